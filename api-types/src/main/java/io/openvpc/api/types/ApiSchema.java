@@ -1,0 +1,85 @@
+package io.openvpc.api.types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compact schema at run time: for every object its members with their types and required flags.
+ * The same files the build generates the types from, so validation and types cannot drift apart.
+ */
+public final class ApiSchema {
+  /** A member of an object: {@code type} is {@code string|int|bool|float} or an object name. */
+  public record Member(String name, String type, boolean list, boolean required) {
+    public boolean scalar() {
+      return type.equals("string") || type.equals("int") || type.equals("bool") || type.equals("float");
+    }
+  }
+
+  public static final List<String> PRODUCTS = List.of("vpc", "cvm", "clb", "dc");
+  private static final ApiSchema INSTANCE = load();
+
+  private final Map<String, Map<String, Map<String, Member>>> objectsByService;
+  private final Map<String, List<String>> actionsByService;
+
+  private ApiSchema(Map<String, Map<String, Map<String, Member>>> objects, Map<String, List<String>> actions) {
+    this.objectsByService = objects;
+    this.actionsByService = actions;
+  }
+
+  public static ApiSchema get() {
+    return INSTANCE;
+  }
+
+  /** The members of {@code object} in {@code service}, in schema order; empty if unknown. */
+  public Map<String, Member> members(String service, String object) {
+    return objectsByService.getOrDefault(service, Map.of()).getOrDefault(object, Map.of());
+  }
+
+  /** Every action name of a product, sorted. */
+  public List<String> actions(String service) {
+    return actionsByService.getOrDefault(service, List.of());
+  }
+
+  private static ApiSchema load() {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Map<String, Map<String, Member>>> objects = new HashMap<>();
+    Map<String, List<String>> actions = new HashMap<>();
+    for (String product : PRODUCTS) {
+      try (InputStream in = ApiSchema.class.getResourceAsStream("schema/" + product + ".json")) {
+        if (in == null) {
+          throw new IllegalStateException("schema for " + product + " missing from the classpath");
+        }
+        JsonNode root = json.readTree(in);
+        Map<String, Map<String, Member>> byName = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("objects").fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> o = it.next();
+          Map<String, Member> members = new java.util.LinkedHashMap<>();
+          for (JsonNode m : o.getValue()) {
+            String type = m.get(1).asText();
+            boolean list = type.endsWith("[]");
+            members.put(m.get(0).asText(), new Member(m.get(0).asText(),
+                list ? type.substring(0, type.length() - 2) : type, list, m.size() > 2));
+          }
+          byName.put(o.getKey(), Collections.unmodifiableMap(members));
+        }
+        objects.put(product, byName);
+        List<String> names = new ArrayList<>();
+        root.path("actions").fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
+        actions.put(product, List.copyOf(names));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new ApiSchema(objects, actions);
+  }
+}

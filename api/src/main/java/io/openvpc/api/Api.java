@@ -1,0 +1,26 @@
+package io.openvpc.api;
+
+import io.openvpc.api.cvm.RegionHandlers;
+import io.openvpc.api.vpc.VpcHandlers;
+import io.openvpc.control.ControlPlane;
+import java.util.List;
+
+/** Wires every handler family to the control plane and returns the dispatcher that serves them. */
+public final class Api {
+  private Api() {}
+
+  public static Dispatcher dispatcher(ControlPlane control) {
+    Actions actions = new Actions();
+    for (HandlerFamily family : families(control)) {
+      family.register(actions);
+    }
+    return new Dispatcher(actions, control.regions());
+  }
+
+  /** One line per resource family. */
+  static List<HandlerFamily> families(ControlPlane control) {
+    return List.of(
+        new RegionHandlers(control.regions()),
+        new VpcHandlers(control.vpcs()));
+  }
+}

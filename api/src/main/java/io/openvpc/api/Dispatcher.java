@@ -1,0 +1,123 @@
+package io.openvpc.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvpc.api.types.ActionSpec;
+import io.openvpc.api.types.ApiSchema;
+import io.openvpc.control.Regions;
+import io.openvpc.control.store.ClaimConflict;
+import io.openvpc.model.Rejection;
+
+/**
+ * Runs one authenticated call: finds the action, checks the region and the parameters, binds the typed
+ * request, runs the handler, and wraps the outcome in Tencent's envelope. Every failure becomes a
+ * Tencent error; nothing escapes as an exception or a stack trace.
+ */
+public final class Dispatcher {
+  private static final System.Logger LOG = System.getLogger("io.openvpc.api");
+
+  /** An authenticated request as the protocol layer hands it over. */
+  public record Request(
+      String requestId, long appId, String version, String action, String region, String language, JsonNode params) {}
+
+  /** The response envelope and the result code for the log ({@code OK} or the error code). */
+  public record Reply(ObjectNode envelope, String code) {}
+
+  private final Actions actions;
+  private final Regions regions;
+  private final Params params = new Params(ApiSchema.get());
+
+  public Dispatcher(Actions actions, Regions regions) {
+    this.actions = actions;
+    this.regions = regions;
+  }
+
+  public Actions actions() {
+    return actions;
+  }
+
+  public Reply dispatch(Request r) {
+    String language = r.language();
+    try {
+      Actions.Entry<?, ?> entry = resolve(r);
+      if (entry.regional()) {
+        regions.require(r.region());
+      }
+      Object response = invoke(entry, r);
+      ObjectNode body = Json.MAPPER.valueToTree(response);
+      body.put("RequestId", r.requestId());
+      return new Reply(envelope(body), "OK");
+    } catch (Rejection e) {
+      return error(r.requestId(), e.code(), "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
+    } catch (ClaimConflict e) {
+      return error(r.requestId(), "ResourceInUse", e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(System.Logger.Level.ERROR, "request " + r.requestId() + " (" + r.action() + ") failed", e);
+      return error(r.requestId(), "InternalError",
+          "An internal error occurred; request " + r.requestId() + " identifies it in the server log.");
+    }
+  }
+
+  private Actions.Entry<?, ?> resolve(Request r) {
+    if (r.action() == null || r.action().isEmpty()) {
+      throw new Rejection("MissingParameter", "The request names no action (X-TC-Action or Action).",
+          "请求未指定接口名称（X-TC-Action 或 Action）。");
+    }
+    if (r.version() == null || r.version().isEmpty()) {
+      throw new Rejection("MissingParameter", "The request names no API version (X-TC-Version or Version).",
+          "请求未指定接口版本（X-TC-Version 或 Version）。");
+    }
+    var registered = actions.find(r.version(), r.action());
+    if (registered.isPresent()) {
+      return registered.get();
+    }
+    var known = Actions.spec(r.version(), r.action());
+    if (known.isPresent()) {
+      ActionSpec<?, ?> s = known.get();
+      throw new Rejection("UnsupportedOperation",
+          "OpenVPC does not implement " + s.service() + " " + s.version() + " " + s.action()
+              + " yet; docs/api-coverage.md lists the actions it implements.",
+          "OpenVPC 暂未实现接口 " + s.action() + "。");
+    }
+    if (!Actions.knownVersion(r.version())) {
+      throw new Rejection("NoSuchVersion", "API version `" + r.version() + "` does not exist for any product served.",
+          "接口版本 `" + r.version() + "` 不存在。");
+    }
+    throw new Rejection("InvalidAction", "The action `" + r.action() + "` does not exist in version " + r.version() + ".",
+        "接口 `" + r.action() + "` 不存在。");
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object invoke(Actions.Entry entry, Request r) {
+    ActionSpec spec = entry.spec();
+    ObjectNode normalized = params.check(spec.service(), spec.inputObject(), r.params());
+    Object request;
+    try {
+      request = Json.MAPPER.treeToValue(normalized, spec.requestType());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new Rejection("InvalidParameter", "The parameters do not fit " + spec.action() + ": " + detail,
+          "参数不符合接口定义。");
+    }
+    Call call = new Call(r.requestId(), r.appId(), r.region(), spec.action(), r.language());
+    Object response = entry.handler().handle(call, request);
+    return response != null ? response : Json.MAPPER.createObjectNode();
+  }
+
+  /** A Tencent error envelope. */
+  public static Reply error(String requestId, String code, String message) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode error = body.putObject("Error");
+    error.put("Code", code);
+    error.put("Message", message);
+    body.put("RequestId", requestId);
+    return new Reply(envelope(body), code);
+  }
+
+  private static ObjectNode envelope(ObjectNode body) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.set("Response", body);
+    return root;
+  }
+}

@@ -1,0 +1,208 @@
+package io.openvpc.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvpc.api.types.ApiSchema;
+import io.openvpc.model.Rejection;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Checks an action's parameters against the schema before binding, the way Tencent does: a missing
+ * required member is {@code MissingParameter}, a value of the wrong JSON type is
+ * {@code InvalidParameter}, each naming the member by its path ({@code Filters.0.Values}). Numbers and
+ * booleans sent as strings (and the reverse) are accepted and normalised, because the SDKs differ in
+ * what they send. Members the schema does not know are dropped: newer SDKs send members older
+ * servers do not know, and Tencent ignores them too.
+ */
+public final class Params {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final ApiSchema schema;
+
+  public Params(ApiSchema schema) {
+    this.schema = schema;
+  }
+
+  /** The normalised parameters, or a {@link Rejection} naming the first bad member. */
+  public ObjectNode check(String service, String inputObject, JsonNode params) {
+    if (params == null || params.isNull() || params.isMissingNode()) {
+      params = NODES.objectNode();
+    }
+    if (!params.isObject()) {
+      throw new Rejection("InvalidParameter", "The request body must be a JSON object.", "请求体必须是 JSON 对象。");
+    }
+    Map<String, ApiSchema.Member> members = schema.members(service, inputObject);
+    if (members.isEmpty()) {
+      return (ObjectNode) params.deepCopy(); // an action of OpenVPC's own: its handler checks
+    }
+    return object(service, members, (ObjectNode) params, "");
+  }
+
+  private ObjectNode object(String service, Map<String, ApiSchema.Member> members, ObjectNode in, String prefix) {
+    ObjectNode out = NODES.objectNode();
+    for (ApiSchema.Member m : members.values()) {
+      String path = prefix + m.name();
+      JsonNode v = in.get(m.name());
+      if (v == null || v.isNull()) {
+        if (m.required()) {
+          throw Rejection.missing(path);
+        }
+        continue;
+      }
+      out.set(m.name(), m.list() ? list(service, m, v, path) : value(service, m.type(), v, path));
+    }
+    return out;
+  }
+
+  private JsonNode list(String service, ApiSchema.Member m, JsonNode v, String path) {
+    if (!v.isArray()) {
+      throw Rejection.invalid(path, "must be an array, got " + describe(v) + ".");
+    }
+    ArrayNode out = NODES.arrayNode();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode e = v.get(i);
+      if (e == null || e.isNull()) {
+        throw Rejection.invalid(path + "." + i, "must not be null.");
+      }
+      out.add(value(service, m.type(), e, path + "." + i));
+    }
+    return out;
+  }
+
+  private JsonNode value(String service, String type, JsonNode v, String path) {
+    switch (type) {
+      case "string":
+        if (v.isTextual()) {
+          return v;
+        }
+        if (v.isNumber() || v.isBoolean()) {
+          return NODES.textNode(v.asText());
+        }
+        throw Rejection.invalid(path, "must be a string, got " + describe(v) + ".");
+      case "int":
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+          return NODES.numberNode(v.longValue());
+        }
+        if (v.isNumber() && isWhole(v.decimalValue())) {
+          return NODES.numberNode(v.longValue());
+        }
+        if (v.isTextual()) {
+          try {
+            return NODES.numberNode(Long.parseLong(v.asText().trim()));
+          } catch (NumberFormatException e) {
+            // fall through to the rejection
+          }
+        }
+        throw Rejection.invalid(path, "must be an integer, got " + describe(v) + ".");
+      case "float":
+        if (v.isNumber()) {
+          return NODES.numberNode(v.doubleValue());
+        }
+        if (v.isTextual()) {
+          try {
+            return NODES.numberNode(Double.parseDouble(v.asText().trim()));
+          } catch (NumberFormatException e) {
+            // fall through to the rejection
+          }
+        }
+        throw Rejection.invalid(path, "must be a number, got " + describe(v) + ".");
+      case "bool":
+        if (v.isBoolean()) {
+          return v;
+        }
+        if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+          return NODES.booleanNode(v.asText().equalsIgnoreCase("true"));
+        }
+        throw Rejection.invalid(path, "must be a boolean, got " + describe(v) + ".");
+      default:
+        if (!v.isObject()) {
+          throw Rejection.invalid(path, "must be an object (" + type + "), got " + describe(v) + ".");
+        }
+        return object(service, schema.members(service, type), (ObjectNode) v, path + ".");
+    }
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    try {
+      d.longValueExact();
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
+  }
+
+  private static String describe(JsonNode v) {
+    String text = v.toString();
+    if (text.length() > 40) {
+      text = text.substring(0, 40) + "...";
+    }
+    String kind = v.isTextual() ? "a string" : v.isNumber() ? "a number" : v.isBoolean() ? "a boolean"
+        : v.isArray() ? "an array" : v.isObject() ? "an object" : "null";
+    return kind + " " + text;
+  }
+
+  /** Rebuilds the JSON structure of flattened parameters ({@code Filters.0.Values.1=a}). */
+  public static ObjectNode unflatten(Map<String, String> flat) {
+    ObjectNode root = NODES.objectNode();
+    for (Map.Entry<String, String> e : flat.entrySet()) {
+      String[] path = e.getKey().split("\\.");
+      JsonNode node = root;
+      for (int i = 0; i < path.length; i++) {
+        boolean last = i == path.length - 1;
+        String seg = path[i];
+        boolean nextIsIndex = !last && isIndex(path[i + 1]);
+        if (node instanceof ObjectNode o) {
+          if (last) {
+            o.put(seg, e.getValue());
+          } else {
+            JsonNode child = o.get(seg);
+            if (child == null || !(child.isContainerNode())) {
+              child = nextIsIndex ? o.putArray(seg) : o.putObject(seg);
+            }
+            node = child;
+          }
+        } else if (node instanceof ArrayNode a) {
+          int index = Integer.parseInt(seg);
+          if (index > 10_000) {
+            throw Rejection.invalid(e.getKey(), "index too large.");
+          }
+          while (a.size() <= index) {
+            a.addNull();
+          }
+          if (last) {
+            a.set(index, NODES.textNode(e.getValue()));
+          } else {
+            JsonNode child = a.get(index);
+            if (child == null || !child.isContainerNode()) {
+              child = nextIsIndex ? NODES.arrayNode() : NODES.objectNode();
+              a.set(index, child);
+            }
+            node = child;
+          }
+        } else {
+          throw Rejection.invalid(e.getKey(), "conflicts with another parameter.");
+        }
+      }
+    }
+    return root;
+  }
+
+  private static boolean isIndex(String s) {
+    if (s.isEmpty() || s.length() > 6) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Iterator<String> names(JsonNode n) {
+    return n.fieldNames();
+  }
+}

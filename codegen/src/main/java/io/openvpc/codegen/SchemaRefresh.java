@@ -1,0 +1,112 @@
+package io.openvpc.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Derives the compact schema (names, types, required flags; no prose) from Tencent's machine-readable
+ * API descriptions. Usage: {@code SchemaRefresh <spec dir> <schema dir>}; it reads
+ * {@code <spec dir>/zh/<product>.api.json} (the complete edition) for every product OpenVPC serves.
+ *
+ * <p>Output format, one file per product: {@code {"service","version","actions":{Name:[input,output]},
+ * "objects":{Name:[[member, type, "required"?], ...]}}} where type is {@code string|int|bool|float},
+ * an object name, or either of those followed by {@code []} for a list.
+ */
+public final class SchemaRefresh {
+  static final List<String> PRODUCTS = List.of("vpc", "cvm", "clb", "dc");
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: SchemaRefresh <spec dir, e.g. ../shared/spec/tencent> <schema dir>");
+      System.exit(2);
+    }
+    Path spec = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    Files.createDirectories(out);
+    ObjectMapper json = new ObjectMapper();
+    for (String product : PRODUCTS) {
+      Path source = spec.resolve("zh").resolve(product + ".api.json");
+      JsonNode api = json.readTree(source.toFile());
+      Files.writeString(out.resolve(product + ".json"), compact(product, api), StandardCharsets.UTF_8);
+      System.out.println("wrote " + out.resolve(product + ".json") + " from " + source);
+    }
+  }
+
+  static String compact(String product, JsonNode api) {
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder sb = new StringBuilder();
+    String version = api.path("metadata").path("apiVersion").asText();
+    sb.append("{\"service\":").append(quote(json, product))
+        .append(",\"version\":").append(quote(json, version)).append(",\n\"actions\":{\n");
+    Map<String, JsonNode> actions = sorted(api.path("actions"));
+    int i = 0;
+    for (Map.Entry<String, JsonNode> a : actions.entrySet()) {
+      sb.append(quote(json, a.getKey())).append(":[")
+          .append(quote(json, a.getValue().path("input").asText())).append(',')
+          .append(quote(json, a.getValue().path("output").asText())).append(']')
+          .append(++i < actions.size() ? ",\n" : "\n");
+    }
+    sb.append("},\n\"objects\":{\n");
+    Map<String, JsonNode> objects = sorted(api.path("objects"));
+    i = 0;
+    for (Map.Entry<String, JsonNode> o : objects.entrySet()) {
+      sb.append(quote(json, o.getKey())).append(":[");
+      int j = 0;
+      for (JsonNode m : o.getValue().path("members")) {
+        if (j++ > 0) sb.append(',');
+        sb.append('[').append(quote(json, m.path("name").asText())).append(',')
+            .append(quote(json, typeOf(m)));
+        if (m.path("required").asBoolean(false)) sb.append(",\"required\"");
+        sb.append(']');
+      }
+      sb.append(']').append(++i < objects.size() ? ",\n" : "\n");
+    }
+    sb.append("}}\n");
+    return sb.toString();
+  }
+
+  static String typeOf(JsonNode member) {
+    String type = member.path("type").asText();
+    String element = member.path("member").asText();
+    return switch (type) {
+      case "list" -> scalar(element) + "[]";
+      case "object" -> element;
+      default -> scalar(type.equals("string") ? element : type);
+    };
+  }
+
+  static String scalar(String t) {
+    return switch (t) {
+      case "string", "date", "datetime", "datetime_iso", "binary" -> "string";
+      case "int", "int64", "uint64", "integer", "long" -> "int";
+      case "bool", "boolean" -> "bool";
+      case "float", "double" -> "float";
+      default -> t;
+    };
+  }
+
+  private static Map<String, JsonNode> sorted(JsonNode node) {
+    Map<String, JsonNode> m = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      m.put(e.getKey(), e.getValue());
+    }
+    return m;
+  }
+
+  private static String quote(ObjectMapper json, String s) {
+    try {
+      return json.writeValueAsString(s);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.openvpc.control;
+
+import io.openvpc.control.store.Store;
+import io.openvpc.model.Scope;
+import io.openvpc.model.Topology;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The revisioned view of every scope: the latest committed {@link Topology} per scope, cached and
+ * validated against the store's revision counter, so that reads cost one revision lookup and writes
+ * validate against an exact snapshot while holding the scope's lock. With several servers on one
+ * database each keeps its own cache; a revision mismatch reloads.
+ */
+public final class Ledger {
+  private final Store store;
+  private final Map<Scope, Topology> cache = new ConcurrentHashMap<>();
+  private final List<TopologyListener> listeners = new CopyOnWriteArrayList<>();
+
+  public Ledger(Store store) {
+    this.store = store;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public void addListener(TopologyListener listener) {
+    listeners.add(listener);
+  }
+
+  /** The latest committed snapshot of a scope. */
+  public Topology read(Scope scope) {
+    long revision = store.revision(scope);
+    Topology cached = cache.get(scope);
+    if (cached != null && cached.revision() == revision) {
+      return cached;
+    }
+    Topology loaded = store.load(scope);
+    cache.merge(scope, loaded, (a, b) -> a.revision() >= b.revision() ? a : b);
+    return loaded;
+  }
+
+  /** The cached snapshot without asking the store; for consumers that follow changes (engine, data plane). */
+  public Topology cached(Scope scope) {
+    Topology t = cache.get(scope);
+    return t != null ? t : read(scope);
+  }
+
+  /** Every scope this server has seen. */
+  public java.util.Set<Scope> scopes() {
+    return java.util.Set.copyOf(cache.keySet());
+  }
+
+  /**
+   * Runs one mutating call: {@code work} sees a snapshot that is exactly the committed state under the
+   * scope's lock, records its writes on the {@link Change}, and they commit together or not at all.
+   */
+  public <T> T write(Scope scope, Function<Change, T> work) {
+    Object[] outcome = new Object[3];
+    T result = store.write(scope, tx -> {
+      Topology cached = cache.get(scope);
+      Topology base = cached != null && cached.revision() == tx.revision() ? cached : tx.load();
+      Change change = new Change(base, tx);
+      T value = work.apply(change);
+      outcome[0] = base;
+      outcome[1] = change;
+      return value;
+    });
+    Topology before = (Topology) outcome[0];
+    Change change = (Change) outcome[1];
+    Topology after = before.apply(before.revision() + 1, change.puts(), change.deletes());
+    cache.merge(scope, after, (a, b) -> a.revision() >= b.revision() ? a : b);
+    if (!change.isEmpty()) {
+      TopologyChange event = new TopologyChange(scope, before, after, change.puts(), change.deletes());
+      for (TopologyListener l : listeners) {
+        l.changed(event);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,152 @@
+package io.openvpc.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.openvpc.api.Api;
+import io.openvpc.api.Dispatcher;
+import io.openvpc.control.ApiKey;
+import io.openvpc.control.ControlPlane;
+import io.openvpc.control.Quotas;
+import io.openvpc.control.Regions;
+import io.openvpc.server.auth.Authenticator;
+import io.openvpc.store.jdbc.Database;
+import io.openvpc.store.jdbc.JdbcStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running OpenVPC: store, control plane, API gateway and console on one HTTP port. */
+public final class OpenVpcServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OpenVpcServer.class);
+
+  private final ServerConfig config;
+  private final JdbcStore store;
+  private final ControlPlane control;
+  private final Dispatcher dispatcher;
+  private final Javalin http;
+  private final ApiKey bootstrapKey;
+
+  private OpenVpcServer(ServerConfig config) {
+    this.config = config;
+    createDataDir(config.dataDir());
+    this.store = new JdbcStore(Database.open(config.databaseUrl(), config.dataDir()));
+    Regions regions = config.regionsFile() != null ? Regions.fromFile(config.regionsFile()) : Regions.bundled();
+    this.control = new ControlPlane(store, regions, new Quotas(config.quotas()), Clock.systemUTC());
+    this.bootstrapKey = bootstrap();
+    this.dispatcher = Api.dispatcher(control);
+    Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher);
+    this.http = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.startupWatcherEnabled = false;
+      cfg.staticFiles.add(sf -> {
+        sf.hostedPath = "/console";
+        sf.directory = "/io/openvpc/console";
+        sf.location = Location.CLASSPATH;
+      });
+    });
+    http.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+    http.post("/", gateway::handle);
+    http.get("/", ctx -> {
+      boolean apiCall = ctx.header("Authorization") != null || (ctx.queryString() != null && !ctx.queryString().isEmpty());
+      if (apiCall) {
+        gateway.handle(ctx);
+      } else {
+        serveConsole(ctx);
+      }
+    });
+    for (var method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.PUT,
+        io.javalin.http.HandlerType.DELETE, io.javalin.http.HandlerType.PATCH}) {
+      http.addHttpHandler(method, "/", gateway::unsupportedMethod);
+    }
+  }
+
+  /** Starts a server; the port is taken from the config (0 picks a free one). */
+  public static OpenVpcServer start(ServerConfig config) {
+    OpenVpcServer server = new OpenVpcServer(config);
+    server.http.start(config.host(), config.port());
+    LOG.info("OpenVPC listening on http://{}:{} (data in {}, database {})", config.host(), server.port(),
+        config.dataDir(), server.store.database().url().replaceAll("password=[^;&]*", "password=***"));
+    return server;
+  }
+
+  private static void serveConsole(io.javalin.http.Context ctx) throws IOException {
+    try (InputStream in = OpenVpcServer.class.getResourceAsStream("/io/openvpc/console/index.html")) {
+      if (in == null) {
+        ctx.status(404).result("console assets missing");
+        return;
+      }
+      ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
+    }
+  }
+
+  private static void createDataDir(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dir, e);
+    }
+  }
+
+  /**
+   * Makes sure the bootstrap account exists: with the configured key when one is given, else (on the
+   * first start only) with generated keys, printed once and written to {@code credentials} (mode 0600).
+   */
+  private ApiKey bootstrap() {
+    if (config.bootstrapSecretId() != null && config.bootstrapSecretKey() != null) {
+      Optional<ApiKey> existing = control.accounts().key(config.bootstrapSecretId());
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      return control.accounts().create("bootstrap", config.bootstrapSecretId(), config.bootstrapSecretKey());
+    }
+    if (!control.accounts().list().isEmpty()) {
+      return null;
+    }
+    ApiKey key = control.accounts().create("bootstrap", null, null);
+    Path file = config.dataDir().resolve("credentials");
+    try {
+      Files.writeString(file, "SecretId=" + key.secretId() + "\nSecretKey=" + key.secretKey() + "\nAppId="
+          + key.appId() + "\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.warn("could not write {}: {}", file, e.getMessage());
+    }
+    System.out.println("Created the bootstrap account " + key.appId() + ". Its key is shown this once and kept in "
+        + file + ":\n  SecretId:  " + key.secretId() + "\n  SecretKey: " + key.secretKey());
+    return key;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public String endpoint() {
+    return "127.0.0.1:" + port();
+  }
+
+  public ControlPlane control() {
+    return control;
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** The bootstrap key, when this start created or was given it. */
+  public Optional<ApiKey> bootstrapKey() {
+    return Optional.ofNullable(bootstrapKey);
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    store.close();
+  }
+}

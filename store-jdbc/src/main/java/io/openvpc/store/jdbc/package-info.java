@@ -1,0 +1,6 @@
+/**
+ * The durable {@link io.openvpc.control.store.Store}: plain JDBC over HikariCP, schema by Flyway,
+ * embedded H2 (the default, a file in the data directory) or PostgreSQL. Resources are JSON documents
+ * keyed by ID; a per-scope revision row is the write lock. Depends on control (for the SPI) and model.
+ */
+package io.openvpc.store.jdbc;
