@@ -1,5 +1,6 @@
 package io.openvpc.api;
 
+import io.openvpc.api.analysis.AnalysisHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
 import io.openvpc.control.ControlPlane;
@@ -21,6 +22,7 @@ public final class Api {
   static List<HandlerFamily> families(ControlPlane control) {
     return List.of(
         new RegionHandlers(control.regions()),
-        new VpcHandlers(control.vpcs()));
+        new VpcHandlers(control.vpcs()),
+        new AnalysisHandlers(control.analysis()));
   }
 }

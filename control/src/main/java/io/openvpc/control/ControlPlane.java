@@ -1,5 +1,6 @@
 package io.openvpc.control;
 
+import io.openvpc.control.analysis.NetworkAnalysis;
 import io.openvpc.control.store.Store;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
@@ -16,6 +17,7 @@ public final class ControlPlane {
   private final Clock clock;
   private final Accounts accounts;
   private final VpcService vpcs;
+  private final NetworkAnalysis analysis;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -25,6 +27,8 @@ public final class ControlPlane {
     this.clock = clock;
     this.accounts = new Accounts(store.accounts(), clock);
     this.vpcs = new VpcService(ledger, quotas, clock);
+    this.analysis = new NetworkAnalysis(ledger);
+    ledger.addListener(analysis);
   }
 
   public Store store() {
@@ -53,5 +57,9 @@ public final class ControlPlane {
 
   public VpcService vpcs() {
     return vpcs;
+  }
+
+  public NetworkAnalysis analysis() {
+    return analysis;
   }
 }

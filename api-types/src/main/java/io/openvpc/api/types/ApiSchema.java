@@ -24,7 +24,8 @@ public final class ApiSchema {
     }
   }
 
-  public static final List<String> PRODUCTS = List.of("vpc", "cvm", "clb", "dc");
+  /** Tencent's products served, then {@code openvpc}: OpenVPC's own actions (TracePacket, ...). */
+  public static final List<String> PRODUCTS = List.of("vpc", "cvm", "clb", "dc", "openvpc");
   private static final ApiSchema INSTANCE = load();
 
   private final Map<String, Map<String, Map<String, Member>>> objectsByService;
