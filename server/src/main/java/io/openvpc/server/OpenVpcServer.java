@@ -32,6 +32,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Javalin http;
   private final ApiKey bootstrapKey;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private OpenVpcServer(ServerConfig config) {
     this.config = config;
@@ -144,9 +145,14 @@ public final class OpenVpcServer implements AutoCloseable {
     return Optional.ofNullable(bootstrapKey);
   }
 
+  /** Stops serving, then closes the store; calling it again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     http.stop();
     store.close();
+    LOG.info("OpenVPC stopped");
   }
 }
