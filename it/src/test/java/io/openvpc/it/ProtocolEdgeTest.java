@@ -5,7 +5,6 @@ import static io.openvpc.it.RawApi.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -108,10 +107,10 @@ class ProtocolEdgeTest {
 
   @Test
   void traceId_isEchoed() {
-    HttpResponse<String> r = api.post("DescribeVpcs", "{}").header("X-TC-TraceId", "trace-0f3a").send();
-    assertThat(r.headers().firstValue("X-TC-TraceId")).contains("trace-0f3a");
-    HttpResponse<String> failed = api.post("NoSuchAction", "{}").header("X-TC-TraceId", "trace-err").send();
-    assertThat(failed.headers().firstValue("X-TC-TraceId")).contains("trace-err");
+    RawApi.Reply r = api.post("DescribeVpcs", "{}").header("X-TC-TraceId", "trace-0f3a").send();
+    assertThat(r.header("X-TC-TraceId")).contains("trace-0f3a");
+    RawApi.Reply failed = api.post("NoSuchAction", "{}").header("X-TC-TraceId", "trace-err").send();
+    assertThat(failed.header("X-TC-TraceId")).contains("trace-err");
   }
 
   @Test
@@ -190,6 +189,22 @@ class ProtocolEdgeTest {
     JsonNode r = api.get("DescribeVpcs", RawApi.VPC, "Limit=1&Offset=0").response();
     assertThat(code(r)).isEmpty();
     assertThat(r.has("TotalCount")).isTrue();
+  }
+
+  @Test
+  void getQueryOver32KB_requestSizeLimitExceeded() {
+    JsonNode r = api.get("DescribeVpcs", RawApi.VPC, "Limit=1&VpcName=" + "x".repeat(33 * 1024)).response();
+    assertThat(code(r)).isEqualTo("RequestSizeLimitExceeded");
+    assertThat(code(api.get("DescribeVpcs", RawApi.VPC, "Limit=1&Pad=" + "x".repeat(30 * 1024)).response())).isEmpty();
+  }
+
+  @Test
+  void headersBeyondWhatHttpParses_stillGetAnEnvelope() throws Exception {
+    RawApi.Reply r = api.get("DescribeVpcs", RawApi.VPC, "Pad=" + "x".repeat(70 * 1024)).send();
+    assertThat(r.statusCode()).isEqualTo(414); // Jetty refuses the request line before any handler runs
+    JsonNode response = io.openvpc.api.Json.MAPPER.readTree(r.body()).get("Response");
+    assertThat(code(response)).isEqualTo("RequestSizeLimitExceeded");
+    assertThat(response.path("RequestId").asText()).isNotEmpty();
   }
 
   @Test

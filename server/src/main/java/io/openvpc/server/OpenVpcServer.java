@@ -46,6 +46,8 @@ public final class OpenVpcServer implements AutoCloseable {
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
+      cfg.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Gateway.MAX_HEADER_BYTES));
+      cfg.jetty.modifyServer(s -> s.setErrorHandler(new BadMessageEnvelope()));
       cfg.staticFiles.add(sf -> {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
