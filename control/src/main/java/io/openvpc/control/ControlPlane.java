@@ -2,6 +2,11 @@ package io.openvpc.control;
 
 import io.openvpc.control.analysis.NetworkAnalysis;
 import io.openvpc.control.store.Store;
+import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.control.instance.InstanceService;
+import io.openvpc.control.subnet.SubnetService;
+import io.openvpc.control.task.TaskService;
+import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
 
@@ -17,6 +22,11 @@ public final class ControlPlane {
   private final Clock clock;
   private final Accounts accounts;
   private final VpcService vpcs;
+  private final VpcBlockService vpcBlocks;
+  private final SubnetService subnets;
+  private final NetworkInterfaceService networkInterfaces;
+  private final InstanceService instances;
+  private final TaskService tasks;
   private final NetworkAnalysis analysis;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
@@ -27,6 +37,11 @@ public final class ControlPlane {
     this.clock = clock;
     this.accounts = new Accounts(store.accounts(), clock);
     this.vpcs = new VpcService(ledger, quotas, clock);
+    this.vpcBlocks = new VpcBlockService(ledger, quotas);
+    this.subnets = new SubnetService(ledger, regions, quotas, clock);
+    this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
+    this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
+    this.tasks = new TaskService(ledger);
     this.analysis = new NetworkAnalysis(ledger);
     ledger.addListener(analysis);
   }
@@ -57,6 +72,26 @@ public final class ControlPlane {
 
   public VpcService vpcs() {
     return vpcs;
+  }
+
+  public VpcBlockService vpcBlocks() {
+    return vpcBlocks;
+  }
+
+  public SubnetService subnets() {
+    return subnets;
+  }
+
+  public NetworkInterfaceService networkInterfaces() {
+    return networkInterfaces;
+  }
+
+  public InstanceService instances() {
+    return instances;
+  }
+
+  public TaskService tasks() {
+    return tasks;
   }
 
   public NetworkAnalysis analysis() {
