@@ -204,4 +204,41 @@ class AnalysisSdkTest {
     assertError("AnalyzeReachability", "{\"Destination\":{\"NetworkInterfaceId\":\"eni-zzzzzzzz\"}}",
         "ResourceNotFound", "Destination.NetworkInterfaceId");
   }
+
+  /** Runs the openvpc CLI against the live server with a credentials file; returns {exit code, stdout}. */
+  static String[] cli(String... args) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openvpc-cli");
+    java.nio.file.Files.writeString(dir.resolve("credentials"), "SecretId=" + live.secretId + "\nSecretKey=" + live.secretKey + "\n");
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--endpoint", live.endpoint(false), "--data-dir", dir.toString()));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      int code = io.openvpc.server.cli.Main.commandLine().execute(all.toArray(String[]::new));
+      return new String[] {Integer.toString(code), out.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    } finally {
+      System.setOut(saved);
+    }
+  }
+
+  @Test
+  void cli_traceReadableAndJson() throws Exception {
+    String[] text = cli("trace", a, b, "tcp/22");
+    assertThat(text[0]).isEqualTo("1");
+    assertThat(text[1]).contains("DENIED_SECURITY_GROUP_INGRESS", "(not reachable)", "SECURITY_GROUP_INGRESS", web);
+    String[] json = cli("trace", a, vpcId + "/10.20.1.250", "udp/53", "--json");
+    assertThat(JSON.readTree(json[1]).path("Disposition").asText()).isEqualTo("DESTINATION_NOT_FOUND");
+  }
+
+  @Test
+  void cli_portsAndReach() throws Exception {
+    String[] ports = cli("ports", b, "--from", "10.20.0.0/16");
+    assertThat(ports[0]).isEqualTo("0");
+    assertThat(ports[1]).contains("PORT", "80", "open", web + " ingress #0: ACCEPT TCP:80 from 10.20.0.0/16 (http)");
+    String[] reach = cli("reach", b, "--port", "80", "--json");
+    assertThat(JSON.readTree(reach[1]).path("SourceSet")).hasSize(2);
+    String[] table = cli("reach", a, "--from");
+    assertThat(table[1]).contains("DESTINATION", b, c, "TCP", "80");
+  }
 }
