@@ -234,20 +234,10 @@ public final class ReachSet {
 
   /** The rules deciding a representative flow of an entry, along the path and back. */
   private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
-    HeaderSpace h = analysis.headers();
-    Bdd bdd = analysis.bdd();
-    int rep = bdd.and(f.set(), h.address(Addr.of(block.first())));
-    if (proto >= 0) {
-      rep = bdd.and(rep, h.protocol(proto));
-    }
-    if (range != null) {
-      rep = bdd.and(rep, h.ports(HeaderSpace.DPORT, range));
-    }
-    boolean[] bits = bdd.anySat(rep);
-    if (bits == null) {
+    Packet p = representative(f, block, proto, range);
+    if (p == null) {
       return List.of();
     }
-    Packet p = Reachability.packet(bits, f.fixedAddress(), peerIsSource);
     CompiledEni src = peerIsSource ? f.peer() : f.fixed();
     CompiledEni dst = peerIsSource ? f.fixed() : f.peer();
     var net = analysis.network();
@@ -263,6 +253,30 @@ public final class ReachSet {
     }
     add(refs, dst.ingress(), p);
     return refs;
+  }
+
+  /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */
+  private Packet representative(Flows f, Cidr block, int proto, PortRange range) {
+    Addr peer = Addr.of(block.first());
+    int protocol = proto >= 0 ? proto : OTHER;
+    int dport = range == null ? 0 : range.from();
+    int sport = io.openvpc.engine.trace.TraceRequest.DEFAULT_SOURCE_PORT;
+    Packet guess = peerIsSource ? new Packet(peer, f.fixedAddress(), protocol, sport, dport)
+        : new Packet(f.fixedAddress(), peer, protocol, sport, dport);
+    Bdd bdd = analysis.bdd();
+    if (bdd.eval(f.set(), HeaderSpace.bits(guess, peerIsSource))) {
+      return guess;
+    }
+    HeaderSpace h = analysis.headers();
+    int rep = bdd.and(f.set(), h.address(peer));
+    if (proto >= 0) {
+      rep = bdd.and(rep, h.protocol(proto));
+    }
+    if (range != null) {
+      rep = bdd.and(rep, h.ports(HeaderSpace.DPORT, range));
+    }
+    boolean[] bits = bdd.anySat(rep);
+    return bits == null ? null : Reachability.packet(bits, f.fixedAddress(), peerIsSource);
   }
 
   private void add(List<RuleRef> refs, RuleList list, Packet p) {
