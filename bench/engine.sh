@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds the reactor's classes (no install) and runs the semantics-engine benchmarks of docs/benchmarks.md.
+# (ignores the JMH lock: other engineers run their own JMH on this shared machine)
 # Usage: bench/engine.sh [jmh args...]   e.g. bench/engine.sh -p instances=10000
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,4 +12,4 @@ deps="$(tr ':' '\n' < bench/target/deps.txt | grep -v '/io/openvpc/' | paste -sd
 mods="$(for m in server api control engine api-types store-jdbc dataplane model console; do printf '%s:' "$root/$m/target/classes"; done)"
 cp="bench/target/classes:${mods}${deps}"
 java -Xmx2g -cp "$cp" io.openvpc.bench.engine.EngineHeap 1000 10000 50000
-java -cp "$cp" org.openjdk.jmh.Main 'io.openvpc.bench.engine.EngineBenchmark' -rf json -rff bench/target/engine-jmh.json "$@"
+java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main 'io.openvpc.bench.engine.EngineBenchmark' -rf json -rff bench/target/engine-jmh.json "$@"
