@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /** The durable store over JDBC. */
@@ -23,6 +25,8 @@ public final class JdbcStore implements Store {
   private final DataSource ds;
   private final ResourceCodec codec = new ResourceCodec();
   private final JdbcAccountStore accounts;
+  /** Scopes whose row is known to exist (rows are never deleted), so writes skip looking for it. */
+  private final Set<Scope> knownScopes = ConcurrentHashMap.newKeySet();
 
   public JdbcStore(Database database) {
     this.database = database;
@@ -79,7 +83,10 @@ public final class JdbcStore implements Store {
   @Override
   public <T> T write(Scope scope, WriteWork<T> work) {
     try (Connection c = ds.getConnection()) {
-      ensureScopeRow(c, scope);
+      if (!knownScopes.contains(scope)) {
+        ensureScopeRow(c, scope);
+        knownScopes.add(scope);
+      }
       c.setAutoCommit(false);
       try {
         long locked = lock(c, scope);
