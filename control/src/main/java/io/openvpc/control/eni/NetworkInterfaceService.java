@@ -323,7 +323,7 @@ public final class NetworkInterfaceService {
       }
       Instance i = attachableInstance(t, instanceId, "InstanceId");
       requireFits(t, e, i, "InstanceId");
-      change.put(with(e, e.name(), e.description(), i.id(), e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      moveTo(change, e, i.id());
       TaskService.record(change, clock, requestId, "AttachNetworkInterface", List.of(e.id(), i.id()));
       return null;
     });
@@ -359,10 +359,19 @@ public final class NetworkInterfaceService {
       Instance i = attachableInstance(t, instanceId, "InstanceId");
       requireAttachedTo(e, i.id(), "InstanceId");
       requireNotPrimary(e, "NetworkInterfaceId");
-      change.put(with(e, e.name(), e.description(), "", e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      moveTo(change, e, "");
       TaskService.record(change, clock, requestId, "DetachNetworkInterface", List.of(e.id(), i.id()));
       return null;
     });
+  }
+
+  /** Attaches the ENI to {@code instanceId} ("" detaches); HAVIPs it announces follow it to that instance. */
+  private static void moveTo(Change change, NetworkInterface e, String instanceId) {
+    change.put(with(e, e.name(), e.description(), instanceId, e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+    for (HaVip h : change.current().where(HaVip.class, h -> h.networkInterfaceId().equals(e.id()))) {
+      change.put(new HaVip(h.id(), h.vpcId(), h.subnetId(), h.name(), h.vip(), e.id(), instanceId, h.addressIp(),
+          h.checkAssociate(), h.allowedInstanceIds(), h.tags(), h.createdTime(), h.flushedTime()));
+    }
   }
 
   private static void requireAttachedTo(NetworkInterface e, String instanceId, String parameter) {
@@ -391,7 +400,7 @@ public final class NetworkInterfaceService {
         throw Rejection.value("InvalidParameterValue.Duplicate", "DestinationInstanceId", "is the source instance.");
       }
       requireFits(t, e, dest, "DestinationInstanceId");
-      change.put(with(e, e.name(), e.description(), dest.id(), e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      moveTo(change, e, dest.id());
       TaskService.record(change, clock, requestId, "MigrateNetworkInterface", List.of(e.id(), source.id(), dest.id()));
       return null;
     });
