@@ -32,6 +32,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Javalin http;
   private final ApiKey bootstrapKey;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private OpenVpcServer(ServerConfig config) {
     this.config = config;
@@ -45,6 +46,8 @@ public final class OpenVpcServer implements AutoCloseable {
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
+      cfg.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Gateway.MAX_HEADER_BYTES));
+      cfg.jetty.modifyServer(s -> s.setErrorHandler(new BadMessageEnvelope()));
       cfg.staticFiles.add(sf -> {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
@@ -144,9 +147,14 @@ public final class OpenVpcServer implements AutoCloseable {
     return Optional.ofNullable(bootstrapKey);
   }
 
+  /** Stops serving, then closes the store; calling it again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     http.stop();
     store.close();
+    LOG.info("OpenVPC stopped");
   }
 }
