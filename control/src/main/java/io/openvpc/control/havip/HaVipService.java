@@ -4,6 +4,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -159,8 +160,7 @@ public final class HaVipService {
       throw Rejection.value("UnsupportedOperation.InstanceMismatch", parameter, h.id() + " checks its associations and "
           + id + " is not among them (" + String.join(", ", h.allowedInstanceIds()) + ").");
     }
-    return new HaVip(h.id(), h.vpcId(), h.subnetId(), h.name(), h.vip(), eni.id(), eni.instanceId(), h.addressIp(),
-        h.checkAssociate(), h.allowedInstanceIds(), h.tags(), h.createdTime(), clock.instant());
+    return h.withHolder(eni.id(), eni.instanceId(), clock.instant());
   }
 
   /** The HAVIP, or {@code ResourceNotFound} naming the parameter. */
@@ -171,21 +171,9 @@ public final class HaVipService {
 
   public Page<HaVip> describe(Scope scope, List<String> haVipIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("HaVipIds", haVipIds, "havip", MALFORMED, 100);
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination", "`HaVipIds` and `Filters` cannot be given together.",
-          "`HaVipIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    List<HaVip> found;
-    if (!ids.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        found.add(require(t, ids.get(i), "HaVipIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(HaVip.class), filters);
-      found.sort(Comparator.comparing(HaVip::createdTime).reversed().thenComparing(HaVip::id));
-    }
+    List<HaVip> found = Listing.select("HaVipIds", ids, filters, (id, p) -> require(t, id, p), t.all(HaVip.class),
+        FILTERS, Comparator.comparing(HaVip::createdTime).reversed().thenComparing(HaVip::id));
     return Page.of(found, offset, limit);
   }
 
@@ -193,9 +181,7 @@ public final class HaVipService {
     String checked = name == null ? null : Validate.name("HaVipName", name, 60);
     return ledger.write(scope, change -> {
       HaVip h = require(change.current(), haVipId, "HaVipId");
-      return change.put(new HaVip(h.id(), h.vpcId(), h.subnetId(), checked != null ? checked : h.name(), h.vip(),
-          h.networkInterfaceId(), h.instanceId(), h.addressIp(), h.checkAssociate(), h.allowedInstanceIds(), h.tags(),
-          h.createdTime(), h.flushedTime()));
+      return change.put(h.withName(checked != null ? checked : h.name()));
     });
   }
 
@@ -237,9 +223,7 @@ public final class HaVipService {
           }
           allowed.add(a.instanceId());
         }
-        HaVip withAllowed = new HaVip(h.id(), h.vpcId(), h.subnetId(), h.name(), h.vip(), h.networkInterfaceId(),
-            h.instanceId(), h.addressIp(), h.checkAssociate(), allowed, h.tags(), h.createdTime(), h.flushedTime());
-        change.put(bind(change.current(), withAllowed, eni.id(), p + "InstanceId"));
+        change.put(bind(change.current(), h.withAllowed(allowed), eni.id(), p + "InstanceId"));
         touched.add(h.id());
       }
       TaskService.record(change, clock, requestId, "AssociateHaVipInstance", touched);
@@ -263,9 +247,7 @@ public final class HaVipService {
         }
         List<String> allowed = new ArrayList<>(h.allowedInstanceIds());
         allowed.remove(a.instanceId());
-        change.put(new HaVip(h.id(), h.vpcId(), h.subnetId(), h.name(), h.vip(), holder ? "" : h.networkInterfaceId(),
-            holder ? "" : h.instanceId(), h.addressIp(), h.checkAssociate(), allowed, h.tags(), h.createdTime(),
-            holder ? clock.instant() : h.flushedTime()));
+        change.put(holder ? h.withAllowed(allowed).withHolder("", "", clock.instant()) : h.withAllowed(allowed));
         touched.add(h.id());
       }
       TaskService.record(change, clock, requestId, "DisassociateHaVipInstance", touched);

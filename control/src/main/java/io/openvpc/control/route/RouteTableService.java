@@ -4,6 +4,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -81,22 +82,11 @@ public final class RouteTableService {
 
   public Page<RouteTableView> describe(Scope scope, List<String> tableIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("RouteTableIds", tableIds, "rtb", "InvalidRouteTableId.Malformed", 100);
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination", "`RouteTableIds` and `Filters` cannot be given together.",
-          "`RouteTableIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    List<RouteTableView> found;
-    if (!ids.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        found.add(view(t, SubnetService.requireTable(t, ids.get(i), "RouteTableIds." + i, null)));
-      }
-    } else {
-      found = FILTERS.apply(t.all(RouteTable.class).stream().map(r -> view(t, r)).toList(), filters);
-      found.sort(Comparator.comparing((RouteTableView v) -> v.table().createdTime()).reversed()
-          .thenComparing(v -> v.table().id()));
-    }
+    List<RouteTableView> found = Listing.select("RouteTableIds", ids, filters,
+        (id, p) -> view(t, SubnetService.requireTable(t, id, p, null)),
+        t.all(RouteTable.class).stream().map(r -> view(t, r)).toList(), FILTERS,
+        Comparator.comparing((RouteTableView v) -> v.table().createdTime()).reversed().thenComparing(v -> v.table().id()));
     return Page.of(found, offset, limit);
   }
 
