@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvpc.api.types.ApiSchema;
 import io.openvpc.model.Rejection;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -93,8 +92,8 @@ public final class Params {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
           return NODES.numberNode(v.longValue());
         }
-        if (v.isNumber() && isWhole(v.decimalValue())) {
-          return NODES.numberNode(v.longValue());
+        if (v.isFloatingPointNumber() && isWhole(v.doubleValue())) {
+          return NODES.numberNode((long) v.doubleValue());
         }
         if (v.isTextual()) {
           try {
@@ -105,12 +104,15 @@ public final class Params {
         }
         throw Rejection.invalid(path, "must be an integer, got " + describe(v) + ".");
       case "float":
-        if (v.isNumber()) {
+        if (v.isNumber() && Double.isFinite(v.doubleValue())) {
           return NODES.numberNode(v.doubleValue());
         }
         if (v.isTextual()) {
           try {
-            return NODES.numberNode(Double.parseDouble(v.asText().trim()));
+            double d = Double.parseDouble(v.asText().trim());
+            if (Double.isFinite(d)) {
+              return NODES.numberNode(d);
+            }
           } catch (NumberFormatException e) {
             // fall through to the rejection
           }
@@ -133,13 +135,9 @@ public final class Params {
     }
   }
 
-  private static boolean isWhole(BigDecimal d) {
-    try {
-      d.longValueExact();
-      return true;
-    } catch (ArithmeticException e) {
-      return false;
-    }
+  /** A finite floating-point value without fraction that fits a long ({@code 1E+400} is infinite: no). */
+  private static boolean isWhole(double d) {
+    return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 9.0e18;
   }
 
   private static String describe(JsonNode v) {
