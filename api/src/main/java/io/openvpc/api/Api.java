@@ -2,7 +2,9 @@ package io.openvpc.api;
 
 import io.openvpc.api.cvm.InstanceHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
+import io.openvpc.api.vpc.HaVipHandlers;
 import io.openvpc.api.vpc.NetworkInterfaceHandlers;
+import io.openvpc.api.vpc.RouteTableHandlers;
 import io.openvpc.api.vpc.SubnetHandlers;
 import io.openvpc.api.vpc.TaskHandlers;
 import io.openvpc.api.vpc.VpcBlockHandlers;
@@ -31,6 +33,8 @@ public final class Api {
         new SubnetHandlers(control.subnets()),
         new NetworkInterfaceHandlers(control.networkInterfaces(), call -> control.ledger().read(call.scope())),
         new InstanceHandlers(control.instances(), control.regions()),
+        new RouteTableHandlers(control.routeTables()),
+        new HaVipHandlers(control.haVips()),
         new TaskHandlers(control.tasks()));
   }
 }

@@ -2,7 +2,9 @@ package io.openvpc.control;
 
 import io.openvpc.control.store.Store;
 import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.control.havip.HaVipService;
 import io.openvpc.control.instance.InstanceService;
+import io.openvpc.control.route.RouteTableService;
 import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcBlockService;
@@ -26,6 +28,8 @@ public final class ControlPlane {
   private final NetworkInterfaceService networkInterfaces;
   private final InstanceService instances;
   private final TaskService tasks;
+  private final RouteTableService routeTables;
+  private final HaVipService haVips;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -40,6 +44,8 @@ public final class ControlPlane {
     this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
     this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
     this.tasks = new TaskService(ledger);
+    this.routeTables = new RouteTableService(ledger, quotas, clock);
+    this.haVips = new HaVipService(ledger, quotas, clock);
   }
 
   public Store store() {
@@ -88,5 +94,13 @@ public final class ControlPlane {
 
   public TaskService tasks() {
     return tasks;
+  }
+
+  public RouteTableService routeTables() {
+    return routeTables;
+  }
+
+  public HaVipService haVips() {
+    return haVips;
   }
 }
