@@ -1,5 +1,6 @@
 package io.openvpc.api;
 
+import io.openvpc.api.analysis.AnalysisHandlers;
 import io.openvpc.api.cvm.InstanceHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
 import io.openvpc.api.vpc.HaVipHandlers;
@@ -35,6 +36,7 @@ public final class Api {
         new InstanceHandlers(control.instances(), control.regions()),
         new RouteTableHandlers(control.routeTables()),
         new HaVipHandlers(control.haVips()),
-        new TaskHandlers(control.tasks()));
+        new TaskHandlers(control.tasks()),
+        new AnalysisHandlers(control.analysis()));
   }
 }

@@ -1,5 +1,6 @@
 package io.openvpc.control;
 
+import io.openvpc.control.analysis.NetworkAnalysis;
 import io.openvpc.control.store.Store;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.havip.HaVipService;
@@ -30,6 +31,7 @@ public final class ControlPlane {
   private final TaskService tasks;
   private final RouteTableService routeTables;
   private final HaVipService haVips;
+  private final NetworkAnalysis analysis;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -46,6 +48,8 @@ public final class ControlPlane {
     this.tasks = new TaskService(ledger);
     this.routeTables = new RouteTableService(ledger, quotas, clock);
     this.haVips = new HaVipService(ledger, quotas, clock);
+    this.analysis = new NetworkAnalysis(ledger);
+    ledger.addListener(analysis);
   }
 
   public Store store() {
@@ -102,5 +106,9 @@ public final class ControlPlane {
 
   public HaVipService haVips() {
     return haVips;
+  }
+
+  public NetworkAnalysis analysis() {
+    return analysis;
   }
 }
