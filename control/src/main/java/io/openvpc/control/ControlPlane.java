@@ -1,6 +1,11 @@
 package io.openvpc.control;
 
+import io.openvpc.control.acl.NetworkAclService;
+import io.openvpc.control.security.SecurityGroupPolicyService;
+import io.openvpc.control.security.SecurityGroupService;
+import io.openvpc.control.security.SnapshotService;
 import io.openvpc.control.store.Store;
+import io.openvpc.control.template.TemplateService;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
 
@@ -16,6 +21,11 @@ public final class ControlPlane {
   private final Clock clock;
   private final Accounts accounts;
   private final VpcService vpcs;
+  private final TemplateService templates;
+  private final SnapshotService snapshots;
+  private final SecurityGroupPolicyService securityGroupPolicies;
+  private final SecurityGroupService securityGroups;
+  private final NetworkAclService networkAcls;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -25,6 +35,11 @@ public final class ControlPlane {
     this.clock = clock;
     this.accounts = new Accounts(store.accounts(), clock);
     this.vpcs = new VpcService(ledger, quotas, clock);
+    this.templates = new TemplateService(ledger, quotas, clock);
+    this.snapshots = new SnapshotService(ledger, clock);
+    this.securityGroupPolicies = new SecurityGroupPolicyService(ledger, quotas, clock, snapshots);
+    this.securityGroups = new SecurityGroupService(ledger, quotas, clock, securityGroupPolicies);
+    this.networkAcls = new NetworkAclService(ledger, quotas, clock);
   }
 
   public Store store() {
@@ -53,5 +68,25 @@ public final class ControlPlane {
 
   public VpcService vpcs() {
     return vpcs;
+  }
+
+  public TemplateService templates() {
+    return templates;
+  }
+
+  public SnapshotService snapshots() {
+    return snapshots;
+  }
+
+  public SecurityGroupPolicyService securityGroupPolicies() {
+    return securityGroupPolicies;
+  }
+
+  public SecurityGroupService securityGroups() {
+    return securityGroups;
+  }
+
+  public NetworkAclService networkAcls() {
+    return networkAcls;
   }
 }
