@@ -1,6 +1,11 @@
 package io.openvpc.api;
 
+import io.openvpc.api.cvm.InstanceSecurityGroupHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
+import io.openvpc.api.vpc.NetworkAclHandlers;
+import io.openvpc.api.vpc.SecurityGroupHandlers;
+import io.openvpc.api.vpc.SnapshotHandlers;
+import io.openvpc.api.vpc.TemplateHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
 import io.openvpc.control.ControlPlane;
 import java.util.List;
@@ -21,6 +26,11 @@ public final class Api {
   static List<HandlerFamily> families(ControlPlane control) {
     return List.of(
         new RegionHandlers(control.regions()),
-        new VpcHandlers(control.vpcs()));
+        new VpcHandlers(control.vpcs()),
+        new SecurityGroupHandlers(control.securityGroups(), control.securityGroupPolicies()),
+        new InstanceSecurityGroupHandlers(control.securityGroups()),
+        new TemplateHandlers(control.templates()),
+        new NetworkAclHandlers(control.networkAcls()),
+        new SnapshotHandlers(control.snapshots()));
   }
 }

@@ -32,6 +32,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Javalin http;
   private final ApiKey bootstrapKey;
+  private final SnapshotScheduler snapshots;
 
   private OpenVpcServer(ServerConfig config) {
     this.config = config;
@@ -41,6 +42,7 @@ public final class OpenVpcServer implements AutoCloseable {
     this.control = new ControlPlane(store, regions, new Quotas(config.quotas()), Clock.systemUTC());
     this.bootstrapKey = bootstrap();
     this.dispatcher = Api.dispatcher(control);
+    this.snapshots = new SnapshotScheduler(control, Clock.systemUTC());
     Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher);
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -71,6 +73,7 @@ public final class OpenVpcServer implements AutoCloseable {
   public static OpenVpcServer start(ServerConfig config) {
     OpenVpcServer server = new OpenVpcServer(config);
     server.http.start(config.host(), config.port());
+    server.snapshots.start();
     LOG.info("OpenVPC listening on http://{}:{} (data in {}, database {})", config.host(), server.port(),
         config.dataDir(), server.store.database().url().replaceAll("password=[^;&]*", "password=***"));
     return server;
@@ -146,6 +149,7 @@ public final class OpenVpcServer implements AutoCloseable {
 
   @Override
   public void close() {
+    snapshots.close();
     http.stop();
     store.close();
   }
