@@ -142,11 +142,17 @@ public final class SecurityGroupPolicyService {
     });
   }
 
+  /**
+   * Refuses a changed rule that matches another rule of the list: one left as it was, or one changed
+   * earlier in the same request (so the later copy is the one named).
+   */
   private static void rejectDuplicates(List<SecurityGroupPolicy> rules, List<Integer> changed, OneDirection d) {
+    Set<Integer> pending = new HashSet<>(changed);
     for (int k = 0; k < changed.size(); k++) {
       int i = changed.get(k);
+      pending.remove(i);
       for (int j = 0; j < rules.size(); j++) {
-        if (j != i && rules.get(j).sameMatchAs(rules.get(i))) {
+        if (j != i && !pending.contains(j) && rules.get(j).sameMatchAs(rules.get(i))) {
           throw duplicate(d.param() + "." + k, rules.get(i), d.direction());
         }
       }
