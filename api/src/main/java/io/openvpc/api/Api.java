@@ -1,11 +1,16 @@
 package io.openvpc.api;
 
+import io.openvpc.api.cvm.InstanceHandlers;
 import io.openvpc.api.cvm.InstanceSecurityGroupHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
 import io.openvpc.api.vpc.NetworkAclHandlers;
+import io.openvpc.api.vpc.NetworkInterfaceHandlers;
 import io.openvpc.api.vpc.SecurityGroupHandlers;
 import io.openvpc.api.vpc.SnapshotHandlers;
+import io.openvpc.api.vpc.SubnetHandlers;
+import io.openvpc.api.vpc.TaskHandlers;
 import io.openvpc.api.vpc.TemplateHandlers;
+import io.openvpc.api.vpc.VpcBlockHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
 import io.openvpc.control.ControlPlane;
 import java.util.List;
@@ -27,6 +32,11 @@ public final class Api {
     return List.of(
         new RegionHandlers(control.regions()),
         new VpcHandlers(control.vpcs()),
+        new VpcBlockHandlers(control.vpcBlocks()),
+        new SubnetHandlers(control.subnets()),
+        new NetworkInterfaceHandlers(control.networkInterfaces(), call -> control.ledger().read(call.scope())),
+        new InstanceHandlers(control.instances(), control.regions()),
+        new TaskHandlers(control.tasks()),
         new SecurityGroupHandlers(control.securityGroups(), control.securityGroupPolicies()),
         new InstanceSecurityGroupHandlers(control.securityGroups()),
         new TemplateHandlers(control.templates()),

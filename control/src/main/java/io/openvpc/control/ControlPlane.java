@@ -1,11 +1,16 @@
 package io.openvpc.control;
 
 import io.openvpc.control.acl.NetworkAclService;
+import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.control.instance.InstanceService;
 import io.openvpc.control.security.SecurityGroupPolicyService;
 import io.openvpc.control.security.SecurityGroupService;
 import io.openvpc.control.security.SnapshotService;
 import io.openvpc.control.store.Store;
+import io.openvpc.control.subnet.SubnetService;
+import io.openvpc.control.task.TaskService;
 import io.openvpc.control.template.TemplateService;
+import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
 
@@ -21,6 +26,11 @@ public final class ControlPlane {
   private final Clock clock;
   private final Accounts accounts;
   private final VpcService vpcs;
+  private final VpcBlockService vpcBlocks;
+  private final SubnetService subnets;
+  private final NetworkInterfaceService networkInterfaces;
+  private final InstanceService instances;
+  private final TaskService tasks;
   private final TemplateService templates;
   private final SnapshotService snapshots;
   private final SecurityGroupPolicyService securityGroupPolicies;
@@ -35,6 +45,11 @@ public final class ControlPlane {
     this.clock = clock;
     this.accounts = new Accounts(store.accounts(), clock);
     this.vpcs = new VpcService(ledger, quotas, clock);
+    this.vpcBlocks = new VpcBlockService(ledger, quotas);
+    this.subnets = new SubnetService(ledger, regions, quotas, clock);
+    this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
+    this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
+    this.tasks = new TaskService(ledger);
     this.templates = new TemplateService(ledger, quotas, clock);
     this.snapshots = new SnapshotService(ledger, clock);
     this.securityGroupPolicies = new SecurityGroupPolicyService(ledger, quotas, clock, snapshots);
@@ -68,6 +83,26 @@ public final class ControlPlane {
 
   public VpcService vpcs() {
     return vpcs;
+  }
+
+  public VpcBlockService vpcBlocks() {
+    return vpcBlocks;
+  }
+
+  public SubnetService subnets() {
+    return subnets;
+  }
+
+  public NetworkInterfaceService networkInterfaces() {
+    return networkInterfaces;
+  }
+
+  public InstanceService instances() {
+    return instances;
+  }
+
+  public TaskService tasks() {
+    return tasks;
   }
 
   public TemplateService templates() {

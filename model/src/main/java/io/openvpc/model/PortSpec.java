@@ -2,126 +2,124 @@ package io.openvpc.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Locale;
 
 /**
- * The ports a rule matches, parsed once from Tencent's port text: {@code ALL}, one port ({@code 80}),
- * a range ({@code 8000-8010}) or a comma list of ports and ranges ({@code 22,80,443}). {@link #text()}
- * is the canonical form that is stored: {@code ALL}, or the items in ascending order without
- * duplicates, a one-port range written as the port.
+ * The port text of a security group policy or network ACL entry, parsed: {@code ALL}, a single port
+ * ({@code 80}), a range ({@code 80-90}) or a comma list ({@code 22,80,443}, items may be ranges).
+ * {@code ranges} are sorted and merged; {@code text} is what the user wrote, kept for explanations.
  */
-public record PortSpec(List<PortRange> ranges) {
-  /** Every port. */
-  public static final PortSpec ALL = new PortSpec(List.of());
-  public static final int MAX_ITEMS = 15;
-
-  /** An inclusive port range; {@code from == to} for one port. */
-  public record PortRange(int from, int to) implements Comparable<PortRange> {
-    public PortRange {
-      if (from < 1 || to > 65535 || from > to) {
-        throw new IllegalArgumentException("port range " + from + "-" + to + " is outside 1-65535 or reversed");
-      }
-    }
-
-    public boolean contains(int port) {
-      return port >= from && port <= to;
-    }
-
-    @Override
-    public int compareTo(PortRange o) {
-      return from != o.from ? Integer.compare(from, o.from) : Integer.compare(to, o.to);
-    }
-
-    @Override
-    public String toString() {
-      return from == to ? Integer.toString(from) : from + "-" + to;
-    }
-  }
+public record PortSpec(List<PortRange> ranges, String text) {
+  public static final PortSpec ALL = new PortSpec(List.of(PortRange.ALL), "ALL");
 
   public PortSpec {
-    ranges = List.copyOf(new TreeSet<>(ranges));
-  }
-
-  /** Whether this matches every port. */
-  public boolean isAll() {
-    return ranges.isEmpty();
-  }
-
-  public boolean contains(int port) {
-    return isAll() ? port >= 0 && port <= 65535 : ranges.stream().anyMatch(r -> r.contains(port));
+    ranges = normalize(ranges);
+    if (ranges.isEmpty()) {
+      throw new IllegalArgumentException("a port spec needs at least one range");
+    }
   }
 
   /**
-   * Parses port text, case-insensitively for {@code ALL}; {@code 1-65535} also means every port.
+   * Parses port text as Tencent accepts it; an empty text means {@code ALL}. Ports are 1-65535.
    *
    * @throws IllegalArgumentException with a reason fit for a user
    */
   public static PortSpec parse(String text) {
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("the port is empty");
+    if (text == null || text.isBlank() || text.trim().toUpperCase(Locale.ROOT).equals("ALL")) {
+      return ALL;
     }
     String t = text.trim();
-    if (t.equalsIgnoreCase("ALL")) {
-      return ALL;
-    }
-    String[] items = t.split(",", -1);
-    if (items.length > MAX_ITEMS) {
-      throw new IllegalArgumentException("at most " + MAX_ITEMS + " comma-separated ports or ranges");
-    }
     List<PortRange> out = new ArrayList<>();
-    for (String item : items) {
+    for (String item : t.split(",", -1)) {
       out.add(item(item.trim(), t));
     }
-    if (out.size() == 1 && out.get(0).from() == 1 && out.get(0).to() == 65535) {
-      return ALL;
+    return new PortSpec(out, t);
+  }
+
+  /** Whether {@code text} is port text this class accepts. */
+  public static boolean isValid(String text) {
+    try {
+      parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
-    return new PortSpec(out);
   }
 
   private static PortRange item(String item, String whole) {
     int dash = item.indexOf('-');
-    int from = port(dash < 0 ? item : item.substring(0, dash), whole);
-    int to = dash < 0 ? from : port(item.substring(dash + 1), whole);
+    if (dash < 0) {
+      return PortRange.single(port(item, whole));
+    }
+    int from = port(item.substring(0, dash).trim(), whole);
+    int to = port(item.substring(dash + 1).trim(), whole);
     if (from > to) {
-      throw new IllegalArgumentException("the range `" + item + "` ends below its start");
+      throw new IllegalArgumentException("`" + whole + "`: the range " + item + " ends before it starts");
     }
     return new PortRange(from, to);
   }
 
-  private static int port(String digits, String whole) {
-    String d = digits.trim();
-    if (d.isEmpty() || d.length() > 5 || !d.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IllegalArgumentException("`" + whole + "` is not ALL, a port, a range a-b or a comma list of them");
+  private static int port(String s, String whole) {
+    if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
+      throw new IllegalArgumentException("`" + whole + "` is not a port spec; expected ALL, 80, 80-90 or 22,80,443");
     }
-    int p = Integer.parseInt(d);
-    if (p < 1 || p > 65535) {
-      throw new IllegalArgumentException("port " + d + " is outside 1-65535");
+    int p = Integer.parseInt(s);
+    if (p < 1 || p > PortRange.MAX) {
+      throw new IllegalArgumentException("`" + whole + "`: port " + p + " is outside 1-65535");
     }
     return p;
   }
 
-  /** The canonical text: {@code ALL}, {@code 80}, {@code 80-90}, {@code 22,80,443}. */
-  public String text() {
-    if (isAll()) {
+  /**
+   * The canonical text OpenVPC stores: {@code ALL} (also for 1-65535), else the merged ranges in
+   * ascending order ({@code 22,80-81,443}), so equal port sets have equal text.
+   */
+  public String canonical() {
+    if (isAll() || (ranges.size() == 1 && ranges.get(0).from() <= 1 && ranges.get(0).to() == PortRange.MAX)) {
       return "ALL";
     }
     StringBuilder sb = new StringBuilder();
     for (PortRange r : ranges) {
-      if (sb.length() > 0) {
-        sb.append(',');
-      }
-      sb.append(r);
+      sb.append(sb.length() == 0 ? "" : ",").append(r.from() == r.to() ? Integer.toString(r.from()) : r.from() + "-" + r.to());
     }
     return sb.toString();
   }
 
-  /** Whether this is one port or one range (what network ACL entries allow). */
+  /** Whether this is one port or one range (all a network ACL entry may name). */
   public boolean isSingleRange() {
     return ranges.size() == 1;
   }
 
+  public boolean isAll() {
+    return ranges.size() == 1 && ranges.get(0).isAll();
+  }
+
+  public boolean contains(int port) {
+    for (PortRange r : ranges) {
+      if (r.contains(port)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<PortRange> normalize(List<PortRange> in) {
+    List<PortRange> sorted = new ArrayList<>(in);
+    sorted.sort(null);
+    List<PortRange> out = new ArrayList<>();
+    for (PortRange r : sorted) {
+      if (!out.isEmpty() && out.get(out.size() - 1).to() + 1 >= r.from()) {
+        PortRange last = out.remove(out.size() - 1);
+        out.add(new PortRange(last.from(), Math.max(last.to(), r.to())));
+      } else {
+        out.add(r);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   @Override
   public String toString() {
-    return text();
+    return text;
   }
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
  * {@code ipv6CidrBlock}, {@code securityGroupId}, {@code addressTemplateId} or
  * {@code addressTemplateGroupId}); the service is either {@code protocol}+{@code port} or a service
  * template ({@code serviceTemplateId}) or group ({@code serviceTemplateGroupId}). Unset members are
- * empty strings. {@code protocol} is upper case (TCP, UDP, ICMP, ICMPV6, GRE, ALL, see {@link Protocol});
- * {@code port} is canonical {@link PortSpec} text ({@code ALL}, {@code 80}, {@code 80-90},
+ * empty strings. {@code protocol} is upper case (TCP, UDP, ICMP, ICMPV6, GRE, ALL, see {@link IpProtocol});
+ * {@code port} is canonical {@link PortSpec#canonical()} text ({@code ALL}, {@code 80}, {@code 80-90},
  * {@code 22,80,443}); blocks are canonical ({@code 0.0.0.0/n} stored as {@code 0.0.0.0/0}). The
  * control plane stores only normalised rules, so the engine never re-parses user text.
  */

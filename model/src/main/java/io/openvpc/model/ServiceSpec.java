@@ -1,64 +1,76 @@
 package io.openvpc.model;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * A protocol with its ports: a security group rule's service, or one member of a service template
- * ({@code tcp:80}, {@code udp:53-60}, {@code tcp:22,80}, {@code icmp}, {@code all}). Ports are
- * {@link PortSpec#ALL} for protocols without ports.
+ * A service: a protocol (empty for any) and, for TCP and UDP, destination ports. It is what a rule's
+ * {@code Protocol}+{@code Port} pair means, and what one member of a service template ({@code tcp:80},
+ * {@code udp:53-60}, {@code tcp:22,80}, {@code icmp}, {@code all}) parses to.
  */
-public record ServiceSpec(Protocol protocol, PortSpec ports) {
+public record ServiceSpec(Optional<IpProtocol> protocol, PortSpec ports) {
+  public static final ServiceSpec ANY = new ServiceSpec(Optional.empty(), PortSpec.ALL);
+
   public ServiceSpec {
-    if (protocol == null || ports == null) {
-      throw new IllegalArgumentException("protocol and ports are required");
+    if (ports == null) {
+      ports = PortSpec.ALL;
     }
-    if (!protocol.hasPorts() && !ports.isAll()) {
-      throw new IllegalArgumentException("ports are allowed only with TCP or UDP, not with " + protocol.apiName());
+    if (!ports.isAll() && (protocol.isEmpty() || !protocol.get().hasPorts())) {
+      throw new IllegalArgumentException("ports are allowed only with TCP or UDP, not with "
+          + protocol.map(IpProtocol::text).orElse("ALL"));
     }
   }
 
   /**
-   * A rule's Protocol and Port. A port is allowed only for TCP and UDP (where no port means every
-   * port); with the other protocols the port must be absent or {@code ALL}.
+   * A rule's protocol and port text ({@code TCP} + {@code 22,80}); empty port text means all ports.
    *
    * @throws IllegalArgumentException with a reason fit for a user
    */
   public static ServiceSpec of(String protocol, String port) {
-    Protocol p = Protocol.parse(protocol);
-    if (port == null || port.isBlank()) {
-      return new ServiceSpec(p, PortSpec.ALL);
-    }
-    PortSpec ports = PortSpec.parse(port);
-    if (!p.hasPorts() && !ports.isAll()) {
-      throw new IllegalArgumentException("a port is allowed only with TCP or UDP, not with " + p.apiName());
-    }
-    return new ServiceSpec(p, ports);
+    return new ServiceSpec(IpProtocol.parseRule(protocol), PortSpec.parse(port));
   }
 
   /**
-   * Parses a service template member: {@code protocol[:ports]}, case-insensitive.
+   * One service template member: {@code protocol[:ports]}, case-insensitive.
    *
    * @throws IllegalArgumentException with a reason fit for a user
    */
   public static ServiceSpec parseMember(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("the service is empty");
+      throw new IllegalArgumentException("an empty service; expected e.g. tcp:80, udp:53-60, icmp or all");
     }
     String t = text.trim();
     int colon = t.indexOf(':');
-    return colon < 0 ? of(t, null) : of(t.substring(0, colon), t.substring(colon + 1));
+    String proto = colon < 0 ? t : t.substring(0, colon);
+    String port = colon < 0 ? "" : t.substring(colon + 1);
+    if (colon >= 0 && port.isBlank()) {
+      throw new IllegalArgumentException("`" + text + "` names no port after the colon");
+    }
+    try {
+      return of(proto, port);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("`" + text + "` is not a service (" + e.getMessage() + ")");
+    }
   }
 
-  /** The canonical member text: {@code tcp:80}, {@code udp:53-60}, {@code tcp:all}, {@code icmp}. */
+  /** The canonical template member text: {@code tcp:80}, {@code udp:53-60}, {@code tcp:all}, {@code icmp}, {@code all}. */
   public String memberText() {
-    String p = protocol.apiName().toLowerCase(Locale.ROOT);
-    return protocol.hasPorts() ? p + ":" + ports.text().toLowerCase(Locale.ROOT) : p;
+    return protocol.map(p -> p.text().toLowerCase(Locale.ROOT) + (p.hasPorts() ? ":" + ports.canonical().toLowerCase(Locale.ROOT) : ""))
+        .orElse("all");
   }
 
-  public boolean matches(Protocol packetProtocol, int port) {
-    if (protocol == Protocol.ALL) {
+  public boolean matches(int protocolNumber, int destinationPort) {
+    if (protocol.isEmpty()) {
       return true;
     }
-    return protocol == packetProtocol && (!protocol.hasPorts() || ports.contains(port));
+    IpProtocol p = protocol.get();
+    return p.number() == protocolNumber && (!p.hasPorts() || ports.contains(destinationPort));
+  }
+
+  /** {@code TCP:80}, {@code ICMP}, {@code ALL}. */
+  @Override
+  public String toString() {
+    return protocol.map(p -> p.text() + (ports.isAll() ? "" : ":" + ports)).orElse("ALL").toUpperCase(Locale.ROOT)
+        .replace("ICMPV6", "ICMPv6");
   }
 }

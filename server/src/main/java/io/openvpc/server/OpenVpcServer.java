@@ -33,6 +33,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Javalin http;
   private final ApiKey bootstrapKey;
   private final SnapshotScheduler snapshots;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private OpenVpcServer(ServerConfig config) {
     this.config = config;
@@ -47,6 +48,8 @@ public final class OpenVpcServer implements AutoCloseable {
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
+      cfg.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Gateway.MAX_HEADER_BYTES));
+      cfg.jetty.modifyServer(s -> s.setErrorHandler(new BadMessageEnvelope()));
       cfg.staticFiles.add(sf -> {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
@@ -147,10 +150,15 @@ public final class OpenVpcServer implements AutoCloseable {
     return Optional.ofNullable(bootstrapKey);
   }
 
+  /** Stops serving, then closes the store; calling it again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     snapshots.close();
     http.stop();
     store.close();
+    LOG.info("OpenVPC stopped");
   }
 }

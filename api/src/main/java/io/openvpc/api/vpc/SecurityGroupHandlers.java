@@ -6,8 +6,6 @@ import io.openvpc.api.Convert;
 import io.openvpc.api.HandlerFamily;
 import io.openvpc.api.Times;
 import io.openvpc.api.types.vpc.AddressTemplateSpecification;
-import io.openvpc.api.types.vpc.AssociateNetworkInterfaceSecurityGroupsRequest;
-import io.openvpc.api.types.vpc.AssociateNetworkInterfaceSecurityGroupsResponse;
 import io.openvpc.api.types.vpc.CloneSecurityGroupRequest;
 import io.openvpc.api.types.vpc.CloneSecurityGroupResponse;
 import io.openvpc.api.types.vpc.CreateSecurityGroupPoliciesRequest;
@@ -30,8 +28,6 @@ import io.openvpc.api.types.vpc.DescribeSecurityGroupReferencesRequest;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupReferencesResponse;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupsRequest;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupsResponse;
-import io.openvpc.api.types.vpc.DisassociateNetworkInterfaceSecurityGroupsRequest;
-import io.openvpc.api.types.vpc.DisassociateNetworkInterfaceSecurityGroupsResponse;
 import io.openvpc.api.types.vpc.InstanceStatistic;
 import io.openvpc.api.types.vpc.ModifySecurityGroupAttributeRequest;
 import io.openvpc.api.types.vpc.ModifySecurityGroupAttributeResponse;
@@ -53,7 +49,6 @@ import io.openvpc.control.security.PolicyFilters;
 import io.openvpc.control.security.PolicyInput;
 import io.openvpc.control.security.SecurityGroupPolicyService;
 import io.openvpc.control.security.SecurityGroupService;
-import io.openvpc.model.Protocol;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
 import java.util.ArrayList;
@@ -61,7 +56,7 @@ import java.util.List;
 
 /**
  * Security groups: the groups, their rules (create, replace, modify, delete, describe), references,
- * association statistics, limits, and their binding to ENIs.
+ * association statistics and limits. (ENIs bind groups in NetworkInterfaceHandlers.)
  */
 public final class SecurityGroupHandlers implements HandlerFamily {
   private final SecurityGroupService groups;
@@ -88,9 +83,7 @@ public final class SecurityGroupHandlers implements HandlerFamily {
         .on(VpcActions.DescribeSecurityGroupPolicies, this::describePolicies)
         .on(VpcActions.DescribeSecurityGroupReferences, this::references)
         .on(VpcActions.DescribeSecurityGroupAssociationStatistics, this::statistics)
-        .on(VpcActions.DescribeSecurityGroupLimits, this::limits)
-        .on(VpcActions.AssociateNetworkInterfaceSecurityGroups, this::associateEnis)
-        .on(VpcActions.DisassociateNetworkInterfaceSecurityGroups, this::disassociateEnis);
+        .on(VpcActions.DescribeSecurityGroupLimits, this::limits);
   }
 
   CreateSecurityGroupResponse create(Call call, CreateSecurityGroupRequest r) {
@@ -199,17 +192,6 @@ public final class SecurityGroupHandlers implements HandlerFamily {
         .setSecurityGroupReferedCvmAndEniLimit(l.instancesPerGroup()).setSecurityGroupReferedSvcLimit(l.instancesPerGroup()));
   }
 
-  AssociateNetworkInterfaceSecurityGroupsResponse associateEnis(Call call, AssociateNetworkInterfaceSecurityGroupsRequest r) {
-    groups.associateEnis(call.scope(), r.getNetworkInterfaceIds(), r.getSecurityGroupIds());
-    return new AssociateNetworkInterfaceSecurityGroupsResponse();
-  }
-
-  DisassociateNetworkInterfaceSecurityGroupsResponse disassociateEnis(Call call,
-      DisassociateNetworkInterfaceSecurityGroupsRequest r) {
-    groups.disassociateEnis(call.scope(), r.getNetworkInterfaceIds(), r.getSecurityGroupIds());
-    return new DisassociateNetworkInterfaceSecurityGroupsResponse();
-  }
-
   /** The API shape of a group. */
   public static io.openvpc.api.types.vpc.SecurityGroup view(SecurityGroup g) {
     return new io.openvpc.api.types.vpc.SecurityGroup()
@@ -228,7 +210,7 @@ public final class SecurityGroupHandlers implements HandlerFamily {
     io.openvpc.api.types.vpc.SecurityGroupPolicy v = new io.openvpc.api.types.vpc.SecurityGroupPolicy()
         .setPolicyIndex((long) index)
         .setPriority((long) index + 1)
-        .setProtocol(p.protocol().isEmpty() ? "" : Protocol.valueOf(p.protocol()).apiName())
+        .setProtocol(p.protocol().equals("ICMPV6") ? "ICMPv6" : p.protocol())
         .setPort(p.port())
         .setCidrBlock(p.cidrBlock())
         .setIpv6CidrBlock(p.ipv6CidrBlock())

@@ -6,7 +6,8 @@ import io.openvpc.model.Direction;
 import io.openvpc.model.NetworkAclEntry;
 import io.openvpc.model.NetworkAclQuintupleEntry;
 import io.openvpc.model.PortSpec;
-import io.openvpc.model.Protocol;
+import io.openvpc.model.IpProtocol;
+import java.util.Optional;
 import io.openvpc.model.Rejection;
 import java.time.Instant;
 
@@ -18,7 +19,7 @@ final class AclRules {
   private AclRules() {}
 
   static NetworkAclEntry entry(String param, AclInputs.Entry in, String entryId, Instant now) {
-    Protocol protocol = protocol(param + ".Protocol", in.protocol());
+    Optional<IpProtocol> protocol = protocol(param + ".Protocol", in.protocol());
     String port = port(param + ".Port", protocol, in.port());
     boolean v4 = present(in.cidrBlock());
     boolean v6 = present(in.ipv6CidrBlock());
@@ -28,13 +29,13 @@ final class AclRules {
     }
     String cidr = v4 ? Validate.ruleBlock(param + ".CidrBlock", in.cidrBlock(), true) : "";
     String cidr6 = v6 ? Validate.ruleBlock(param + ".Ipv6CidrBlock", in.ipv6CidrBlock(), false) : "";
-    return new NetworkAclEntry(entryId, protocol.name(), port, cidr, cidr6, Validate.action(param + ".Action", in.action()),
+    return new NetworkAclEntry(entryId, name(protocol), port, cidr, cidr6, Validate.action(param + ".Action", in.action()),
         Validate.optionalText(param + ".Description", in.description(), 100), now);
   }
 
   static NetworkAclQuintupleEntry quintuple(String param, Direction direction, AclInputs.Quintuple in, String entryId,
       long priority, Instant now) {
-    Protocol protocol = protocol(param + ".Protocol", in.protocol());
+    Optional<IpProtocol> protocol = protocol(param + ".Protocol", in.protocol());
     boolean ipv6 = present(in.sourceIpv6Cidr()) || present(in.destinationIpv6Cidr());
     if (ipv6 && (present(in.sourceCidr()) || present(in.destinationCidr()))) {
       throw new Rejection("InvalidParameter.Coexist", "`" + param + "` mixes IPv4 and IPv6 blocks; an entry is one family.",
@@ -45,7 +46,7 @@ final class AclRules {
         : orAny(param + ".SourceCidr", in.sourceCidr(), true, any);
     String dst = ipv6 ? orAny(param + ".DestinationIPv6Cidr", in.destinationIpv6Cidr(), false, any)
         : orAny(param + ".DestinationCidr", in.destinationCidr(), true, any);
-    return new NetworkAclQuintupleEntry(entryId, direction, protocol.name(), ipv6 ? "" : src, ipv6 ? src : "",
+    return new NetworkAclQuintupleEntry(entryId, direction, name(protocol), ipv6 ? "" : src, ipv6 ? src : "",
         port(param + ".SourcePort", protocol, in.sourcePort()), ipv6 ? "" : dst, ipv6 ? dst : "",
         port(param + ".DestinationPort", protocol, in.destinationPort()), Validate.action(param + ".Action", in.action()),
         Validate.optionalText(param + ".Description", in.description(), 100), priority, now);
@@ -55,24 +56,29 @@ final class AclRules {
     return present(text) ? Validate.ruleBlock(param, text, ipv4) : any;
   }
 
-  static Protocol protocol(String param, String text) {
+  /** TCP, UDP, ICMP or ALL (empty). */
+  static Optional<IpProtocol> protocol(String param, String text) {
     if (!present(text)) {
       throw Rejection.missing(param);
     }
-    Protocol p;
+    Optional<IpProtocol> p;
     try {
-      p = Protocol.parse(text);
+      p = IpProtocol.parseRule(text);
     } catch (IllegalArgumentException e) {
-      p = null;
+      p = Optional.of(IpProtocol.GRE);
     }
-    if (p == null || p == Protocol.GRE || p == Protocol.ICMPV6) {
+    if (p.isPresent() && (p.get() == IpProtocol.GRE || p.get() == IpProtocol.ICMPV6)) {
       throw Rejection.value("InvalidParameterValue.Range", param, "`" + text + "` is not one of TCP, UDP, ICMP, ALL.");
     }
     return p;
   }
 
+  static String name(Optional<IpProtocol> p) {
+    return p.map(IpProtocol::name).orElse("ALL");
+  }
+
   /** {@code ALL}, one port or one range, and a port other than ALL only with TCP or UDP. */
-  static String port(String param, Protocol protocol, String text) {
+  static String port(String param, Optional<IpProtocol> protocol, String text) {
     if (!present(text)) {
       return "ALL";
     }
@@ -85,11 +91,11 @@ final class AclRules {
     if (!ports.isAll() && !ports.isSingleRange()) {
       throw Rejection.malformed(param, text, "ALL, a port (80) or a range (8000-8010); ACL entries take no port lists");
     }
-    if (!ports.isAll() && !protocol.hasPorts()) {
+    if (!ports.isAll() && (protocol.isEmpty() || !protocol.get().hasPorts())) {
       throw Rejection.value("InvalidParameterValue.Combination", param, "a port is allowed only with TCP or UDP, not with "
-          + protocol.apiName() + ".");
+          + protocol.map(IpProtocol::text).orElse("ALL") + ".");
     }
-    return ports.text();
+    return ports.canonical();
   }
 
 

@@ -4,7 +4,7 @@ import io.openvpc.control.Ids;
 import io.openvpc.control.Validate;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
-import io.openvpc.model.Protocol;
+import io.openvpc.model.IpProtocol;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
@@ -80,9 +80,8 @@ final class PolicyRules {
     if (!present(in.protocol())) {
       throw Rejection.missing(param + ".Protocol");
     }
-    Protocol protocol;
     try {
-      protocol = Protocol.parse(in.protocol());
+      IpProtocol.parseRule(in.protocol());
     } catch (IllegalArgumentException e) {
       throw Rejection.value("InvalidParameterValue.Range", param + ".Protocol", e.getMessage() + ".");
     }
@@ -94,7 +93,7 @@ final class PolicyRules {
           "ALL, a port (80), a range (8000-8010) or a comma list (22,80,443), and a port only with TCP or UDP: "
               + e.getMessage());
     }
-    return new String[] {protocol.name(), spec.ports().text(), "", ""};
+    return new String[] {spec.protocol().map(IpProtocol::name).orElse("ALL"), spec.ports().canonical(), "", ""};
   }
 
   /** CIDR, IPv6 CIDR, security group, address template, address template group. */

@@ -8,6 +8,7 @@ import io.openvpc.control.Ledger;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
+import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Rejection;
@@ -268,34 +269,26 @@ public final class SecurityGroupService {
         quotas.get("instance-max-security-groups"));
   }
 
-  /**
-   * Binds groups to ENIs, appended after the groups they already have, in the order given (a group
-   * already bound keeps its place).
-   */
-  public void associateEnis(Scope scope, List<String> eniIds, List<String> groupIds) {
-    bind(scope, eniIds, groupIds, false, true);
-  }
-
-  public void disassociateEnis(Scope scope, List<String> eniIds, List<String> groupIds) {
-    bind(scope, eniIds, groupIds, false, false);
-  }
-
   /** CVM AssociateSecurityGroups: the groups go onto each instance's primary ENI. */
   public void associateInstances(Scope scope, List<String> instanceIds, List<String> groupIds) {
-    bind(scope, instanceIds, groupIds, true, true);
+    bind(scope, instanceIds, groupIds, true);
   }
 
   public void disassociateInstances(Scope scope, List<String> instanceIds, List<String> groupIds) {
-    bind(scope, instanceIds, groupIds, true, false);
+    bind(scope, instanceIds, groupIds, false);
   }
 
-  private void bind(Scope scope, List<String> targetIds, List<String> groupIds, boolean instances, boolean add) {
-    String targetParam = instances ? "InstanceIds" : "NetworkInterfaceIds";
-    if (targetIds == null || targetIds.isEmpty()) {
+  /**
+   * Binds groups to (or unbinds them from) each instance's primary ENI: added groups go after those
+   * already bound, in the order given; a group already bound keeps its place. (ENIs themselves are
+   * bound by AssociateNetworkInterfaceSecurityGroups in the ENI service.)
+   */
+  private void bind(Scope scope, List<String> instanceIds, List<String> groupIds, boolean add) {
+    String targetParam = "InstanceIds";
+    if (instanceIds == null || instanceIds.isEmpty()) {
       throw Rejection.missing(targetParam);
     }
-    List<String> targets = Validate.ids(targetParam, targetIds, instances ? "ins" : "eni",
-        instances ? "InvalidInstanceId.Malformed" : "InvalidParameterValue.Malformed", 100);
+    List<String> targets = Validate.ids(targetParam, instanceIds, "ins", "InvalidInstanceId.Malformed", 100);
     List<String> groups = requiredIds(groupIds);
     ledger.write(scope, change -> {
       Topology t = change.current();
@@ -303,11 +296,7 @@ public final class SecurityGroupService {
         require(t, groups.get(i), "SecurityGroupIds." + i);
       }
       for (int i = 0; i < targets.size(); i++) {
-        NetworkInterface eni = instances ? primaryEni(t, targets.get(i), targetParam + "." + i)
-            : t.find(NetworkInterface.class, targets.get(i)).orElse(null);
-        if (eni == null) {
-          throw Rejection.notFound("InvalidNetworkInterfaceId.NotFound", targetParam + "." + i, targets.get(i));
-        }
+        NetworkInterface eni = primaryEni(t, targets.get(i), targetParam + "." + i);
         Set<String> bound = new LinkedHashSet<>(eni.securityGroupIds());
         if (add) {
           bound.addAll(groups);
@@ -320,7 +309,7 @@ public final class SecurityGroupService {
           }
         }
         checkBindingQuotas(change, eni, new ArrayList<>(bound), targetParam + "." + i);
-        change.put(withGroups(eni, new ArrayList<>(bound)));
+        NetworkInterfaceService.withGroups(change, eni, new ArrayList<>(bound));
       }
       return null;
     });
@@ -346,10 +335,5 @@ public final class SecurityGroupService {
     }
     return t.where(NetworkInterface.class, e -> e.primary() && e.instanceId().equals(instanceId)).stream().findFirst()
         .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", param, instanceId));
-  }
-
-  static NetworkInterface withGroups(NetworkInterface e, List<String> groups) {
-    return new NetworkInterface(e.id(), e.vpcId(), e.subnetId(), e.name(), e.description(), e.instanceId(), e.primary(),
-        e.macAddress(), e.privateIps(), e.ipv6Addresses(), groups, e.state(), e.tags(), e.createdTime());
   }
 }

@@ -21,9 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Binding groups to ENIs and instances (ordered, on NetworkInterface.securityGroupIds), and what a
- * binding forbids: deleting the group. ENIs and instances are written straight into the ledger, as
- * their own service would.
+ * Binding groups to instances (ordered, on the primary ENI's securityGroupIds), and what a binding
+ * forbids: deleting the group. ENIs and instances are written straight into the ledger.
  */
 class SecurityGroupBindingTest {
   private static final Scope SCOPE = new Scope(7, "ap-guangzhou");
@@ -54,42 +53,37 @@ class SecurityGroupBindingTest {
   }
 
   @Test
-  void associate_appendsInOrder_keepsExistingPlaces() {
+  void associate_appendsInOrder_keepsExistingPlaces_andRefusesQuota() {
     String a = group("a");
     String b = group("b");
     String c = group("c");
-    eni("eni-00000001", "", false);
-    groups.associateEnis(SCOPE, List.of("eni-00000001"), List.of(b, a));
-    groups.associateEnis(SCOPE, List.of("eni-00000001"), List.of(c, b));
+    instance("ins-00000001");
+    eni("eni-00000001", "ins-00000001", true);
+    groups.associateInstances(SCOPE, List.of("ins-00000001"), List.of(b, a));
+    groups.associateInstances(SCOPE, List.of("ins-00000001"), List.of(c, b));
     assertThat(bound("eni-00000001")).containsExactly(b, a, c);
-    groups.disassociateEnis(SCOPE, List.of("eni-00000001"), List.of(a));
-    assertThat(bound("eni-00000001")).containsExactly(b, c);
-  }
-
-  @Test
-  void associate_refusesUnknownsAndQuota_changingNothing() {
-    String a = group("a");
-    eni("eni-00000001", "", false);
-    assertThatThrownBy(() -> groups.associateEnis(SCOPE, List.of("eni-00000001"), List.of(a, "sg-zzzzzzzz")))
-        .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("InvalidSecurityGroupID.NotFound"));
-    assertThatThrownBy(() -> groups.associateEnis(SCOPE, List.of("eni-00000009"), List.of(a)))
-        .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("InvalidNetworkInterfaceId.NotFound"));
-    List<String> four = List.of(a, group("b"), group("c"), group("d"));
-    assertThatThrownBy(() -> groups.associateEnis(SCOPE, List.of("eni-00000001"), four))
+    assertThatThrownBy(() -> groups.associateInstances(SCOPE, List.of("ins-00000001"), List.of(group("d"))))
         .isInstanceOfSatisfying(Rejection.class, e -> {
           assertThat(e.code()).isEqualTo("LimitExceeded");
           assertThat(e.getMessage()).contains("instance-max-security-groups");
         });
-    assertThat(bound("eni-00000001")).isEmpty();
-    assertThatThrownBy(() -> groups.disassociateEnis(SCOPE, List.of("eni-00000001"), List.of(a)))
+    assertThatThrownBy(() -> groups.associateInstances(SCOPE, List.of("ins-00000001"), List.of("sg-zzzzzzzz")))
+        .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("InvalidSecurityGroupID.NotFound"));
+    groups.disassociateInstances(SCOPE, List.of("ins-00000001"), List.of(a));
+    assertThat(bound("eni-00000001")).containsExactly(b, c);
+    assertThatThrownBy(() -> groups.disassociateInstances(SCOPE, List.of("ins-00000001"), List.of(a)))
         .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("is not bound"));
+  }
+
+  private void instance(String id) {
+    ledger.write(SCOPE, c -> c.put(new Instance(id, "vm", "ap-guangzhou-3", "S5.SMALL1", "img-00000001",
+        "vpc-aaaaaaaa", "subnet-aaaaaaaa", InstanceState.RUNNING, List.of(), Instant.now())));
   }
 
   @Test
   void instanceBinding_goesToThePrimaryEni_andBlocksDeletion() {
     String a = group("a");
-    ledger.write(SCOPE, c -> c.put(new Instance("ins-00000001", "vm", "ap-guangzhou-3", "S5.SMALL1", "img-00000001",
-        "vpc-aaaaaaaa", "subnet-aaaaaaaa", InstanceState.RUNNING, List.of(), Instant.now())));
+    instance("ins-00000001");
     eni("eni-00000001", "ins-00000001", true);
     eni("eni-00000002", "ins-00000001", false);
     groups.associateInstances(SCOPE, List.of("ins-00000001"), List.of(a));
