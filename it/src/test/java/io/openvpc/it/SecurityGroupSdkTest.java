@@ -26,7 +26,6 @@ import com.tencentcloudapi.vpc.v20170312.models.ReplaceSecurityGroupPolicyReques
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicySet;
 import com.tencentcloudapi.vpc.v20170312.models.ServiceTemplateSpecification;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -87,16 +86,11 @@ class SecurityGroupSdkTest {
   }
 
   static SecurityGroupPolicySet policies(String sg) throws Exception {
-    DescribeSecurityGroupPoliciesRequest r = new DescribeSecurityGroupPoliciesRequest();
-    r.setSecurityGroupId(sg);
-    return vpc.DescribeSecurityGroupPolicies(r).getSecurityGroupPolicySet();
+    return SecurityGroupSdkTestSupport.policies(vpc, sg);
   }
 
   static List<String> ingressText(String sg) throws Exception {
-    return Arrays.stream(policies(sg).getIngress())
-        .map(p -> p.getPolicyIndex() + ":" + p.getAction() + " " + p.getProtocol() + " " + p.getPort() + " "
-            + p.getCidrBlock() + p.getIpv6CidrBlock() + p.getSecurityGroupId())
-        .toList();
+    return SecurityGroupSdkTestSupport.ingressText(vpc, sg);
   }
 
   @Test

@@ -3,9 +3,12 @@ package io.openvpc.it;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeSecurityGroupPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.ModifySecurityGroupPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicySet;
+import java.util.Arrays;
+import java.util.List;
 
 /** Security group steps other SDK tests share. */
 final class SecurityGroupSdkTestSupport {
@@ -35,5 +38,19 @@ final class SecurityGroupSdkTestSupport {
     s.setVersion("0");
     m.setSecurityGroupPolicySet(s);
     vpc.ModifySecurityGroupPolicies(m);
+  }
+
+  static SecurityGroupPolicySet policies(VpcClient vpc, String sg) throws Exception {
+    DescribeSecurityGroupPoliciesRequest r = new DescribeSecurityGroupPoliciesRequest();
+    r.setSecurityGroupId(sg);
+    return vpc.DescribeSecurityGroupPolicies(r).getSecurityGroupPolicySet();
+  }
+
+  /** The ingress rules as {@code index:ACTION PROTOCOL PORT PEER}. */
+  static List<String> ingressText(VpcClient vpc, String sg) throws Exception {
+    return Arrays.stream(policies(vpc, sg).getIngress())
+        .map(p -> p.getPolicyIndex() + ":" + p.getAction() + " " + p.getProtocol() + " " + p.getPort() + " "
+            + p.getCidrBlock() + p.getIpv6CidrBlock() + p.getSecurityGroupId())
+        .toList();
   }
 }
