@@ -32,6 +32,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Javalin http;
   private final ApiKey bootstrapKey;
+  private final SnapshotScheduler snapshots;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private OpenVpcServer(ServerConfig config) {
@@ -42,6 +43,7 @@ public final class OpenVpcServer implements AutoCloseable {
     this.control = new ControlPlane(store, regions, new Quotas(config.quotas()), Clock.systemUTC());
     this.bootstrapKey = bootstrap();
     this.dispatcher = Api.dispatcher(control);
+    this.snapshots = new SnapshotScheduler(control, Clock.systemUTC());
     Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher);
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -74,6 +76,7 @@ public final class OpenVpcServer implements AutoCloseable {
   public static OpenVpcServer start(ServerConfig config) {
     OpenVpcServer server = new OpenVpcServer(config);
     server.http.start(config.host(), config.port());
+    server.snapshots.start();
     LOG.info("OpenVPC listening on http://{}:{} (data in {}, database {})", config.host(), server.port(),
         config.dataDir(), server.store.database().url().replaceAll("password=[^;&]*", "password=***"));
     return server;
@@ -153,6 +156,7 @@ public final class OpenVpcServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    snapshots.close();
     http.stop();
     store.close();
     LOG.info("OpenVPC stopped");
