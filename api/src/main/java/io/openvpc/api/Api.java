@@ -1,6 +1,8 @@
 package io.openvpc.api;
 
 import io.openvpc.api.cvm.RegionHandlers;
+import io.openvpc.api.vpc.SubnetHandlers;
+import io.openvpc.api.vpc.VpcBlockHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
 import io.openvpc.control.ControlPlane;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class Api {
   static List<HandlerFamily> families(ControlPlane control) {
     return List.of(
         new RegionHandlers(control.regions()),
-        new VpcHandlers(control.vpcs()));
+        new VpcHandlers(control.vpcs()),
+        new VpcBlockHandlers(control.vpcBlocks()),
+        new SubnetHandlers(control.subnets()));
   }
 }

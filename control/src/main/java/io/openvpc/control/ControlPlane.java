@@ -1,6 +1,8 @@
 package io.openvpc.control;
 
 import io.openvpc.control.store.Store;
+import io.openvpc.control.subnet.SubnetService;
+import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
 
@@ -16,6 +18,8 @@ public final class ControlPlane {
   private final Clock clock;
   private final Accounts accounts;
   private final VpcService vpcs;
+  private final VpcBlockService vpcBlocks;
+  private final SubnetService subnets;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -25,6 +29,8 @@ public final class ControlPlane {
     this.clock = clock;
     this.accounts = new Accounts(store.accounts(), clock);
     this.vpcs = new VpcService(ledger, quotas, clock);
+    this.vpcBlocks = new VpcBlockService(ledger, quotas);
+    this.subnets = new SubnetService(ledger, regions, quotas, clock);
   }
 
   public Store store() {
@@ -53,5 +59,13 @@ public final class ControlPlane {
 
   public VpcService vpcs() {
     return vpcs;
+  }
+
+  public VpcBlockService vpcBlocks() {
+    return vpcBlocks;
+  }
+
+  public SubnetService subnets() {
+    return subnets;
   }
 }
