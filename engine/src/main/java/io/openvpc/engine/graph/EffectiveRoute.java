@@ -1,0 +1,23 @@
+package io.openvpc.engine.graph;
+
+import io.openvpc.model.Cidr;
+import io.openvpc.model.GatewayType;
+
+/**
+ * One route a subnet actually uses: a local route of the VPC's blocks, or an enabled route of its
+ * table, with the next hop resolved. {@code routeItemId} is empty for local routes.
+ */
+public record EffectiveRoute(
+    Cidr destination, GatewayType gatewayType, String gatewayId, String routeTableId, String routeItemId,
+    long routeId, NextHop nextHop) {
+
+  public boolean local() {
+    return gatewayType == GatewayType.LOCAL;
+  }
+
+  /** The route as a person reads it: {@code 0.0.0.0/0 -> HAVIP havip-xxx (rti-yyy)}. */
+  public String text() {
+    return destination + " -> " + gatewayType + (local() ? "" : " " + gatewayId)
+        + (routeItemId.isEmpty() ? "" : " (" + routeItemId + ")");
+  }
+}

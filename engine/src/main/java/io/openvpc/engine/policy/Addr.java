@@ -1,0 +1,44 @@
+package io.openvpc.engine.policy;
+
+import io.openvpc.model.IpAddr;
+import java.math.BigInteger;
+
+/**
+ * An IPv4 or IPv6 address as two longs, for fast matching: an IPv6 address is its 128 bits; an IPv4
+ * address sits in the top 32 bits of {@code hi}. The family is part of the value, so the two spaces
+ * never overlap ({@code ::/0} does not contain IPv4 addresses).
+ */
+public record Addr(boolean v6, long hi, long lo) {
+  private static final BigInteger MASK64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+  public static Addr of(IpAddr a) {
+    BigInteger v = a.value();
+    if (a.isIpv4()) {
+      return new Addr(false, v.longValue() << 32, 0);
+    }
+    return new Addr(true, v.shiftRight(64).longValue(), v.and(MASK64).longValue());
+  }
+
+  public IpAddr toIpAddr() {
+    if (!v6) {
+      return IpAddr.fromValue(BigInteger.valueOf(hi >>> 32), true);
+    }
+    BigInteger v = new BigInteger(Long.toUnsignedString(hi)).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(lo)));
+    return IpAddr.fromValue(v, false);
+  }
+
+  /** Bit {@code i} of the address, 0 being the most significant. */
+  public boolean bit(int i) {
+    return i < 64 ? ((hi >>> (63 - i)) & 1) != 0 : ((lo >>> (127 - i)) & 1) != 0;
+  }
+
+  /** The number of address bits of the family (32 or 128). */
+  public int bits() {
+    return v6 ? 128 : 32;
+  }
+
+  @Override
+  public String toString() {
+    return toIpAddr().toString();
+  }
+}

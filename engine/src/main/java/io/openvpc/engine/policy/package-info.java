@@ -1,0 +1,9 @@
+/**
+ * The one decision model of security groups and network ACLs: a packet ({@link Packet}), the match
+ * form of one rule ({@link PolicyRule}: source and destination {@link AddressMatch}, a list of
+ * {@link ServiceMatch}), ordered first-match {@link RuleList}s with their default, and the compilers
+ * that turn Tencent's records into them ({@link SecurityGroupCompiler}, {@link NetworkAclCompiler}).
+ * The concrete evaluator lives on the rules themselves; the symbolic interpreter of the same form is in
+ * {@code io.openvpc.engine.symbolic}. Depends on model only.
+ */
+package io.openvpc.engine.policy;
