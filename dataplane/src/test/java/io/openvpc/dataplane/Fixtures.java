@@ -10,6 +10,8 @@ import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
 import io.openvpc.model.Resource;
 import io.openvpc.model.Scope;
+import io.openvpc.model.SecurityGroup;
+import io.openvpc.model.SecurityGroupPolicy;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
@@ -76,6 +78,31 @@ public final class Fixtures {
         List.of(), Instant.now());
     resources.add(e);
     return e;
+  }
+
+  /** A security group with the given rules. */
+  public SecurityGroup securityGroup(List<SecurityGroupPolicy> ingress, List<SecurityGroupPolicy> egress) {
+    SecurityGroup g = new SecurityGroup("sg-" + suffix(), "sg", "", "0", false, 1, ingress, egress, List.of(),
+        Instant.EPOCH, Instant.EPOCH);
+    resources.add(g);
+    return g;
+  }
+
+  /** A rule: {@code protocol} and {@code port} as Tencent writes them, a CIDR or group peer. */
+  public static SecurityGroupPolicy rule(String action, String protocol, String port, String peer) {
+    boolean group = peer.startsWith("sg-");
+    boolean v6 = !group && peer.contains(":");
+    return new SecurityGroupPolicy(protocol, port, "", "", group || v6 ? "" : peer, v6 ? peer : "",
+        group ? peer : "", "", "", action, "", Instant.EPOCH);
+  }
+
+  /** Binds groups to an ENI, in order. */
+  public NetworkInterface bind(NetworkInterface e, String... groupIds) {
+    NetworkInterface b = new NetworkInterface(e.id(), e.vpcId(), e.subnetId(), e.name(), e.description(),
+        e.instanceId(), e.primary(), e.macAddress(), e.privateIps(), e.ipv6Addresses(), List.of(groupIds), e.state(),
+        e.tags(), e.createdTime());
+    put(b);
+    return b;
   }
 
   public HaVip havip(Subnet subnet, String vip, NetworkInterface boundTo) {

@@ -4,6 +4,8 @@ import io.openvpc.dataplane.render.CompiledPolicy;
 import io.openvpc.dataplane.render.Filter;
 import io.openvpc.dataplane.render.RouterRuleset;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.HaVip;
+import io.openvpc.model.IpAddr;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
@@ -57,6 +59,11 @@ public final class StaticPolicy implements CompiledPolicy {
   @Override
   public Filter egress(String id) {
     return egress.getOrDefault(id, Filter.acceptAll());
+  }
+
+  @Override
+  public List<IpAddr> haVips(String eniId) {
+    return topology.where(HaVip.class, h -> h.networkInterfaceId().equals(eniId)).stream().map(HaVip::vip).toList();
   }
 
   @Override

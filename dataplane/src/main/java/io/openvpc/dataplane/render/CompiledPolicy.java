@@ -17,6 +17,9 @@ public interface CompiledPolicy {
   /** The ENI's security groups for packets it sends. */
   Filter egress(String networkInterfaceId);
 
+  /** The HAVIPs the ENI currently announces: it answers on them as on its own addresses. */
+  List<IpAddr> haVips(String networkInterfaceId);
+
   /** The subnet's network ACL, or empty when the subnet has none (everything passes). */
   Optional<RouterRuleset.Acl> acl(String subnetId);
 

@@ -1,6 +1,7 @@
 package io.openvpc.dataplane.render;
 
 import io.openvpc.model.Cidr;
+import io.openvpc.model.PortRange;
 import java.util.List;
 
 /**
@@ -64,20 +65,6 @@ public record Filter(List<Rule> rules, Verdict defaultVerdict) {
 
     public boolean hasPorts() {
       return !sourcePorts.isEmpty() || !destinationPorts.isEmpty();
-    }
-  }
-
-  /** An inclusive port range. */
-  public record PortRange(int from, int to) {
-    public PortRange {
-      if (from < 0 || to > 65535 || from > to) {
-        throw new IllegalArgumentException("bad port range " + from + "-" + to);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return from == to ? Integer.toString(from) : from + "-" + to;
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.openvpc.dataplane.render;
 
 import io.openvpc.dataplane.render.Filter.Peers;
-import io.openvpc.dataplane.render.Filter.PortRange;
 import io.openvpc.dataplane.render.Filter.Rule;
 import io.openvpc.dataplane.render.Filter.Service;
 import io.openvpc.dataplane.render.Filter.Verdict;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.PortRange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -192,7 +192,7 @@ final class FilterChain {
     if (ranges.isEmpty()) {
       return List.of("0-65535");
     }
-    return ranges.stream().map(PortRange::toString).toList();
+    return ranges.stream().map(r -> r.from() == r.to() ? Integer.toString(r.from()) : r.from() + "-" + r.to()).toList();
   }
 
   /** The refs of a run, as a rule comment (nftables keeps at most 128 bytes). */

@@ -8,7 +8,6 @@ import io.openvpc.dataplane.host.Route;
 import io.openvpc.dataplane.host.RoutingRule;
 import io.openvpc.dataplane.render.CompiledPolicy.SubnetRoute;
 import io.openvpc.model.Cidr;
-import io.openvpc.model.HaVip;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
 import io.openvpc.model.IpAddr;
@@ -67,12 +66,6 @@ public final class HostRenderer {
     enisByInstance.values().forEach(l -> l.sort(Comparator.comparing(NetworkInterface::primary).reversed()
         .thenComparing(e -> e.createdTime() == null ? java.time.Instant.EPOCH : e.createdTime())
         .thenComparing(NetworkInterface::id)));
-    Map<String, List<IpAddr>> vipsByEni = new HashMap<>();
-    for (HaVip h : topology.all(HaVip.class)) {
-      if (h.bound() && h.vip() != null) {
-        vipsByEni.computeIfAbsent(h.networkInterfaceId(), k -> new ArrayList<>()).add(h.vip());
-      }
-    }
     for (Map.Entry<String, List<Instance>> e : byVpc.entrySet()) {
       Vpc vpc = topology.find(Vpc.class, e.getKey()).orElse(null);
       if (vpc == null) {
@@ -81,7 +74,7 @@ public final class HostRenderer {
       Router router = new Router(topology, policy, vpc);
       for (Instance i : e.getValue()) {
         List<NetworkInterface> enis = enisByInstance.getOrDefault(i.id(), List.of());
-        out.add(instance(topology, i, enis, vipsByEni, router));
+        out.add(instance(topology, i, enis, policy, router));
       }
       out.add(router.build());
     }
@@ -89,7 +82,7 @@ public final class HostRenderer {
   }
 
   private static Netns instance(Topology topology, Instance instance, List<NetworkInterface> enis,
-      Map<String, List<IpAddr>> vipsByEni, Router router) {
+      CompiledPolicy policy, Router router) {
     String ns = Names.instanceNamespace(instance.id());
     List<Link> links = new ArrayList<>();
     List<Address> addresses = new ArrayList<>();
@@ -105,7 +98,7 @@ public final class HostRenderer {
       links.add(Link.peerEnd(dev, alias(eni, ns)));
       List<IpAddr> v4 = new ArrayList<>();
       eni.privateIps().stream().map(PrivateIp::address).forEach(v4::add);
-      v4.addAll(vipsByEni.getOrDefault(eni.id(), List.of()));
+      v4.addAll(policy.haVips(eni.id()));
       List<IpAddr> v6 = eni.ipv6Addresses().stream().map(Ipv6Address::address).toList();
       for (IpAddr a : v4) {
         int len = a.isIpv4() ? subnet.cidrBlock().prefixLength()
@@ -132,7 +125,9 @@ public final class HostRenderer {
       }
       router.port(eni, ns, dev, v4, v6);
     }
-    return new Netns(ns, Netns.Role.INSTANCE, List.of(), links, addresses, routes, rules, "", RESOLV_CONF);
+    // An instance that is a route's next hop forwards what it receives, as the engine models it.
+    List<String> sysctls = List.of("net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1");
+    return new Netns(ns, Netns.Role.INSTANCE, sysctls, links, addresses, routes, rules, "", RESOLV_CONF);
   }
 
   /** The alias both ends of an ENI's veth carry: the ENI and the instance it is attached to. */

@@ -7,7 +7,7 @@ import io.openvpc.dataplane.StaticPolicy;
 import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.render.Filter;
 import io.openvpc.dataplane.render.Filter.Peers;
-import io.openvpc.dataplane.render.Filter.PortRange;
+import io.openvpc.model.PortRange;
 import io.openvpc.dataplane.render.Filter.Rule;
 import io.openvpc.dataplane.render.Filter.Service;
 import io.openvpc.dataplane.render.Filter.Verdict;
