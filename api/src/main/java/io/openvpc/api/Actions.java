@@ -54,6 +54,11 @@ public final class Actions {
     return Optional.ofNullable(KNOWN.get(version + "/" + action));
   }
 
+  /** Every action Tencent defines for the products served, implemented or not. */
+  public static java.util.Collection<ActionSpec<?, ?>> defined() {
+    return KNOWN.values();
+  }
+
   /** Whether any product served uses this version. */
   public static boolean knownVersion(String version) {
     return KNOWN.values().stream().anyMatch(s -> s.version().equals(version));

@@ -1,7 +1,10 @@
 package io.openvpc.api;
 
+import io.openvpc.api.cvm.InstanceHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
+import io.openvpc.api.vpc.NetworkInterfaceHandlers;
 import io.openvpc.api.vpc.SubnetHandlers;
+import io.openvpc.api.vpc.TaskHandlers;
 import io.openvpc.api.vpc.VpcBlockHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
 import io.openvpc.control.ControlPlane;
@@ -25,6 +28,9 @@ public final class Api {
         new RegionHandlers(control.regions()),
         new VpcHandlers(control.vpcs()),
         new VpcBlockHandlers(control.vpcBlocks()),
-        new SubnetHandlers(control.subnets()));
+        new SubnetHandlers(control.subnets()),
+        new NetworkInterfaceHandlers(control.networkInterfaces(), call -> control.ledger().read(call.scope())),
+        new InstanceHandlers(control.instances(), control.regions()),
+        new TaskHandlers(control.tasks()));
   }
 }

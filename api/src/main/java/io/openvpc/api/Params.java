@@ -144,50 +144,71 @@ public final class Params {
     return kind + " " + text;
   }
 
-  /** Rebuilds the JSON structure of flattened parameters ({@code Filters.0.Values.1=a}). */
+  /** The largest array index a flattened parameter may use ({@code Filters.10000.Name}). */
+  static final int MAX_INDEX = 10_000;
+
+  /**
+   * Rebuilds the JSON structure of flattened parameters ({@code Filters.0.Values.1=a}): numeric
+   * segments are array indexes. A name with an empty segment, a non-numeric segment where an earlier
+   * parameter made an array, an index over {@value #MAX_INDEX}, or a value where another parameter
+   * needs an object or array is refused, naming the parameter.
+   */
   public static ObjectNode unflatten(Map<String, String> flat) {
     ObjectNode root = NODES.objectNode();
     for (Map.Entry<String, String> e : flat.entrySet()) {
-      String[] path = e.getKey().split("\\.");
+      String key = e.getKey();
+      String[] path = key.split("\\.", -1);
       JsonNode node = root;
       for (int i = 0; i < path.length; i++) {
-        boolean last = i == path.length - 1;
         String seg = path[i];
-        boolean nextIsIndex = !last && isIndex(path[i + 1]);
+        if (seg.isEmpty()) {
+          throw Rejection.invalid(key, "is not a parameter name (empty segment).");
+        }
+        boolean last = i == path.length - 1;
+        JsonNode child;
         if (node instanceof ObjectNode o) {
+          child = o.get(seg);
           if (last) {
-            o.put(seg, e.getValue());
-          } else {
-            JsonNode child = o.get(seg);
-            if (child == null || !(child.isContainerNode())) {
-              child = nextIsIndex ? o.putArray(seg) : o.putObject(seg);
+            if (child != null) {
+              throw conflict(key);
             }
-            node = child;
+            o.put(seg, e.getValue());
+          } else if (child == null) {
+            child = isIndex(path[i + 1]) ? o.putArray(seg) : o.putObject(seg);
           }
-        } else if (node instanceof ArrayNode a) {
+        } else {
+          ArrayNode a = (ArrayNode) node;
+          if (!isIndex(seg) || Integer.parseInt(seg) > MAX_INDEX) {
+            throw Rejection.invalid(key, "`" + seg + "` is not an array index from 0 to " + MAX_INDEX + ".");
+          }
           int index = Integer.parseInt(seg);
-          if (index > 10_000) {
-            throw Rejection.invalid(e.getKey(), "index too large.");
-          }
           while (a.size() <= index) {
             a.addNull();
           }
+          child = a.get(index).isNull() ? null : a.get(index);
           if (last) {
-            a.set(index, NODES.textNode(e.getValue()));
-          } else {
-            JsonNode child = a.get(index);
-            if (child == null || !child.isContainerNode()) {
-              child = nextIsIndex ? NODES.arrayNode() : NODES.objectNode();
-              a.set(index, child);
+            if (child != null) {
+              throw conflict(key);
             }
-            node = child;
+            a.set(index, NODES.textNode(e.getValue()));
+          } else if (child == null) {
+            child = isIndex(path[i + 1]) ? NODES.arrayNode() : NODES.objectNode();
+            a.set(index, child);
           }
-        } else {
-          throw Rejection.invalid(e.getKey(), "conflicts with another parameter.");
+        }
+        if (!last) {
+          if (!child.isContainerNode()) {
+            throw conflict(key);
+          }
+          node = child;
         }
       }
     }
     return root;
+  }
+
+  private static Rejection conflict(String key) {
+    return Rejection.invalid(key, "conflicts with another parameter of the same name.");
   }
 
   private static boolean isIndex(String s) {

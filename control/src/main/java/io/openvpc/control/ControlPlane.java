@@ -1,7 +1,10 @@
 package io.openvpc.control;
 
 import io.openvpc.control.store.Store;
+import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.control.instance.InstanceService;
 import io.openvpc.control.subnet.SubnetService;
+import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
@@ -20,6 +23,9 @@ public final class ControlPlane {
   private final VpcService vpcs;
   private final VpcBlockService vpcBlocks;
   private final SubnetService subnets;
+  private final NetworkInterfaceService networkInterfaces;
+  private final InstanceService instances;
+  private final TaskService tasks;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -31,6 +37,9 @@ public final class ControlPlane {
     this.vpcs = new VpcService(ledger, quotas, clock);
     this.vpcBlocks = new VpcBlockService(ledger, quotas);
     this.subnets = new SubnetService(ledger, regions, quotas, clock);
+    this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
+    this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
+    this.tasks = new TaskService(ledger);
   }
 
   public Store store() {
@@ -67,5 +76,17 @@ public final class ControlPlane {
 
   public SubnetService subnets() {
     return subnets;
+  }
+
+  public NetworkInterfaceService networkInterfaces() {
+    return networkInterfaces;
+  }
+
+  public InstanceService instances() {
+    return instances;
+  }
+
+  public TaskService tasks() {
+    return tasks;
   }
 }

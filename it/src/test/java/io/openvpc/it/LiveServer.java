@@ -25,11 +25,16 @@ public final class LiveServer implements AutoCloseable {
   public final String secretKey;
 
   private LiveServer(Map<String, Long> quotas) {
+    this(quotas, System.getenv("OPENVPC_IT_DATABASE_URL"), "AKIDit" + UUID.randomUUID().toString().replace("-", ""),
+        UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  private LiveServer(Map<String, Long> quotas, String databaseUrl, String secretId, String secretKey) {
     try {
       Path dir = Files.createTempDirectory("openvpc-it");
-      secretId = "AKIDit" + UUID.randomUUID().toString().replace("-", "");
-      secretKey = UUID.randomUUID().toString().replace("-", "");
-      server = OpenVpcServer.start(ServerConfig.forTests(dir, System.getenv("OPENVPC_IT_DATABASE_URL"))
+      this.secretId = secretId;
+      this.secretKey = secretKey;
+      server = OpenVpcServer.start(ServerConfig.forTests(dir, databaseUrl)
           .withQuotas(quotas).withBootstrapKey(secretId, secretKey));
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -42,6 +47,14 @@ public final class LiveServer implements AutoCloseable {
 
   public static LiveServer start(Map<String, Long> quotas) {
     return new LiveServer(quotas);
+  }
+
+  /**
+   * A server on the given database whose bootstrap key is {@code secretId}/{@code secretKey}: two such
+   * servers on one PostgreSQL database serve the same account, as a cluster of OpenVPC servers does.
+   */
+  public static LiveServer start(String databaseUrl, String secretId, String secretKey) {
+    return new LiveServer(Map.of(), databaseUrl, secretId, secretKey);
   }
 
   public OpenVpcServer server() {

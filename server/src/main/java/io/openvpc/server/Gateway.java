@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Gateway {
   static final int MAX_BODY = 10 * 1024 * 1024;
+  /** Tencent accepts GET requests up to 32 KB; Jetty reads headers (the request line included) up to this. */
+  static final int MAX_QUERY = 32 * 1024;
+  static final int MAX_HEADER_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger("io.openvpc.calls");
 
   private final Authenticator authenticator;
@@ -42,6 +45,10 @@ final class Gateway {
     long appId = 0;
     try {
       byte[] body = readBody(ctx);
+      if (ctx.queryString() != null && ctx.queryString().length() > MAX_QUERY) {
+        throw new Rejection("RequestSizeLimitExceeded", "The query string exceeds 32 KB; send large requests with POST.",
+            "GET 请求的参数超过 32 KB，请使用 POST。");
+      }
       Incoming in = new Incoming(ctx.method().name(), ctx::header, ctx.queryString(), body);
       Authenticated auth = authenticator.authenticate(in);
       action = auth.action();

@@ -39,6 +39,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Javalin http;
   private final ApiKey bootstrapKey;
   private final LinuxDataplane dataplane;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private OpenVpcServer(ServerConfig config) {
     this.config = config;
@@ -53,6 +54,8 @@ public final class OpenVpcServer implements AutoCloseable {
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
+      cfg.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Gateway.MAX_HEADER_BYTES));
+      cfg.jetty.modifyServer(s -> s.setErrorHandler(new BadMessageEnvelope()));
       cfg.staticFiles.add(sf -> {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
@@ -180,12 +183,17 @@ public final class OpenVpcServer implements AutoCloseable {
     return Optional.ofNullable(bootstrapKey);
   }
 
+  /** Stops serving, then closes the store; calling it again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     http.stop();
     if (dataplane != null) {
       dataplane.close();
     }
     store.close();
+    LOG.info("OpenVPC stopped");
   }
 }

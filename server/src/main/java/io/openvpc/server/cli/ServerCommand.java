@@ -52,12 +52,19 @@ public final class ServerCommand implements Callable<Integer> {
     ServerConfig config = new ServerConfig(host, port, store.dataDir, store.databaseUrl, regionsFile, quotas,
         System.getenv("OPENVPC_SECRET_ID"), System.getenv("OPENVPC_SECRET_KEY"), dataplane.equals("linux"));
     OpenVpcServer server = OpenVpcServer.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "openvpc-shutdown"));
-    stopped.await();
+    CountDownLatch stop = new CountDownLatch(1);
+    // SIGTERM and SIGINT end the wait below, so the server stops on this thread and the process exits
+    // with 0 after every shutdown hook (H2's own included) has run; the hook covers other exits.
+    for (String signal : new String[] {"TERM", "INT"}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+      } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        // no such signal on this platform: the shutdown hook stops the server
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "openvpc-shutdown"));
+    stop.await();
+    server.close();
     return 0;
   }
 }

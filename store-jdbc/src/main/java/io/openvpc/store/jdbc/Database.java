@@ -47,7 +47,12 @@ public final class Database implements AutoCloseable {
 
   /**
    * The embedded default: an H2 file that other processes (the {@code openvpc account} command while
-   * the server runs) can open too, and that writes every commit to the file before acknowledging it.
+   * the server runs) can open too ({@code AUTO_SERVER}), and that writes every commit to the file before
+   * acknowledging it. In H2 2.3 {@code WRITE_DELAY=0} sets the MVStore's auto-commit delay to 0, and then
+   * the end of every transaction with changes calls {@code MVStore.commit()}, which writes the chunk
+   * synchronously (the default, 500 ms, leaves commits in memory for the background writer). The write
+   * is not fsynced: an acknowledged commit survives the process being killed, not a power loss; run on
+   * PostgreSQL for that. CrashDurabilityTest kills the server mid-stream to hold this to account.
    */
   public static String embeddedUrl(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("openvpc") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";

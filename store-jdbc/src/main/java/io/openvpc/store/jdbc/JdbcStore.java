@@ -220,12 +220,25 @@ public final class JdbcStore implements Store {
         if (Dialect.isUniqueViolation(e)) {
           try {
             c.rollback(sp);
+            if (owner.equals(holder(namespace, key))) {
+              return; // claiming again what one already holds is no conflict
+            }
           } catch (SQLException ignored) {
             // the transaction is rolled back as a whole by the caller anyway
           }
           throw new ClaimConflict(namespace, key);
         }
         throw new StoreFailure("claiming " + namespace + " " + key, e);
+      }
+    }
+
+    private String holder(String namespace, String key) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM claim WHERE namespace = ? AND claim_key = ?")) {
+        ps.setString(1, namespace);
+        ps.setString(2, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
       }
     }
 

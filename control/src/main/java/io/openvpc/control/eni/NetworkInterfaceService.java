@@ -1,0 +1,651 @@
+package io.openvpc.control.eni;
+
+import io.openvpc.control.Change;
+import io.openvpc.control.Filter;
+import io.openvpc.control.Filters;
+import io.openvpc.control.Ids;
+import io.openvpc.control.Ledger;
+import io.openvpc.control.Page;
+import io.openvpc.control.Quotas;
+import io.openvpc.control.Validate;
+import io.openvpc.control.address.PrivateAddresses;
+import io.openvpc.control.instance.Catalogue;
+import io.openvpc.control.instance.InstanceType;
+import io.openvpc.control.subnet.SubnetService;
+import io.openvpc.control.task.TaskService;
+import io.openvpc.control.vpc.VpcService;
+import io.openvpc.model.GatewayType;
+import io.openvpc.model.HaVip;
+import io.openvpc.model.Instance;
+import io.openvpc.model.InstanceState;
+import io.openvpc.model.IpAddr;
+import io.openvpc.model.Ipv6Address;
+import io.openvpc.model.NetworkInterface;
+import io.openvpc.model.PrivateIp;
+import io.openvpc.model.Rejection;
+import io.openvpc.model.Route;
+import io.openvpc.model.RouteTable;
+import io.openvpc.model.Scope;
+import io.openvpc.model.SecurityGroup;
+import io.openvpc.model.Subnet;
+import io.openvpc.model.Tag;
+import io.openvpc.model.Topology;
+import io.openvpc.model.Vpc;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Elastic network interfaces: creation with requested or lowest free addresses (each claimed in the
+ * database), attachment to instances within the instance type's limits, secondary addresses,
+ * migration of addresses and interfaces, IPv6 addresses and security groups. An instance's primary
+ * ENI is created and deleted with the instance and never detached.
+ */
+public final class NetworkInterfaceService {
+  public static final String MALFORMED = "InvalidParameterValue.Malformed";
+  public static final String NOT_FOUND = "InvalidNetworkInterfaceId.NotFound";
+  public static final String AVAILABLE = "AVAILABLE";
+  /** Addresses one call may request, as Tencent limits it. */
+  public static final int MAX_ADDRESSES_PER_CALL = 10;
+
+  private static final Filters<NetworkInterface> FILTERS = new Filters<NetworkInterface>()
+      .exact("vpc-id", NetworkInterface::vpcId)
+      .exact("subnet-id", NetworkInterface::subnetId)
+      .exact("network-interface-id", NetworkInterface::id)
+      .exact("attachment.instance-id", NetworkInterface::instanceId)
+      .exact("groups.security-group-id", NetworkInterface::securityGroupIds)
+      .fuzzy("network-interface-name", NetworkInterface::name)
+      .fuzzy("network-interface-description", NetworkInterface::description)
+      .exact("address-ip", e -> e.privateIps().stream().map(ip -> ip.address().toString()).toList())
+      .exact("address-ipv6", e -> e.ipv6Addresses().stream().map(ip -> ip.address().toString()).toList())
+      .bool("is-primary", NetworkInterface::primary)
+      .exact("eni-type", e -> e.primary() ? "1" : "0")
+      .exact("eni-qos", e -> "")
+      .tags(NetworkInterface::tags);
+
+  private final Ledger ledger;
+  private final Quotas quotas;
+  private final Clock clock;
+
+  public NetworkInterfaceService(Ledger ledger, Quotas quotas, Clock clock) {
+    this.ledger = ledger;
+    this.quotas = quotas;
+    this.clock = clock;
+  }
+
+  /** A requested private address: {@code address} may be null (the lowest free one is taken). */
+  public record AddressSpec(String address, boolean primary, String description) {}
+
+  /** What CreateNetworkInterface asks for. */
+  public record EniSpec(
+      String vpcId, String subnetId, String name, String description, Long secondaryCount,
+      List<String> securityGroupIds, List<AddressSpec> addresses, List<Tag> tags) {}
+
+  public NetworkInterface create(Scope scope, EniSpec spec) {
+    String name = Validate.name("NetworkInterfaceName", spec.name(), 60);
+    String description = Validate.optionalText("NetworkInterfaceDescription", spec.description(), 60);
+    List<Tag> tags = Validate.tags("Tags", spec.tags());
+    List<AddressSpec> requested = spec.addresses() == null ? List.of() : spec.addresses();
+    long secondary = spec.secondaryCount() == null ? 0 : spec.secondaryCount();
+    if (secondary < 0 || requested.size() + secondary > MAX_ADDRESSES_PER_CALL + 1) {
+      throw Rejection.value("InvalidParameterValue.Range", "SecondaryPrivateIpAddressCount",
+          "at most " + MAX_ADDRESSES_PER_CALL + " addresses per call, got " + (requested.size() + secondary) + ".");
+    }
+    if (requested.stream().filter(AddressSpec::primary).count() > 1) {
+      throw Rejection.value("InvalidParameterValue.Duplicate", "PrivateIpAddresses", "only one address can be primary.");
+    }
+    return ledger.write(scope, change -> {
+      Topology t = change.current();
+      Vpc vpc = VpcService.require(t, spec.vpcId(), "VpcId");
+      Subnet subnet = SubnetService.require(t, spec.subnetId(), "SubnetId");
+      if (!subnet.vpcId().equals(vpc.id())) {
+        throw Rejection.value("InvalidParameterValue.Range", "SubnetId", subnet.id() + " belongs to " + subnet.vpcId()
+            + ", not to " + vpc.id() + ".");
+      }
+      long limit = quotas.get("vpc-max-enis");
+      if (t.where(NetworkInterface.class, e -> e.vpcId().equals(vpc.id())).size() >= limit) {
+        throw Rejection.limit("LimitExceeded", "ENIs per VPC (vpc-max-enis)", limit);
+      }
+      List<String> groups = securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds", "InvalidSecurityGroupID.NotFound");
+      List<AddressSpec> ordered = new ArrayList<>();
+      requested.stream().filter(AddressSpec::primary).forEach(ordered::add);
+      if (ordered.isEmpty()) {
+        ordered.add(new AddressSpec(null, true, ""));
+      }
+      requested.stream().filter(a -> !a.primary()).forEach(ordered::add);
+      for (long i = 0; i < secondary; i++) {
+        ordered.add(new AddressSpec(null, false, ""));
+      }
+      requireIpQuota(ordered.size(), quotas.get("eni-max-private-ips"), "PrivateIpAddresses");
+      String id = Ids.next("eni", t);
+      List<PrivateIp> ips = allocate(change, subnet, id, ordered, "PrivateIpAddresses");
+      return change.put(new NetworkInterface(id, vpc.id(), subnet.id(), name, description, "", false, mac(), ips,
+          List.of(), groups, AVAILABLE, tags, clock.instant()));
+    });
+  }
+
+  /**
+   * Creates an instance's primary ENI within {@code change}: its first address is the primary one;
+   * {@code requested} (may be null) is the address the caller asked for.
+   */
+  public NetworkInterface createPrimary(Change change, Subnet subnet, String instanceId, String name, IpAddr requested,
+      List<String> groups) {
+    String id = Ids.next("eni", change.current());
+    List<AddressSpec> spec = List.of(new AddressSpec(requested == null ? null : requested.toString(), true, ""));
+    List<PrivateIp> ips = allocate(change, subnet, id, spec, "VirtualPrivateCloud.PrivateIpAddresses");
+    return change.put(new NetworkInterface(id, subnet.vpcId(), subnet.id(), name, "", instanceId, true, mac(), ips,
+        List.of(), groups, AVAILABLE, List.of(), clock.instant()));
+  }
+
+  /** Picks and claims addresses: requested ones first (checked), then the lowest free ones. */
+  private static List<PrivateIp> allocate(Change change, Subnet subnet, String owner, List<AddressSpec> specs,
+      String parameter) {
+    Topology t = change.current();
+    Set<IpAddr> picked = new LinkedHashSet<>();
+    IpAddr[] chosen = new IpAddr[specs.size()];
+    for (int i = 0; i < specs.size(); i++) {
+      if (specs.get(i).address() != null && !specs.get(i).address().isEmpty()) {
+        chosen[i] = PrivateAddresses.requireFree(t, subnet, parameter + "." + i + ".PrivateIpAddress",
+            specs.get(i).address(), picked);
+        picked.add(chosen[i]);
+      }
+    }
+    int missing = (int) java.util.Arrays.stream(chosen).filter(java.util.Objects::isNull).count();
+    List<IpAddr> free = missing == 0 ? List.of() : PrivateAddresses.lowestFree(t, subnet, missing, picked);
+    List<PrivateIp> out = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i < specs.size(); i++) {
+      IpAddr a = chosen[i] != null ? chosen[i] : free.get(next++);
+      PrivateAddresses.claim(change, subnet.vpcId(), a, owner, parameter + "." + i);
+      out.add(new PrivateIp(a, specs.get(i).primary(), specs.get(i).description()));
+    }
+    return out;
+  }
+
+  /** A Tencent-style MAC address (Tencent's ENIs use the 20:90:6F prefix). */
+  static String mac() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return String.format("20:90:6F:%02X:%02X:%02X", r.nextInt(256), r.nextInt(256), r.nextInt(256));
+  }
+
+  /**
+   * Checks security group IDs: well formed, no duplicates, within {@code instance-max-security-groups},
+   * and each an existing group of the account and region.
+   */
+  public List<String> securityGroups(Topology t, List<String> ids, String parameter, String notFoundCode) {
+    if (ids == null) {
+      return List.of();
+    }
+    long limit = quotas.get("instance-max-security-groups");
+    if (ids.size() > limit) {
+      throw Rejection.value("InvalidParameterValue.LimitExceeded", parameter, "at most " + limit
+          + " security groups (instance-max-security-groups), got " + ids.size() + ".");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = Ids.requireWellFormed("sg", ids.get(i), parameter + "." + i, "InvalidSecurityGroupID.Malformed");
+      if (!seen.add(id)) {
+        throw Rejection.value("InvalidParameterValue.Duplicate", parameter + "." + i, "`" + id + "` is given twice.");
+      }
+      if (t.find(SecurityGroup.class, id).isEmpty()) {
+        throw Rejection.notFound(notFoundCode, parameter + "." + i, id);
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private static void requireIpQuota(int count, long limit, String parameter) {
+    if (count > limit) {
+      throw Rejection.value("LimitExceeded", parameter, "an ENI holds at most " + limit + " private IPv4 addresses here, "
+          + "this would make " + count + ".");
+    }
+  }
+
+  /** The ENI, or {@code InvalidNetworkInterfaceId.NotFound} naming the parameter. */
+  public static NetworkInterface require(Topology t, String id, String parameter) {
+    Ids.requireWellFormed("eni", id, parameter, MALFORMED);
+    return t.find(NetworkInterface.class, id).orElseThrow(() -> Rejection.notFound(NOT_FOUND, parameter, id));
+  }
+
+  /** The instance's primary ENI. */
+  public static NetworkInterface primaryOf(Topology t, String instanceId) {
+    return t.where(NetworkInterface.class, e -> e.primary() && e.instanceId().equals(instanceId)).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException(instanceId + " has no primary ENI"));
+  }
+
+  /** Every ENI attached to an instance, the primary one first. */
+  public static List<NetworkInterface> attachedTo(Topology t, String instanceId) {
+    List<NetworkInterface> out = t.where(NetworkInterface.class, e -> e.instanceId().equals(instanceId));
+    out.sort(Comparator.comparing((NetworkInterface e) -> !e.primary()).thenComparing(NetworkInterface::createdTime)
+        .thenComparing(NetworkInterface::id));
+    return out;
+  }
+
+  public Page<NetworkInterface> describe(Scope scope, List<String> eniIds, List<Filter> filters, Long offset, Long limit) {
+    List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
+    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
+      throw new Rejection("InvalidParameterValue.Combination", "`NetworkInterfaceIds` and `Filters` cannot be given "
+          + "together.", "`NetworkInterfaceIds` 与 `Filters` 不能同时指定。");
+    }
+    Topology t = ledger.read(scope);
+    List<NetworkInterface> found;
+    if (!ids.isEmpty()) {
+      found = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        found.add(require(t, ids.get(i), "NetworkInterfaceIds." + i));
+      }
+    } else {
+      found = FILTERS.apply(t.all(NetworkInterface.class), filters);
+      found.sort(Comparator.comparing(NetworkInterface::createdTime).reversed().thenComparing(NetworkInterface::id));
+    }
+    return Page.of(found, offset, limit);
+  }
+
+  /** ModifyNetworkInterfaceAttribute: name, description, security groups ({@code null} keeps each). */
+  public NetworkInterface modify(Scope scope, String eniId, String name, String description, List<String> groups) {
+    String newName = name == null ? null : Validate.name("NetworkInterfaceName", name, 60);
+    String newDescription = Validate.optionalText("NetworkInterfaceDescription", description, 60);
+    return ledger.write(scope, change -> {
+      NetworkInterface e = require(change.current(), eniId, "NetworkInterfaceId");
+      List<String> newGroups = groups == null ? e.securityGroupIds()
+          : securityGroups(change.current(), groups, "SecurityGroupIds", "InvalidSecurityGroupID.NotFound");
+      return change.put(with(e, newName != null ? newName : e.name(), newDescription != null ? newDescription
+          : e.description(), e.instanceId(), e.privateIps(), e.ipv6Addresses(), newGroups));
+    });
+  }
+
+  /** Replaces an ENI's security groups within a change (the instance service uses this for its primary ENI). */
+  public static NetworkInterface withGroups(Change change, NetworkInterface e, List<String> groups) {
+    return change.put(with(e, e.name(), e.description(), e.instanceId(), e.privateIps(), e.ipv6Addresses(), groups));
+  }
+
+  /** Associate or disassociate security groups on several ENIs. */
+  public void changeGroups(Scope scope, List<String> eniIds, List<String> groupIds, boolean associate, String requestId,
+      String action) {
+    List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
+    if (ids.isEmpty()) {
+      throw Rejection.missing("NetworkInterfaceIds");
+    }
+    if (groupIds == null || groupIds.isEmpty()) {
+      throw Rejection.missing("SecurityGroupIds");
+    }
+    ledger.write(scope, change -> {
+      List<String> groups = securityGroups(change.current(), groupIds, "SecurityGroupIds", "InvalidSecurityGroupID.NotFound");
+      for (int i = 0; i < ids.size(); i++) {
+        NetworkInterface e = require(change.current(), ids.get(i), "NetworkInterfaceIds." + i);
+        List<String> now = new ArrayList<>(e.securityGroupIds());
+        if (associate) {
+          groups.stream().filter(g -> !now.contains(g)).forEach(now::add);
+          if (now.size() > quotas.get("instance-max-security-groups")) {
+            throw Rejection.value("LimitExceeded", "SecurityGroupIds", e.id() + " would have " + now.size()
+                + " security groups; at most " + quotas.get("instance-max-security-groups") + ".");
+          }
+        } else {
+          now.removeAll(groups);
+        }
+        withGroups(change, e, now);
+      }
+      TaskService.record(change, clock, requestId, action, ids);
+      return null;
+    });
+  }
+
+  private static NetworkInterface with(NetworkInterface e, String name, String description, String instanceId,
+      List<PrivateIp> ips, List<Ipv6Address> ipv6, List<String> groups) {
+    return new NetworkInterface(e.id(), e.vpcId(), e.subnetId(), name, description, instanceId, e.primary(),
+        e.macAddress(), ips, ipv6, groups, e.state(), e.tags(), e.createdTime());
+  }
+
+  /** The instance, which must be RUNNING or STOPPED for ENI changes, as Tencent requires. */
+  private static Instance attachableInstance(Topology t, String instanceId, String parameter) {
+    Ids.requireWellFormed("ins", instanceId, parameter, "InvalidParameterValue.InstanceIdMalformed");
+    Instance i = t.find(Instance.class, instanceId)
+        .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", parameter, instanceId));
+    if (i.state() != InstanceState.RUNNING && i.state() != InstanceState.STOPPED) {
+      throw Rejection.value("UnsupportedOperation.InvalidInstanceState", parameter, "instance " + i.id() + " is "
+          + i.state() + "; ENIs attach to and detach from RUNNING or STOPPED instances only.");
+    }
+    return i;
+  }
+
+  public void attach(Scope scope, String eniId, String instanceId, String requestId) {
+    ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      if (e.attached()) {
+        throw Rejection.value("UnsupportedOperation.AttachmentAlreadyExists", "NetworkInterfaceId", e.id()
+            + " is already attached to " + e.instanceId() + ".");
+      }
+      Instance i = attachableInstance(t, instanceId, "InstanceId");
+      requireFits(t, e, i, "InstanceId");
+      change.put(with(e, e.name(), e.description(), i.id(), e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "AttachNetworkInterface", List.of(e.id(), i.id()));
+      return null;
+    });
+  }
+
+  /** Whether an ENI may join an instance: same VPC and zone, and within the instance type's limits. */
+  private static void requireFits(Topology t, NetworkInterface e, Instance i, String parameter) {
+    if (!e.vpcId().equals(i.vpcId())) {
+      throw Rejection.value("UnsupportedOperation.InstanceMismatch", parameter, e.id() + " is in " + e.vpcId()
+          + " but instance " + i.id() + " is in " + i.vpcId() + ".");
+    }
+    Subnet s = t.find(Subnet.class, e.subnetId()).orElseThrow();
+    if (!s.zone().equals(i.zone())) {
+      throw Rejection.value("UnsupportedOperation.ZoneMismatch", parameter, e.id() + " is in zone " + s.zone()
+          + " (subnet " + s.id() + ") but instance " + i.id() + " is in " + i.zone() + ".");
+    }
+    InstanceType type = Catalogue.requireType("InstanceType", i.instanceType());
+    int enis = attachedTo(t, i.id()).size();
+    if (enis + 1 > type.eniQuota()) {
+      throw Rejection.value("LimitExceeded", parameter, "instance " + i.id() + " (" + type.name() + ") already has "
+          + enis + " ENIs; its type allows " + type.eniQuota() + ".");
+    }
+    if (e.privateIps().size() > type.ipsPerEni()) {
+      throw Rejection.value("LimitExceeded", parameter, e.id() + " holds " + e.privateIps().size() + " addresses; an ENI"
+          + " of " + type.name() + " holds at most " + type.ipsPerEni() + ".");
+    }
+  }
+
+  public void detach(Scope scope, String eniId, String instanceId, String requestId) {
+    ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      Instance i = attachableInstance(t, instanceId, "InstanceId");
+      requireAttachedTo(e, i.id(), "InstanceId");
+      requireNotPrimary(e, "NetworkInterfaceId");
+      change.put(with(e, e.name(), e.description(), "", e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "DetachNetworkInterface", List.of(e.id(), i.id()));
+      return null;
+    });
+  }
+
+  private static void requireAttachedTo(NetworkInterface e, String instanceId, String parameter) {
+    if (!e.instanceId().equals(instanceId)) {
+      throw Rejection.value("UnsupportedOperation.AttachmentNotFound", parameter, e.id() + " is not attached to "
+          + instanceId + (e.attached() ? " but to " + e.instanceId() : "") + ".");
+    }
+  }
+
+  private static void requireNotPrimary(NetworkInterface e, String parameter) {
+    if (e.primary()) {
+      throw Rejection.value("UnsupportedOperation.InvalidState", parameter, e.id() + " is the primary ENI of "
+          + e.instanceId() + "; it lives and dies with the instance.");
+    }
+  }
+
+  public void migrate(Scope scope, String eniId, String sourceId, String destinationId, String requestId) {
+    ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      Instance source = attachableInstance(t, sourceId, "SourceInstanceId");
+      requireAttachedTo(e, source.id(), "SourceInstanceId");
+      requireNotPrimary(e, "NetworkInterfaceId");
+      Instance dest = attachableInstance(t, destinationId, "DestinationInstanceId");
+      if (dest.id().equals(source.id())) {
+        throw Rejection.value("InvalidParameterValue.Duplicate", "DestinationInstanceId", "is the source instance.");
+      }
+      requireFits(t, e, dest, "DestinationInstanceId");
+      change.put(with(e, e.name(), e.description(), dest.id(), e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "MigrateNetworkInterface", List.of(e.id(), source.id(), dest.id()));
+      return null;
+    });
+  }
+
+  /** Deletes a detached secondary ENI that no HAVIP or route uses, releasing its addresses. */
+  public void delete(Scope scope, String eniId, String requestId) {
+    ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      requireNotPrimary(e, "NetworkInterfaceId");
+      if (e.attached()) {
+        throw Rejection.inUse("ResourceInUse", e.id(), "instance " + e.instanceId() + "; detach it first");
+      }
+      List<String> users = users(t, e, null);
+      if (!users.isEmpty()) {
+        throw Rejection.inUse("ResourceInUse", e.id(), String.join(", ", users));
+      }
+      PrivateAddresses.releaseAll(change, e);
+      change.delete(e);
+      TaskService.record(change, clock, requestId, "DeleteNetworkInterface", List.of(e.id()));
+      return null;
+    });
+  }
+
+  /**
+   * What refers to an ENI, or to one of its addresses when {@code address} is given: HAVIPs it
+   * announces and routes whose next hop ({@code NORMAL_CVM}) is one of its addresses.
+   */
+  public static List<String> users(Topology t, NetworkInterface e, IpAddr address) {
+    List<String> out = new ArrayList<>();
+    if (address == null) {
+      t.where(HaVip.class, h -> h.networkInterfaceId().equals(e.id())).forEach(h -> out.add("HAVIP " + h.id()));
+    }
+    Set<String> ips = new HashSet<>();
+    e.privateIps().stream().filter(ip -> address == null || ip.address().equals(address))
+        .forEach(ip -> ips.add(ip.address().toString()));
+    for (RouteTable rt : t.where(RouteTable.class, r -> r.vpcId().equals(e.vpcId()))) {
+      for (Route r : rt.routes()) {
+        if (r.gatewayType() == GatewayType.NORMAL_CVM && ips.contains(r.gatewayId())) {
+          out.add("route " + r.routeItemId() + " of " + rt.id());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** AssignPrivateIpAddresses: the requested addresses, or {@code count} lowest free ones. */
+  public List<PrivateIp> assign(Scope scope, String eniId, List<AddressSpec> requested, Long count, String requestId) {
+    List<AddressSpec> specs = new ArrayList<>(requested == null ? List.of() : requested);
+    long n = count == null ? 0 : count;
+    if (specs.isEmpty() && n <= 0) {
+      throw Rejection.missing("PrivateIpAddresses");
+    }
+    if (!specs.isEmpty() && n > 0) {
+      throw new Rejection("InvalidParameterValue.Combination", "`PrivateIpAddresses` and "
+          + "`SecondaryPrivateIpAddressCount` cannot be given together.", "两个参数不能同时指定。");
+    }
+    if (specs.size() + n > MAX_ADDRESSES_PER_CALL) {
+      throw Rejection.value("InvalidParameterValue.Range", specs.isEmpty() ? "SecondaryPrivateIpAddressCount"
+          : "PrivateIpAddresses", "at most " + MAX_ADDRESSES_PER_CALL + " addresses per call.");
+    }
+    for (int i = 0; i < specs.size(); i++) {
+      if (specs.get(i).primary()) {
+        throw Rejection.value("UnsupportedOperation.PrimaryIp", "PrivateIpAddresses." + i + ".Primary",
+            "an ENI has one primary address, set at creation; assigned addresses are secondary.");
+      }
+    }
+    for (long i = 0; i < n; i++) {
+      specs.add(new AddressSpec(null, false, ""));
+    }
+    return ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      requireIpQuota(e.privateIps().size() + specs.size(), ipQuota(t, e), "PrivateIpAddresses");
+      Subnet s = t.find(Subnet.class, e.subnetId()).orElseThrow();
+      List<PrivateIp> added = allocate(change, s, e.id(), specs, "PrivateIpAddresses");
+      List<PrivateIp> all = new ArrayList<>(e.privateIps());
+      all.addAll(added);
+      change.put(with(e, e.name(), e.description(), e.instanceId(), all, e.ipv6Addresses(), e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "AssignPrivateIpAddresses", List.of(e.id()));
+      return added;
+    });
+  }
+
+  /** The number of addresses the ENI may hold: its instance type's limit when attached, else the quota. */
+  private long ipQuota(Topology t, NetworkInterface e) {
+    if (e.attached()) {
+      return t.find(Instance.class, e.instanceId()).flatMap(i -> Catalogue.type(i.instanceType()))
+          .map(InstanceType::ipsPerEni).orElse((int) quotas.get("eni-max-private-ips"));
+    }
+    return quotas.get("eni-max-private-ips");
+  }
+
+  public void unassign(Scope scope, String eniId, List<String> addresses, String requestId) {
+    if (addresses == null || addresses.isEmpty()) {
+      throw Rejection.missing("PrivateIpAddresses");
+    }
+    ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      List<PrivateIp> remaining = new ArrayList<>(e.privateIps());
+      for (int i = 0; i < addresses.size(); i++) {
+        String p = "PrivateIpAddresses." + i + ".PrivateIpAddress";
+        PrivateIp ip = own(e, Validate.ip(p, addresses.get(i)), p);
+        if (ip.primary()) {
+          throw Rejection.value("UnsupportedOperation.PrimaryIp", p, ip.address() + " is the primary address of "
+              + e.id() + " and cannot be unassigned.");
+        }
+        List<String> users = users(t, e, ip.address());
+        if (!users.isEmpty()) {
+          throw Rejection.inUse("ResourceInUse", ip.address().toString(), String.join(", ", users));
+        }
+        remaining.remove(ip);
+        PrivateAddresses.release(change, e.vpcId(), ip.address());
+      }
+      change.put(with(e, e.name(), e.description(), e.instanceId(), remaining, e.ipv6Addresses(), e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "UnassignPrivateIpAddresses", List.of(e.id()));
+      return null;
+    });
+  }
+
+  private static PrivateIp own(NetworkInterface e, IpAddr a, String parameter) {
+    return e.privateIps().stream().filter(ip -> ip.address().equals(a)).findFirst()
+        .orElseThrow(() -> Rejection.value("InvalidParameterValue.AddressIpNotFound", parameter, a
+            + " is not an address of " + e.id() + "."));
+  }
+
+  /** MigratePrivateIpAddress: moves a secondary address to another ENI of the same subnet. */
+  public void migrateAddress(Scope scope, String sourceId, String destinationId, String address, String requestId) {
+    ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface src = require(t, sourceId, "SourceNetworkInterfaceId");
+      NetworkInterface dst = require(t, destinationId, "DestinationNetworkInterfaceId");
+      PrivateIp ip = own(src, Validate.ip("PrivateIpAddress", address), "PrivateIpAddress");
+      if (ip.primary()) {
+        throw Rejection.value("UnsupportedOperation.PrimaryIp", "PrivateIpAddress", ip.address()
+            + " is the primary address of " + src.id() + " and cannot move.");
+      }
+      if (src.id().equals(dst.id())) {
+        throw Rejection.value("InvalidParameterValue.Duplicate", "DestinationNetworkInterfaceId", "is the source ENI.");
+      }
+      if (!src.subnetId().equals(dst.subnetId())) {
+        throw Rejection.value("InvalidParameterValue.Range", "DestinationNetworkInterfaceId", dst.id() + " is in "
+            + dst.subnetId() + "; an address moves only between ENIs of its subnet " + src.subnetId() + ".");
+      }
+      requireIpQuota(dst.privateIps().size() + 1, ipQuota(t, dst), "DestinationNetworkInterfaceId");
+      List<PrivateIp> srcIps = new ArrayList<>(src.privateIps());
+      srcIps.remove(ip);
+      List<PrivateIp> dstIps = new ArrayList<>(dst.privateIps());
+      dstIps.add(ip);
+      change.put(with(src, src.name(), src.description(), src.instanceId(), srcIps, src.ipv6Addresses(),
+          src.securityGroupIds()));
+      change.put(with(dst, dst.name(), dst.description(), dst.instanceId(), dstIps, dst.ipv6Addresses(),
+          dst.securityGroupIds()));
+      PrivateAddresses.release(change, src.vpcId(), ip.address());
+      PrivateAddresses.claim(change, dst.vpcId(), ip.address(), dst.id(), "PrivateIpAddress");
+      TaskService.record(change, clock, requestId, "MigratePrivateIpAddress", List.of(src.id(), dst.id()));
+      return null;
+    });
+  }
+
+  /** ModifyPrivateIpAddressesAttribute: the descriptions of an ENI's addresses. */
+  public void describeAddresses(Scope scope, String eniId, List<AddressSpec> specs) {
+    if (specs == null || specs.isEmpty()) {
+      throw Rejection.missing("PrivateIpAddresses");
+    }
+    ledger.write(scope, change -> {
+      NetworkInterface e = require(change.current(), eniId, "NetworkInterfaceId");
+      List<PrivateIp> ips = new ArrayList<>(e.privateIps());
+      for (int i = 0; i < specs.size(); i++) {
+        String p = "PrivateIpAddresses." + i;
+        PrivateIp ip = own(e, Validate.ip(p + ".PrivateIpAddress", specs.get(i).address()), p + ".PrivateIpAddress");
+        String d = Validate.optionalText(p + ".Description", specs.get(i).description(), 25);
+        ips.set(ips.indexOf(ip), new PrivateIp(ip.address(), ip.primary(), d == null ? ip.description() : d));
+      }
+      change.put(with(e, e.name(), e.description(), e.instanceId(), ips, e.ipv6Addresses(), e.securityGroupIds()));
+      return null;
+    });
+  }
+
+  /** AssignIpv6Addresses: requested addresses of the subnet's /64, or {@code count} free ones. */
+  public List<Ipv6Address> assignIpv6(Scope scope, String eniId, List<String> addresses, Long count, String requestId) {
+    List<String> requested = addresses == null ? List.of() : addresses;
+    long n = count == null ? 0 : count;
+    if (requested.isEmpty() && n <= 0) {
+      throw Rejection.missing("Ipv6Addresses");
+    }
+    if (requested.size() + n > MAX_ADDRESSES_PER_CALL) {
+      throw Rejection.value("InvalidParameterValue.Range", "Ipv6AddressCount", "at most " + MAX_ADDRESSES_PER_CALL
+          + " addresses per call.");
+    }
+    return ledger.write(scope, change -> {
+      Topology t = change.current();
+      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      Subnet s = t.find(Subnet.class, e.subnetId()).orElseThrow();
+      long limit = quotas.get("eni-max-ipv6s");
+      if (e.ipv6Addresses().size() + requested.size() + n > limit) {
+        throw Rejection.limit("LimitExceeded", "IPv6 addresses per ENI (eni-max-ipv6s)", limit);
+      }
+      Set<IpAddr> picked = new LinkedHashSet<>();
+      for (int i = 0; i < requested.size(); i++) {
+        String p = "Ipv6Addresses." + i + ".Address";
+        IpAddr a = Validate.ip(p, requested.get(i));
+        if (s.ipv6CidrBlock() == null || !s.ipv6CidrBlock().contains(a)) {
+          throw Rejection.value("InvalidParameterValue.Range", p, "`" + a + "` is not inside the IPv6 block of "
+              + s.id() + (s.ipv6CidrBlock() == null ? " (it has none)" : " (" + s.ipv6CidrBlock() + ")") + ".");
+        }
+        String holder = PrivateAddresses.used(t, s).get(a);
+        if (holder != null || !picked.add(a)) {
+          throw PrivateAddresses.inUse(p, a, holder != null ? holder : "another address of this request");
+        }
+      }
+      picked.addAll(PrivateAddresses.lowestFreeIpv6(t, s, (int) n, picked));
+      List<Ipv6Address> added = new ArrayList<>();
+      for (IpAddr a : picked) {
+        PrivateAddresses.claim(change, e.vpcId(), a, e.id(), "Ipv6Addresses");
+        added.add(new Ipv6Address(a, ""));
+      }
+      List<Ipv6Address> all = new ArrayList<>(e.ipv6Addresses());
+      all.addAll(added);
+      change.put(with(e, e.name(), e.description(), e.instanceId(), e.privateIps(), all, e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "AssignIpv6Addresses", List.of(e.id()));
+      return added;
+    });
+  }
+
+  public void unassignIpv6(Scope scope, String eniId, List<String> addresses, String requestId) {
+    if (addresses == null || addresses.isEmpty()) {
+      throw Rejection.missing("Ipv6Addresses");
+    }
+    ledger.write(scope, change -> {
+      NetworkInterface e = require(change.current(), eniId, "NetworkInterfaceId");
+      List<Ipv6Address> remaining = new ArrayList<>(e.ipv6Addresses());
+      for (int i = 0; i < addresses.size(); i++) {
+        String p = "Ipv6Addresses." + i + ".Address";
+        IpAddr a = Validate.ip(p, addresses.get(i));
+        Ipv6Address held = remaining.stream().filter(x -> x.address().equals(a)).findFirst()
+            .orElseThrow(() -> Rejection.value("InvalidParameterValue.AddressIpNotFound", p, a
+                + " is not an IPv6 address of " + e.id() + "."));
+        remaining.remove(held);
+        PrivateAddresses.release(change, e.vpcId(), a);
+      }
+      change.put(with(e, e.name(), e.description(), e.instanceId(), e.privateIps(), remaining, e.securityGroupIds()));
+      TaskService.record(change, clock, requestId, "UnassignIpv6Addresses", List.of(e.id()));
+      return null;
+    });
+  }
+
+  /** DescribeNetworkInterfaceLimit: the limits of an instance's type. */
+  public InstanceType limits(Scope scope, String instanceId) {
+    Ids.requireWellFormed("ins", instanceId, "InstanceId", "InvalidParameterValue.InstanceIdMalformed");
+    Instance i = ledger.read(scope).find(Instance.class, instanceId)
+        .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", "InstanceId", instanceId));
+    return Catalogue.requireType("InstanceType", i.instanceType());
+  }
+}

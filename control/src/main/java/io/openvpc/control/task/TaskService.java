@@ -1,0 +1,54 @@
+package io.openvpc.control.task;
+
+import io.openvpc.control.Change;
+import io.openvpc.control.Ledger;
+import io.openvpc.control.Validate;
+import io.openvpc.model.Rejection;
+import io.openvpc.model.Scope;
+import io.openvpc.model.Task;
+import io.openvpc.model.Topology;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The tasks of calls Tencent runs asynchronously (ENI and HAVIP changes): the call's request ID is the
+ * task ID that {@code DescribeVpcTaskResult} reports on. OpenVPC finishes the work inside the call and
+ * records the task, in the same transaction, as already {@code SUCCESS}; {@code output} holds the IDs
+ * of the resources the call changed. The newest {@value #KEEP} tasks of a scope are kept.
+ */
+public final class TaskService {
+  public static final int KEEP = 1000;
+  public static final String SUCCESS = "SUCCESS";
+
+  private final Ledger ledger;
+
+  public TaskService(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** Records a finished task within {@code change}, dropping the oldest beyond {@link #KEEP}. */
+  public static void record(Change change, Clock clock, String requestId, String action, List<String> resourceIds) {
+    if (requestId == null || requestId.isEmpty()) {
+      return;
+    }
+    Topology t = change.current();
+    if (t.count(Task.class) >= KEEP) {
+      t.all(Task.class).stream().min(Comparator.comparing(Task::createdTime).thenComparing(Task::id))
+          .ifPresent(change::delete);
+    }
+    change.put(new Task(requestId, action, SUCCESS, String.join(",", resourceIds), clock.instant()));
+  }
+
+  /** The task of a request ID, or {@code ResourceNotFound}. */
+  public Task describe(Scope scope, String taskId) {
+    Validate.name("TaskId", taskId, 64);
+    return ledger.read(scope).find(Task.class, taskId)
+        .orElseThrow(() -> Rejection.notFound("ResourceNotFound", "TaskId", taskId));
+  }
+
+  /** The resource IDs a task changed. */
+  public static List<String> resources(Task task) {
+    return task.output() == null || task.output().isEmpty() ? List.of() : List.of(task.output().split(","));
+  }
+}

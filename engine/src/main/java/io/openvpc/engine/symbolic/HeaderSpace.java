@@ -1,0 +1,123 @@
+package io.openvpc.engine.symbolic;
+
+import io.openvpc.engine.policy.Addr;
+import io.openvpc.engine.policy.Packet;
+import io.openvpc.engine.policy.Prefix;
+import io.openvpc.model.PortRange;
+
+/**
+ * The variable layout of a header set, most significant bit first in each field: protocol (8), the
+ * forward packet's destination port (16), the family of the free address (1, IPv6 true), the free
+ * ("peer") address (128; IPv4 uses the first 32), the forward packet's source port (16). An analysis
+ * fixes one end's address concretely and leaves the other end free, so one address field suffices.
+ */
+public final class HeaderSpace {
+  public static final int PROTO = 0;
+  public static final int DPORT = 8;
+  public static final int FAMILY = 24;
+  public static final int IP = 25;
+  public static final int SPORT = 153;
+  public static final int VARS = 169;
+
+  private final Bdd bdd;
+
+  public HeaderSpace(Bdd bdd) {
+    this.bdd = bdd;
+  }
+
+  public Bdd bdd() {
+    return bdd;
+  }
+
+  public int protocol(int number) {
+    return eq(PROTO, 8, number);
+  }
+
+  public int family(boolean v6) {
+    return v6 ? bdd.ithVar(FAMILY) : bdd.nithVar(FAMILY);
+  }
+
+  /** The free address within a prefix (of the prefix's family). */
+  public int prefix(Prefix p) {
+    int node = Bdd.TRUE;
+    for (int i = p.length() - 1; i >= 0; i--) {
+      boolean bit = i < 64 ? ((p.hi() >>> (63 - i)) & 1) != 0 : ((p.lo() >>> (127 - i)) & 1) != 0;
+      node = bit ? bdd.mk(IP + i, Bdd.FALSE, node) : bdd.mk(IP + i, node, Bdd.FALSE);
+    }
+    return p.v6() ? bdd.mk(FAMILY, Bdd.FALSE, node) : bdd.mk(FAMILY, node, Bdd.FALSE);
+  }
+
+  public int address(Addr a) {
+    int node = Bdd.TRUE;
+    for (int i = a.bits() - 1; i >= 0; i--) {
+      node = a.bit(i) ? bdd.mk(IP + i, Bdd.FALSE, node) : bdd.mk(IP + i, node, Bdd.FALSE);
+    }
+    return a.v6() ? bdd.mk(FAMILY, Bdd.FALSE, node) : bdd.mk(FAMILY, node, Bdd.FALSE);
+  }
+
+  /** {@code from <= field <= to} over a port field ({@link #DPORT} or {@link #SPORT}). */
+  public int ports(int field, PortRange r) {
+    if (r.isAll()) {
+      return Bdd.TRUE;
+    }
+    return bdd.and(geq(field, 16, r.from()), leq(field, 16, r.to()));
+  }
+
+  private int eq(int field, int width, int value) {
+    int node = Bdd.TRUE;
+    for (int i = width - 1; i >= 0; i--) {
+      boolean bit = ((value >>> (width - 1 - i)) & 1) != 0;
+      node = bit ? bdd.mk(field + i, Bdd.FALSE, node) : bdd.mk(field + i, node, Bdd.FALSE);
+    }
+    return node;
+  }
+
+  private int leq(int field, int width, int value) {
+    int node = Bdd.TRUE;
+    for (int i = width - 1; i >= 0; i--) {
+      boolean bit = ((value >>> (width - 1 - i)) & 1) != 0;
+      node = bit ? bdd.mk(field + i, Bdd.TRUE, node) : bdd.mk(field + i, node, Bdd.FALSE);
+    }
+    return node;
+  }
+
+  private int geq(int field, int width, int value) {
+    int node = Bdd.TRUE;
+    for (int i = width - 1; i >= 0; i--) {
+      boolean bit = ((value >>> (width - 1 - i)) & 1) != 0;
+      node = bit ? bdd.mk(field + i, Bdd.FALSE, node) : bdd.mk(field + i, node, Bdd.TRUE);
+    }
+    return node;
+  }
+
+  /**
+   * The assignment of a forward packet whose free end is {@code peerIsSource ? source : destination}.
+   */
+  public static boolean[] bits(Packet p, boolean peerIsSource) {
+    boolean[] b = new boolean[VARS];
+    put(b, PROTO, 8, p.protocol());
+    put(b, DPORT, 16, p.destinationPort());
+    put(b, SPORT, 16, p.sourcePort());
+    Addr peer = peerIsSource ? p.source() : p.destination();
+    b[FAMILY] = peer.v6();
+    for (int i = 0; i < peer.bits(); i++) {
+      b[IP + i] = peer.bit(i);
+    }
+    return b;
+  }
+
+  private static void put(boolean[] b, int field, int width, int value) {
+    for (int i = 0; i < width; i++) {
+      b[field + i] = ((value >>> (width - 1 - i)) & 1) != 0;
+    }
+  }
+
+  /** Reads a field's value from an assignment. */
+  public static int value(boolean[] b, int field, int width) {
+    int v = 0;
+    for (int i = 0; i < width; i++) {
+      v = (v << 1) | (b[field + i] ? 1 : 0);
+    }
+    return v;
+  }
+}

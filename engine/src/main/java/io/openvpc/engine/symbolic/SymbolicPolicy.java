@@ -1,0 +1,126 @@
+package io.openvpc.engine.symbolic;
+
+import io.openvpc.engine.policy.Action;
+import io.openvpc.engine.policy.AddressMatch;
+import io.openvpc.engine.policy.AddressSets;
+import io.openvpc.engine.policy.PolicyRule;
+import io.openvpc.engine.policy.Prefix;
+import io.openvpc.engine.policy.RuleList;
+import io.openvpc.engine.policy.ServiceMatch;
+import io.openvpc.model.IpProtocol;
+import io.openvpc.model.PortRange;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The symbolic interpreter of {@link PolicyRule} and {@link RuleList}: the set of packets a rule
+ * matches and the set a first-match list accepts, under a {@link View}. The fixed end is matched
+ * concretely (it is one address), the free end and the services symbolically. Named sets and services
+ * are memoised per analysis.
+ */
+public final class SymbolicPolicy {
+  private final HeaderSpace h;
+  private final Bdd bdd;
+  private final AddressSets sets;
+  private final Map<String, Integer> namedCache = new HashMap<>();
+  private final Map<Object, Integer> serviceCache = new HashMap<>();
+
+  public SymbolicPolicy(HeaderSpace h, AddressSets sets) {
+    this.h = h;
+    this.bdd = h.bdd();
+    this.sets = sets;
+  }
+
+  /** The packets (under {@code view}) that {@code list} accepts. */
+  public int accepted(RuleList list, View view) {
+    List<PolicyRule> rules = list.rules();
+    int acc = list.defaultAction() == Action.ACCEPT ? Bdd.TRUE : Bdd.FALSE;
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      PolicyRule r = rules.get(i);
+      int m = matches(r, view);
+      if (m == Bdd.FALSE) {
+        continue;
+      }
+      acc = r.action() == Action.ACCEPT ? bdd.or(m, acc) : bdd.diff(acc, m);
+    }
+    return acc;
+  }
+
+  /** The packets (under {@code view}) that reach rule {@code index} of the list and match it. */
+  public int firstMatch(RuleList list, int index, View view) {
+    int remaining = Bdd.TRUE;
+    for (int i = 0; i < index; i++) {
+      remaining = bdd.diff(remaining, matches(list.rules().get(i), view));
+    }
+    return bdd.and(remaining, matches(list.rules().get(index), view));
+  }
+
+  /** The packets (under {@code view}) that a rule matches. */
+  public int matches(PolicyRule r, View view) {
+    AddressMatch fixedEnd = view.peerIsSource() ? r.destination() : r.source();
+    if (!fixedEnd.matches(view.fixed(), sets)) {
+      return Bdd.FALSE;
+    }
+    int services = Bdd.FALSE;
+    for (ServiceMatch s : r.services()) {
+      services = bdd.or(services, service(s, view));
+    }
+    if (services == Bdd.FALSE) {
+      return Bdd.FALSE;
+    }
+    return bdd.and(services, address(view.peerIsSource() ? r.source() : r.destination()));
+  }
+
+  private int service(ServiceMatch s, View view) {
+    Object key = List.of(s, view.reply());
+    Integer cached = serviceCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    int node = Bdd.TRUE;
+    if (s.protocol().isPresent()) {
+      IpProtocol p = s.protocol().get();
+      node = h.protocol(p.number());
+      if (p.hasPorts()) {
+        node = bdd.and(node, ports(view.sourcePortField(), s.sourcePorts().ranges()));
+        node = bdd.and(node, ports(view.destinationPortField(), s.destinationPorts().ranges()));
+      }
+    }
+    serviceCache.put(key, node);
+    return node;
+  }
+
+  private int ports(int field, List<PortRange> ranges) {
+    int node = Bdd.FALSE;
+    for (PortRange r : ranges) {
+      node = bdd.or(node, h.ports(field, r));
+    }
+    return node;
+  }
+
+  /** The free-end addresses an address match covers. */
+  public int address(AddressMatch m) {
+    if (m instanceof AddressMatch.Any) {
+      return Bdd.TRUE;
+    }
+    if (m instanceof AddressMatch.Blocks b) {
+      return prefixes(b.prefixes());
+    }
+    String name = ((AddressMatch.Named) m).name();
+    Integer cached = namedCache.get(name);
+    if (cached == null) {
+      cached = prefixes(sets.resolve(name));
+      namedCache.put(name, cached);
+    }
+    return cached;
+  }
+
+  private int prefixes(List<Prefix> prefixes) {
+    int node = Bdd.FALSE;
+    for (Prefix p : prefixes) {
+      node = bdd.or(node, h.prefix(p));
+    }
+    return node;
+  }
+}
