@@ -5,7 +5,9 @@ import io.openvpc.dataplane.linux.LinuxHost;
 import io.openvpc.dataplane.linux.Reconciler;
 import io.openvpc.dataplane.render.EnginePolicy;
 import io.openvpc.dataplane.render.HostRenderer;
-import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.engine.Engine;
+import io.openvpc.model.Resource;
+import java.util.Collection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
 import java.util.Map;
@@ -28,6 +30,7 @@ public final class LinuxDataplane implements AutoCloseable {
   private static final long RESYNC_NANOS = TimeUnit.MINUTES.toNanos(5);
 
   private final Reconciler reconciler;
+  private final Engine engine = new Engine();
   private final Map<Scope, Topology> latest = new ConcurrentHashMap<>();
   private final AtomicLong requested = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
@@ -60,6 +63,16 @@ public final class LinuxDataplane implements AutoCloseable {
     return wake();
   }
 
+  /**
+   * Records one committed change (the control plane's change event, unpacked): the engine's compiled
+   * model of the scope is updated incrementally, then the new snapshot is realised.
+   */
+  public long changed(Topology before, Topology after, Collection<? extends Resource> puts,
+      Collection<? extends Map.Entry<Class<? extends Resource>, String>> deletes) {
+    engine.changed(before, after, puts, deletes);
+    return update(after);
+  }
+
   private long wake() {
     long ticket = requested.incrementAndGet();
     synchronized (signal) {
@@ -87,7 +100,7 @@ public final class LinuxDataplane implements AutoCloseable {
   public HostState desired() {
     HostState all = HostState.EMPTY;
     for (Topology t : latest.values()) {
-      all = all.plus(HostRenderer.render(t, new EnginePolicy(ForwardingModel.compile(t))));
+      all = all.plus(engine.query(t, net -> HostRenderer.render(t, new EnginePolicy(net))));
     }
     return all;
   }

@@ -96,7 +96,7 @@ public final class OpenVpcServer implements AutoCloseable {
       throw new IllegalStateException("--dataplane linux: " + why);
     });
     LinuxDataplane dp = new LinuxDataplane(new LinuxHost(DATAPLANE_OWNER));
-    control.ledger().addListener(change -> dp.update(change.after()));
+    control.ledger().addListener(c -> dp.changed(c.before(), c.after(), c.puts(), c.deletes()));
     for (Account a : control.accounts().list()) {
       for (Regions.Region r : control.regions().all()) {
         Scope scope = new Scope(a.appId(), r.name());

@@ -148,7 +148,11 @@ public final class LinuxHost {
       String script = plan.nftables().isEmpty()
           ? "table inet ovpc\ndelete table inet ovpc\n"
           : "table inet ovpc\ndelete table inet ovpc\n" + plan.nftables();
-      Command.run(List.of("ip", "netns", "exec", ns, "nft", "-f", "-"), script).orThrow();
+      Command.Result r = Command.run(List.of("ip", "netns", "exec", ns, "nft", "-f", "-"), script);
+      if (!r.ok()) {
+        throw new IllegalStateException("nft refused the ruleset of " + ns + ": " + r.stderr().strip()
+            + NftErrors.context(script, r.stderr()));
+      }
     }
     if (plan.resolvConf() != null) {
       try {

@@ -6,10 +6,9 @@ import io.openvpc.dataplane.render.Filter.Service;
 import io.openvpc.dataplane.render.Filter.Verdict;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.PortRange;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Renders one {@link Filter} as an nftables regular chain that {@code return}s when the filter accepts
@@ -148,22 +147,34 @@ final class FilterChain {
       // Any address of this family, any protocol: the run decides unconditionally for the family.
       body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ').append(verdict);
     } else {
-      Set<String> keys = new LinkedHashSet<>();
+      boolean withProto = shape != Shape.ANY_PROTOCOL;
+      boolean withSport = shape == Shape.PORTS && sourcePorts;
+      boolean withDport = shape == Shape.PORTS && destinationPorts;
+      java.util.Map<String, DisjointSets.Box> boxes = new java.util.LinkedHashMap<>();
       for (Element e : elements) {
-        keys.add(e.key(matchSource, matchDestination, shape != Shape.ANY_PROTOCOL, shape == Shape.PORTS && sourcePorts,
-            shape == Shape.PORTS && destinationPorts));
+        DisjointSets.Box b = e.box(matchSource, matchDestination, withProto, withSport, withDport);
+        boxes.putIfAbsent(b.text(), b);
       }
-      String set = name + "-" + setCount++;
-      sets.append("  set ").append(set).append(" {\n    type ").append(String.join(" . ", types))
-          .append("\n    flags interval\n");
-      if (types.size() == 1) {
-        sets.append("    auto-merge\n");
+      List<List<DisjointSets.Box>> groups = types.size() == 1
+          ? List.of(new ArrayList<>(boxes.values())) : DisjointSets.split(new ArrayList<>(boxes.values()));
+      for (int g = 0; g < groups.size(); g++) {
+        String set = name + "-" + setCount++;
+        sets.append("  set ").append(set).append(" {\n    type ").append(String.join(" . ", types))
+            .append("\n    flags interval\n");
+        if (types.size() == 1) {
+          sets.append("    auto-merge\n");
+        }
+        sets.append("    elements = { ")
+            .append(String.join(",\n      ", groups.get(g).stream().map(DisjointSets.Box::text).toList()))
+            .append(" }\n  }\n");
+        if (g > 0) {
+          body.append(" comment \"").append(comment).append("\"\n    ");
+        }
+        if (!matchSource && !matchDestination) {
+          body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ');
+        }
+        body.append(String.join(" . ", exprs)).append(" @").append(set).append(' ').append(verdict);
       }
-      sets.append("    elements = { ").append(String.join(",\n      ", keys)).append(" }\n  }\n");
-      if (!matchSource && !matchDestination) {
-        body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ');
-      }
-      body.append(String.join(" . ", exprs)).append(" @").append(set).append(' ').append(verdict);
     }
     body.append(" comment \"").append(comment).append("\"\n");
   }
@@ -204,24 +215,45 @@ final class FilterChain {
   }
 
   private record Element(String src, String dst, int protocol, String sport, String dport) {
-    String key(boolean withSrc, boolean withDst, boolean withProto, boolean withSport, boolean withDport) {
+    DisjointSets.Box box(boolean withSrc, boolean withDst, boolean withProto, boolean withSport, boolean withDport) {
+      List<BigInteger> lo = new ArrayList<>(5);
+      List<BigInteger> hi = new ArrayList<>(5);
       List<String> parts = new ArrayList<>(5);
       if (withSrc) {
+        cidr(src, lo, hi);
         parts.add(src);
       }
       if (withDst) {
+        cidr(dst, lo, hi);
         parts.add(dst);
       }
       if (withProto) {
+        lo.add(BigInteger.valueOf(protocol));
+        hi.add(BigInteger.valueOf(protocol));
         parts.add(Integer.toString(protocol));
       }
       if (withSport) {
+        ports(sport, lo, hi);
         parts.add(sport);
       }
       if (withDport) {
+        ports(dport, lo, hi);
         parts.add(dport);
       }
-      return String.join(" . ", parts);
+      return new DisjointSets.Box(lo.toArray(BigInteger[]::new), hi.toArray(BigInteger[]::new),
+          String.join(" . ", parts));
+    }
+
+    private static void cidr(String text, List<BigInteger> lo, List<BigInteger> hi) {
+      Cidr c = Cidr.parse(text);
+      lo.add(c.first().value());
+      hi.add(c.last().value());
+    }
+
+    private static void ports(String text, List<BigInteger> lo, List<BigInteger> hi) {
+      int dash = text.indexOf('-');
+      lo.add(new BigInteger(dash < 0 ? text : text.substring(0, dash)));
+      hi.add(new BigInteger(dash < 0 ? text : text.substring(dash + 1)));
     }
   }
 }
