@@ -9,6 +9,7 @@ import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.engine.policy.SecurityGroupCompiler;
 import io.openvpc.engine.policy.ServiceTemplates;
+import io.openvpc.model.AddressSpec;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
 import io.openvpc.model.Cidr;
@@ -317,6 +318,11 @@ public final class ForwardingModel implements CompiledNetwork {
       return new RuleList(List.of(), Action.ACCEPT, new RuleRef("NetworkInterface", eni.id(), d, -1,
           "no security group is bound: all traffic passes"));
     }
+    if (ids.size() == 1 && groupRules.containsKey(ids.get(0))) {
+      // the common case: share the group's immutable list instead of copying it per ENI
+      return new RuleList(groupRules.get(ids.get(0))[d == Direction.INGRESS ? 0 : 1], Action.DROP,
+          new RuleRef(RuleRef.SECURITY_GROUP, ids.get(0), d, -1, "no rule of " + ids.get(0) + " matched: DROP (implicit)"));
+    }
     List<PolicyRule> rules = new ArrayList<>();
     for (String sg : ids) {
       List<PolicyRule>[] compiled = groupRules.get(sg);
@@ -520,8 +526,13 @@ public final class ForwardingModel implements CompiledNetwork {
 
   private static void addMembers(List<TemplateMember> members, List<Prefix> out) {
     for (TemplateMember m : members) {
-      for (Cidr c : AddressRanges.parse(m.value())) {
-        out.add(Prefix.of(c));
+      try {
+        AddressSpec a = AddressSpec.parse(m.value());
+        for (inet.ipaddr.IPAddress block : a.first().address().spanWithPrefixBlocks(a.last().address())) {
+          out.add(Prefix.of(new Cidr(block)));
+        }
+      } catch (IllegalArgumentException e) {
+        // control validates members on write; an unparsable stored member contributes nothing
       }
     }
   }

@@ -57,7 +57,7 @@ public final class SecurityGroupCompiler {
         out.add(rule(sg.id(), direction, i, p, templates));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   static PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {

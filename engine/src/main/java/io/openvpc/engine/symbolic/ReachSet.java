@@ -69,9 +69,18 @@ public final class ReachSet {
     List<ReachEntry> out = new ArrayList<>();
     Map<Integer, List<Part>> parts = new HashMap<>();
     for (Flows f : flows) {
+      List<IpAddr> addrs = peerAddresses(f);
+      if (addrs.size() == 1) {
+        // one address: the set is that address and its services, found by walking down the address
+        int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
+        for (Part part : parts.computeIfAbsent(services, this::partition)) {
+          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
+        }
+        continue;
+      }
       int noSport = bdd.exists(f.set(), HeaderSpace.SPORT, HeaderSpace.VARS);
       int services = bdd.exists(noSport, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
-      List<IpAddr> addrs = peerAddresses(f);
       int all = Bdd.FALSE;
       for (IpAddr ip : addrs) {
         all = bdd.or(all, h.address(Addr.of(ip)));
@@ -92,6 +101,18 @@ public final class ReachSet {
       }
     }
     return out;
+  }
+
+  /** The part of a set below one address: what it allows for packets of that peer address. */
+  private int below(int set, Addr a) {
+    Bdd bdd = analysis.bdd();
+    int node = set;
+    while (node >= 2 && bdd.var(node) < HeaderSpace.ADDRESS_END) {
+      int v = bdd.var(node);
+      boolean bit = v == HeaderSpace.FAMILY ? a.v6() : v - HeaderSpace.IP < a.bits() && a.bit(v - HeaderSpace.IP);
+      node = bit ? bdd.high(node) : bdd.low(node);
+    }
+    return node;
   }
 
   /** One protocol (and port range) of a set of services. */
