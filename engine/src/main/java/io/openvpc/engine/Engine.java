@@ -18,6 +18,7 @@ import java.util.function.Function;
  * so they never see a half-applied change.
  */
 public final class Engine {
+  private static final System.Logger LOG = System.getLogger("io.openvpc.engine");
   private final Map<Scope, Compiled> models = new ConcurrentHashMap<>();
 
   private static final class Compiled {
@@ -63,13 +64,19 @@ public final class Engine {
         models.remove(after.scope(), c);
         return;
       }
-      for (Map.Entry<Class<? extends Resource>, String> d : deletes) {
-        c.model.delete(d.getKey(), d.getValue());
+      try {
+        for (Map.Entry<Class<? extends Resource>, String> d : deletes) {
+          c.model.delete(d.getKey(), d.getValue());
+        }
+        for (Resource r : puts) {
+          c.model.put(r);
+        }
+        c.model.revision(after.revision());
+      } catch (RuntimeException e) {
+        // the change is committed whatever happens here: drop the model, the next query recompiles
+        models.remove(after.scope(), c);
+        LOG.log(System.Logger.Level.WARNING, "incremental update of " + after.scope() + " failed; recompiling", e);
       }
-      for (Resource r : puts) {
-        c.model.put(r);
-      }
-      c.model.revision(after.revision());
     } finally {
       c.lock.writeLock().unlock();
     }
