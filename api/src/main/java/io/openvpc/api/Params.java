@@ -19,6 +19,12 @@ import java.util.Map;
  */
 public final class Params {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /**
+   * Objects whose schema marks members required that Tencent's actions in fact leave out: a
+   * {@code Route} names only its {@code RouteId} in DeleteRoutes, and an IPv6 route has no
+   * {@code DestinationCidrBlock}. The handlers' services check these members per action.
+   */
+  private static final java.util.Set<String> REQUIRED_PER_ACTION = java.util.Set.of("vpc/Route");
   private final ApiSchema schema;
 
   public Params(ApiSchema schema) {
@@ -37,16 +43,17 @@ public final class Params {
     if (members.isEmpty()) {
       return (ObjectNode) params.deepCopy(); // an action of OpenVPC's own: its handler checks
     }
-    return object(service, members, (ObjectNode) params, "");
+    return object(service, members, (ObjectNode) params, "", true);
   }
 
-  private ObjectNode object(String service, Map<String, ApiSchema.Member> members, ObjectNode in, String prefix) {
+  private ObjectNode object(String service, Map<String, ApiSchema.Member> members, ObjectNode in, String prefix,
+      boolean enforceRequired) {
     ObjectNode out = NODES.objectNode();
     for (ApiSchema.Member m : members.values()) {
       String path = prefix + m.name();
       JsonNode v = in.get(m.name());
       if (v == null || v.isNull()) {
-        if (m.required()) {
+        if (m.required() && enforceRequired) {
           throw Rejection.missing(path);
         }
         continue;
@@ -123,7 +130,8 @@ public final class Params {
         if (!v.isObject()) {
           throw Rejection.invalid(path, "must be an object (" + type + "), got " + describe(v) + ".");
         }
-        return object(service, schema.members(service, type), (ObjectNode) v, path + ".");
+        return object(service, schema.members(service, type), (ObjectNode) v, path + ".",
+            !REQUIRED_PER_ACTION.contains(service + "/" + type));
     }
   }
 
