@@ -57,7 +57,7 @@ class FuzzTest {
   @Test
   void everyImplementedAction_survivesGarbage() throws Exception {
     long seed = Long.getLong("openvpc.fuzz.seed", 20_260_402L);
-    int budget = Integer.getInteger("openvpc.fuzz.requests", 4000);
+    int budget = Integer.getInteger("openvpc.fuzz.requests", 3000);
     System.out.println("FuzzTest seed " + seed + " (replay with -Dopenvpc.fuzz.seed=" + seed + ")");
     Random random = new Random(seed);
     List<Actions.Entry<?, ?>> entries = live.server().dispatcher().actions().all();
