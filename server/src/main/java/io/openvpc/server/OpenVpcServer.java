@@ -144,6 +144,10 @@ public final class OpenVpcServer implements AutoCloseable {
     if (config.bootstrapSecretId() != null && config.bootstrapSecretKey() != null) {
       Optional<ApiKey> existing = control.accounts().key(config.bootstrapSecretId());
       if (existing.isPresent()) {
+        if (!existing.get().secretKey().equals(config.bootstrapSecretKey())) {
+          LOG.warn("OPENVPC_SECRET_KEY differs from the stored key of SecretId {}; the stored key stays in force "
+              + "(openvpc account keys {} lists the keys)", config.bootstrapSecretId(), existing.get().appId());
+        }
         return existing.get();
       }
       return control.accounts().create("bootstrap", config.bootstrapSecretId(), config.bootstrapSecretKey());
