@@ -77,8 +77,8 @@ public class AddressAllocationBench {
 
   @Benchmark
   public List<PrivateIp> assignThenUnassign() {
-    List<PrivateIp> got = control.networkInterfaces().assign(scope, eniId, null, 1L, null);
-    control.networkInterfaces().unassign(scope, eniId, List.of(got.get(0).address().toString()), null);
+    List<PrivateIp> got = control.networkInterfaceAddresses().assign(scope, eniId, null, 1L, null);
+    control.networkInterfaceAddresses().unassign(scope, eniId, List.of(got.get(0).address().toString()), null);
     return got;
   }
 
