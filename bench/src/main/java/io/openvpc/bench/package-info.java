@@ -1,6 +1,7 @@
 /**
- * Benchmarks and load generators that drive an OpenVPC server through the official SDK and report
- * throughput and latency; results and the commands that produce them are in docs/benchmarks.md.
- * Depends on server (to start one in process) and the Tencent Cloud Java SDK.
+ * Load generators and benchmarks. {@link io.openvpc.bench.LoadGenerator} drives a running server with
+ * real TC3-signed calls over keep-alive connections and reports calls per second and latency
+ * percentiles; results go to docs/benchmarks.md. Depends on server (for the signer) and nothing
+ * depends on it.
  */
 package io.openvpc.bench;

@@ -1,8 +1,11 @@
 package io.openvpc.control;
 
 import io.openvpc.control.acl.NetworkAclService;
+import io.openvpc.control.analysis.NetworkAnalysis;
 import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.control.havip.HaVipService;
 import io.openvpc.control.instance.InstanceService;
+import io.openvpc.control.route.RouteTableService;
 import io.openvpc.control.security.SecurityGroupPolicyService;
 import io.openvpc.control.security.SecurityGroupService;
 import io.openvpc.control.security.SnapshotService;
@@ -31,6 +34,9 @@ public final class ControlPlane {
   private final NetworkInterfaceService networkInterfaces;
   private final InstanceService instances;
   private final TaskService tasks;
+  private final RouteTableService routeTables;
+  private final HaVipService haVips;
+  private final NetworkAnalysis analysis;
   private final TemplateService templates;
   private final SnapshotService snapshots;
   private final SecurityGroupPolicyService securityGroupPolicies;
@@ -50,6 +56,10 @@ public final class ControlPlane {
     this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
     this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
     this.tasks = new TaskService(ledger);
+    this.routeTables = new RouteTableService(ledger, quotas, clock);
+    this.haVips = new HaVipService(ledger, quotas, clock);
+    this.analysis = new NetworkAnalysis(ledger);
+    ledger.addListener(analysis);
     this.templates = new TemplateService(ledger, quotas, clock);
     this.snapshots = new SnapshotService(ledger, clock);
     this.securityGroupPolicies = new SecurityGroupPolicyService(ledger, quotas, clock, snapshots);
@@ -103,6 +113,18 @@ public final class ControlPlane {
 
   public TaskService tasks() {
     return tasks;
+  }
+
+  public RouteTableService routeTables() {
+    return routeTables;
+  }
+
+  public HaVipService haVips() {
+    return haVips;
+  }
+
+  public NetworkAnalysis analysis() {
+    return analysis;
   }
 
   public TemplateService templates() {
