@@ -412,6 +412,15 @@ class SecurityGroupSdkTest {
     assertError(() -> vpc.CreateSecurityGroupWithPolicies(r), "InvalidParameterValue.Malformed", "Ingress.0.Port");
   }
 
+  @Test
+  void nullRuleInTheSet_isAnInvalidParameter_notAnInternalError() throws Exception {
+    String sg = group("nulls");
+    var reply = RawApi.of(live).post("CreateSecurityGroupPolicies", "{\"SecurityGroupId\":\"" + sg
+        + "\",\"SecurityGroupPolicySet\":{\"Ingress\":[null]}}").response();
+    assertThat(RawApi.code(reply)).isEqualTo("InvalidParameter");
+    assertThat(RawApi.message(reply)).contains("Ingress");
+  }
+
   private static String assertDoesNotThrow(java.util.concurrent.Callable<String> c) {
     try {
       return c.call();

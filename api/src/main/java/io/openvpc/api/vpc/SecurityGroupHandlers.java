@@ -245,7 +245,7 @@ public final class SecurityGroupHandlers implements HandlerFamily {
     if (list == null) {
       return List.of();
     }
-    return list.stream().map(p -> new PolicyInput(p.getPolicyIndex(), p.getProtocol(), p.getPort(),
+    return list.stream().map(p -> p == null ? new io.openvpc.api.types.vpc.SecurityGroupPolicy() : p).map(p -> new PolicyInput(p.getPolicyIndex(), p.getProtocol(), p.getPort(),
         p.getServiceTemplate() == null ? null : p.getServiceTemplate().getServiceId(),
         p.getServiceTemplate() == null ? null : p.getServiceTemplate().getServiceGroupId(),
         p.getCidrBlock(), p.getIpv6CidrBlock(), p.getSecurityGroupId(),
