@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvpc.api.types.ApiSchema;
 import io.openvpc.model.Rejection;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -20,6 +19,12 @@ import java.util.Map;
  */
 public final class Params {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /**
+   * Objects whose schema marks members required that Tencent's actions in fact leave out: a
+   * {@code Route} names only its {@code RouteId} in DeleteRoutes, and an IPv6 route has no
+   * {@code DestinationCidrBlock}. The handlers' services check these members per action.
+   */
+  private static final java.util.Set<String> REQUIRED_PER_ACTION = java.util.Set.of("vpc/Route");
   private final ApiSchema schema;
 
   public Params(ApiSchema schema) {
@@ -38,16 +43,17 @@ public final class Params {
     if (members.isEmpty()) {
       return (ObjectNode) params.deepCopy(); // an action of OpenVPC's own: its handler checks
     }
-    return object(service, members, (ObjectNode) params, "");
+    return object(service, members, (ObjectNode) params, "", true);
   }
 
-  private ObjectNode object(String service, Map<String, ApiSchema.Member> members, ObjectNode in, String prefix) {
+  private ObjectNode object(String service, Map<String, ApiSchema.Member> members, ObjectNode in, String prefix,
+      boolean enforceRequired) {
     ObjectNode out = NODES.objectNode();
     for (ApiSchema.Member m : members.values()) {
       String path = prefix + m.name();
       JsonNode v = in.get(m.name());
       if (v == null || v.isNull()) {
-        if (m.required()) {
+        if (m.required() && enforceRequired) {
           throw Rejection.missing(path);
         }
         continue;
@@ -86,8 +92,8 @@ public final class Params {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
           return NODES.numberNode(v.longValue());
         }
-        if (v.isNumber() && isWhole(v.decimalValue())) {
-          return NODES.numberNode(v.longValue());
+        if (v.isFloatingPointNumber() && isWhole(v.doubleValue())) {
+          return NODES.numberNode((long) v.doubleValue());
         }
         if (v.isTextual()) {
           try {
@@ -98,12 +104,15 @@ public final class Params {
         }
         throw Rejection.invalid(path, "must be an integer, got " + describe(v) + ".");
       case "float":
-        if (v.isNumber()) {
+        if (v.isNumber() && Double.isFinite(v.doubleValue())) {
           return NODES.numberNode(v.doubleValue());
         }
         if (v.isTextual()) {
           try {
-            return NODES.numberNode(Double.parseDouble(v.asText().trim()));
+            double d = Double.parseDouble(v.asText().trim());
+            if (Double.isFinite(d)) {
+              return NODES.numberNode(d);
+            }
           } catch (NumberFormatException e) {
             // fall through to the rejection
           }
@@ -121,17 +130,14 @@ public final class Params {
         if (!v.isObject()) {
           throw Rejection.invalid(path, "must be an object (" + type + "), got " + describe(v) + ".");
         }
-        return object(service, schema.members(service, type), (ObjectNode) v, path + ".");
+        return object(service, schema.members(service, type), (ObjectNode) v, path + ".",
+            !REQUIRED_PER_ACTION.contains(service + "/" + type));
     }
   }
 
-  private static boolean isWhole(BigDecimal d) {
-    try {
-      d.longValueExact();
-      return true;
-    } catch (ArithmeticException e) {
-      return false;
-    }
+  /** A finite floating-point value without fraction that fits a long ({@code 1E+400} is infinite: no). */
+  private static boolean isWhole(double d) {
+    return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 9.0e18;
   }
 
   private static String describe(JsonNode v) {

@@ -74,15 +74,32 @@ class NetworkInterfaceSdkTest {
     return vpc.DescribeNetworkInterfaces(d).getNetworkInterfaceSet()[0];
   }
 
+  /** The ID of an instance's primary ENI. */
+  static String primaryEniOf(VpcClient client, String instanceId) throws Exception {
+    DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
+    Filter f = new Filter();
+    f.setName("attachment.instance-id");
+    f.setValues(new String[] {instanceId});
+    Filter p = new Filter();
+    p.setName("is-primary");
+    p.setValues(new String[] {"TRUE"});
+    d.setFilters(new Filter[] {f, p});
+    return client.DescribeNetworkInterfaces(d).getNetworkInterfaceSet()[0].getNetworkInterfaceId();
+  }
+
   static String[] addresses(NetworkInterface e) {
     return Arrays.stream(e.getPrivateIpAddressSet()).map(PrivateIpAddressSpecification::getPrivateIpAddress)
         .toArray(String[]::new);
   }
 
   static void assertTaskSucceeded(String requestId, String resourceId) throws Exception {
+    assertTaskSucceeded(vpc, requestId, resourceId);
+  }
+
+  static void assertTaskSucceeded(VpcClient client, String requestId, String resourceId) throws Exception {
     DescribeVpcTaskResultRequest t = new DescribeVpcTaskResultRequest();
     t.setTaskId(requestId);
-    var result = vpc.DescribeVpcTaskResult(t);
+    var result = client.DescribeVpcTaskResult(t);
     assertThat(result.getStatus()).isEqualTo("SUCCESS");
     assertThat(result.getResult()).extracting(x -> x.getResourceId()).contains(resourceId);
   }

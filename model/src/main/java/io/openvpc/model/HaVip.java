@@ -33,4 +33,21 @@ public record HaVip(
   public boolean bound() {
     return !networkInterfaceId.isEmpty();
   }
+
+  /** The same HAVIP announced by {@code eniId} of {@code instanceId} ("" for both: unbound) since {@code at}. */
+  public HaVip withHolder(String eniId, String holderInstanceId, Instant at) {
+    return new HaVip(id, vpcId, subnetId, name, vip, eniId, holderInstanceId, addressIp, checkAssociate,
+        allowedInstanceIds, tags, createdTime, at);
+  }
+
+  /** The same HAVIP with another association set. */
+  public HaVip withAllowed(List<String> instanceIds) {
+    return new HaVip(id, vpcId, subnetId, name, vip, networkInterfaceId, instanceId, addressIp, checkAssociate,
+        instanceIds, tags, createdTime, flushedTime);
+  }
+
+  public HaVip withName(String newName) {
+    return new HaVip(id, vpcId, subnetId, newName, vip, networkInterfaceId, instanceId, addressIp, checkAssociate,
+        allowedInstanceIds, tags, createdTime, flushedTime);
+  }
 }

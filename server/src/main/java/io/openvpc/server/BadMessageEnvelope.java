@@ -2,7 +2,6 @@ package io.openvpc.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,7 +20,7 @@ final class BadMessageEnvelope extends ErrorHandler {
         : "The HTTP request is malformed (" + status + ").";
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
     String body = "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"" + message + "\"},\"RequestId\":\""
-        + UUID.randomUUID() + "\"}}";
+        + Gateway.requestId() + "\"}}";
     return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
   }
 }

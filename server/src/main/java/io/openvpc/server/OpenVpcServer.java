@@ -38,6 +38,7 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Javalin http;
   private final ApiKey bootstrapKey;
+  private final SnapshotScheduler snapshots;
   private final LinuxDataplane dataplane;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -49,6 +50,7 @@ public final class OpenVpcServer implements AutoCloseable {
     this.control = new ControlPlane(store, regions, new Quotas(config.quotas()), Clock.systemUTC());
     this.bootstrapKey = bootstrap();
     this.dispatcher = Api.dispatcher(control);
+    this.snapshots = new SnapshotScheduler(control, Clock.systemUTC());
     this.dataplane = config.linuxDataplane() ? startDataplane() : null;
     Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher);
     this.http = Javalin.create(cfg -> {
@@ -82,6 +84,7 @@ public final class OpenVpcServer implements AutoCloseable {
   public static OpenVpcServer start(ServerConfig config) {
     OpenVpcServer server = new OpenVpcServer(config);
     server.http.start(config.host(), config.port());
+    server.snapshots.start();
     LOG.info("OpenVPC listening on http://{}:{} (data in {}, database {})", config.host(), server.port(),
         config.dataDir(), server.store.database().url().replaceAll("password=[^;&]*", "password=***"));
     return server;
@@ -189,6 +192,7 @@ public final class OpenVpcServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    snapshots.close();
     http.stop();
     if (dataplane != null) {
       dataplane.close();

@@ -5,12 +5,14 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.instance.Catalogue;
 import io.openvpc.control.instance.InstanceType;
+import io.openvpc.control.route.RouteTableService;
 import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcService;
@@ -23,8 +25,6 @@ import io.openvpc.model.Ipv6Address;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
 import io.openvpc.model.Rejection;
-import io.openvpc.model.Route;
-import io.openvpc.model.RouteTable;
 import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.Subnet;
@@ -228,21 +228,10 @@ public final class NetworkInterfaceService {
 
   public Page<NetworkInterface> describe(Scope scope, List<String> eniIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination", "`NetworkInterfaceIds` and `Filters` cannot be given "
-          + "together.", "`NetworkInterfaceIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    List<NetworkInterface> found;
-    if (!ids.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        found.add(require(t, ids.get(i), "NetworkInterfaceIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(NetworkInterface.class), filters);
-      found.sort(Comparator.comparing(NetworkInterface::createdTime).reversed().thenComparing(NetworkInterface::id));
-    }
+    List<NetworkInterface> found = Listing.select("NetworkInterfaceIds", ids, filters, (id, p) -> require(t, id, p),
+        t.all(NetworkInterface.class), FILTERS,
+        Comparator.comparing(NetworkInterface::createdTime).reversed().thenComparing(NetworkInterface::id));
     return Page.of(found, offset, limit);
   }
 
@@ -323,7 +312,7 @@ public final class NetworkInterfaceService {
       }
       Instance i = attachableInstance(t, instanceId, "InstanceId");
       requireFits(t, e, i, "InstanceId");
-      change.put(with(e, e.name(), e.description(), i.id(), e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      moveTo(change, e, i.id());
       TaskService.record(change, clock, requestId, "AttachNetworkInterface", List.of(e.id(), i.id()));
       return null;
     });
@@ -359,10 +348,18 @@ public final class NetworkInterfaceService {
       Instance i = attachableInstance(t, instanceId, "InstanceId");
       requireAttachedTo(e, i.id(), "InstanceId");
       requireNotPrimary(e, "NetworkInterfaceId");
-      change.put(with(e, e.name(), e.description(), "", e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      moveTo(change, e, "");
       TaskService.record(change, clock, requestId, "DetachNetworkInterface", List.of(e.id(), i.id()));
       return null;
     });
+  }
+
+  /** Attaches the ENI to {@code instanceId} ("" detaches); HAVIPs it announces follow it to that instance. */
+  private static void moveTo(Change change, NetworkInterface e, String instanceId) {
+    change.put(with(e, e.name(), e.description(), instanceId, e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+    for (HaVip h : change.current().where(HaVip.class, h -> h.networkInterfaceId().equals(e.id()))) {
+      change.put(h.withHolder(e.id(), instanceId, h.flushedTime()));
+    }
   }
 
   private static void requireAttachedTo(NetworkInterface e, String instanceId, String parameter) {
@@ -391,7 +388,7 @@ public final class NetworkInterfaceService {
         throw Rejection.value("InvalidParameterValue.Duplicate", "DestinationInstanceId", "is the source instance.");
       }
       requireFits(t, e, dest, "DestinationInstanceId");
-      change.put(with(e, e.name(), e.description(), dest.id(), e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
+      moveTo(change, e, dest.id());
       TaskService.record(change, clock, requestId, "MigrateNetworkInterface", List.of(e.id(), source.id(), dest.id()));
       return null;
     });
@@ -426,16 +423,8 @@ public final class NetworkInterfaceService {
     if (address == null) {
       t.where(HaVip.class, h -> h.networkInterfaceId().equals(e.id())).forEach(h -> out.add("HAVIP " + h.id()));
     }
-    Set<String> ips = new HashSet<>();
-    e.privateIps().stream().filter(ip -> address == null || ip.address().equals(address))
-        .forEach(ip -> ips.add(ip.address().toString()));
-    for (RouteTable rt : t.where(RouteTable.class, r -> r.vpcId().equals(e.vpcId()))) {
-      for (Route r : rt.routes()) {
-        if (r.gatewayType() == GatewayType.NORMAL_CVM && ips.contains(r.gatewayId())) {
-          out.add("route " + r.routeItemId() + " of " + rt.id());
-        }
-      }
-    }
+    e.privateIps().stream().filter(ip -> address == null || ip.address().equals(address)).forEach(ip ->
+        out.addAll(RouteTableService.routesVia(t, e.vpcId(), GatewayType.NORMAL_CVM, ip.address().toString())));
     return out;
   }
 

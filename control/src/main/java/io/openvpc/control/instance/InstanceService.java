@@ -10,6 +10,7 @@ import io.openvpc.control.Regions;
 import io.openvpc.control.Validate;
 import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.control.route.RouteTableService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
 import io.openvpc.model.Instance;
@@ -18,8 +19,6 @@ import io.openvpc.model.IpAddr;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
 import io.openvpc.model.Rejection;
-import io.openvpc.model.Route;
-import io.openvpc.model.RouteTable;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Tag;
@@ -320,8 +319,7 @@ public final class InstanceService {
         }
         for (NetworkInterface e : NetworkInterfaceService.attachedTo(change.current(), x.id())) {
           for (HaVip h : change.current().where(HaVip.class, h -> h.networkInterfaceId().equals(e.id()))) {
-            change.put(new HaVip(h.id(), h.vpcId(), h.subnetId(), h.name(), h.vip(), "", "", h.addressIp(),
-                h.checkAssociate(), h.allowedInstanceIds(), h.tags(), h.createdTime(), clock.instant()));
+            change.put(h.withHolder("", "", clock.instant()));
           }
           if (e.primary()) {
             PrivateAddresses.releaseAll(change, e);
@@ -340,20 +338,10 @@ public final class InstanceService {
 
   /** Routes whose next hop is the instance (CVM) or an address of its primary ENI (NORMAL_CVM). */
   private static List<String> routesVia(Topology t, Instance x) {
-    NetworkInterface primary = NetworkInterfaceService.primaryOf(t, x.id());
-    Set<String> ips = new HashSet<>();
-    primary.privateIps().stream().map(PrivateIp::address).forEach(a -> ips.add(a.toString()));
-    List<String> out = new ArrayList<>();
-    for (RouteTable rt : t.where(RouteTable.class, r -> r.vpcId().equals(x.vpcId()))) {
-      for (Route r : rt.routes()) {
-        boolean via = (r.gatewayType() == GatewayType.CVM && r.gatewayId().equals(x.id()))
-            || (r.gatewayType() == GatewayType.NORMAL_CVM && ips.contains(r.gatewayId()));
-        if (via) {
-          out.add("route " + r.routeItemId() + " of " + rt.id());
-        }
-      }
+    List<String> out = new ArrayList<>(RouteTableService.routesVia(t, x.vpcId(), GatewayType.CVM, x.id()));
+    for (PrivateIp ip : NetworkInterfaceService.primaryOf(t, x.id()).privateIps()) {
+      out.addAll(RouteTableService.routesVia(t, x.vpcId(), GatewayType.NORMAL_CVM, ip.address().toString()));
     }
     return out;
   }
-
 }

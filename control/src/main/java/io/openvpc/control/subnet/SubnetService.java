@@ -5,6 +5,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Regions;
@@ -180,21 +181,9 @@ public final class SubnetService {
 
   public Page<SubnetView> describe(Scope scope, List<String> subnetIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("SubnetIds", subnetIds, "subnet", MALFORMED, 100);
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination",
-          "`SubnetIds` and `Filters` cannot be given together.", "`SubnetIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    List<Subnet> found;
-    if (!ids.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        found.add(require(t, ids.get(i), "SubnetIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(Subnet.class), filters);
-      found.sort(Comparator.comparing(Subnet::createdTime).reversed().thenComparing(Subnet::id));
-    }
+    List<Subnet> found = Listing.select("SubnetIds", ids, filters, (id, p) -> require(t, id, p), t.all(Subnet.class),
+        FILTERS, Comparator.comparing(Subnet::createdTime).reversed().thenComparing(Subnet::id));
     Map<String, Long> used = PrivateAddresses.usedIpv4Counts(t);
     Page<Subnet> page = Page.of(found, offset, limit);
     return new Page<>(page.totalCount(),

@@ -37,6 +37,14 @@ public abstract class StoreContract {
   /** A store to test; called before each test. */
   protected abstract Store createStore() throws Exception;
 
+  /**
+   * A second store on the same database as {@link #store} (another server, say), or null when the
+   * implementation cannot share its data (the in-memory one).
+   */
+  protected Store openSecondStore() throws Exception {
+    return null;
+  }
+
   @BeforeEach
   void open() throws Exception {
     store = createStore();
@@ -324,6 +332,54 @@ public abstract class StoreContract {
     int commits = threads * perThread;
     assertThat(store.revision(scope)).isEqualTo(1 + commits);
     assertThat(store.load(scope).find(Vpc.class, counter.id()).orElseThrow().name()).isEqualTo(String.valueOf(commits));
+  }
+
+  @Test
+  void concurrentWriters_onTwoStoresSharingTheDatabase_noLostUpdate() throws Exception {
+    Store second = openSecondStore();
+    org.junit.jupiter.api.Assumptions.assumeTrue(second != null, "this store keeps its data to itself");
+    try {
+      Vpc counter = vpc(id("vpc"), "0");
+      store.write(scope, tx -> {
+        tx.put(counter);
+        return null;
+      });
+      List<Store> stores = List.of(store, second);
+      int threads = 6;
+      int perThread = 15;
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      CountDownLatch go = new CountDownLatch(1);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          Store s = stores.get(i % 2);
+          futures.add(pool.submit(() -> {
+            go.await();
+            for (int n = 0; n < perThread; n++) {
+              s.write(scope, tx -> {
+                Vpc v = tx.load().find(Vpc.class, counter.id()).orElseThrow();
+                tx.put(v.withName(String.valueOf(Integer.parseInt(v.name()) + 1)));
+                return null;
+              });
+            }
+            return null;
+          }));
+        }
+        go.countDown();
+        for (Future<?> f : futures) {
+          f.get(120, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      int commits = threads * perThread;
+      for (Store s : stores) {
+        assertThat(s.revision(scope)).isEqualTo(1 + commits);
+        assertThat(s.load(scope).find(Vpc.class, counter.id()).orElseThrow().name()).isEqualTo(String.valueOf(commits));
+      }
+    } finally {
+      second.close();
+    }
   }
 
   @Test

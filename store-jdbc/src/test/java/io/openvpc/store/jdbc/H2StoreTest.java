@@ -14,4 +14,9 @@ class H2StoreTest extends StoreContract {
   protected Store createStore() {
     return new JdbcStore(Database.open(null, dataDir));
   }
+
+  @Override
+  protected Store openSecondStore() {
+    return new JdbcStore(Database.open(null, dataDir));
+  }
 }

@@ -19,4 +19,9 @@ class PostgresStoreTest extends StoreContract {
   protected Store createStore() {
     return new JdbcStore(Database.open(TestPostgres.url(), null, null));
   }
+
+  @Override
+  protected Store openSecondStore() {
+    return new JdbcStore(Database.open(TestPostgres.url(), null, null));
+  }
 }

@@ -1,0 +1,190 @@
+package io.openvpc.bench;
+
+import io.openvpc.server.auth.Tc3;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives a running OpenVPC with TC3-signed calls, as the SDKs sign them, over keep-alive connections:
+ * N concurrent clients for a fixed time after a warm-up, then calls per second and latency percentiles.
+ *
+ * <pre>
+ * java -cp ... io.openvpc.bench.LoadGenerator --endpoint 127.0.0.1:4650 --secret-id ID --secret-key KEY \
+ *     --scenario describe|create-delete --clients 8 --seconds 20 --warmup 5
+ * </pre>
+ *
+ * A create-delete call is one CreateVpc followed by one DeleteVpc of the VPC it made; its latency is
+ * the pair's.
+ */
+public final class LoadGenerator {
+  private static final Pattern VPC_ID = Pattern.compile("\"VpcId\":\"(vpc-[a-z0-9]{8})\"");
+
+  private final String host;
+  private final int port;
+  private final String secretId;
+  private final String secretKey;
+  private final String region;
+
+  LoadGenerator(String endpoint, String secretId, String secretKey, String region) {
+    int colon = endpoint.lastIndexOf(':');
+    this.host = endpoint.substring(0, colon);
+    this.port = Integer.parseInt(endpoint.substring(colon + 1));
+    this.secretId = secretId;
+    this.secretKey = secretKey;
+    this.region = region;
+  }
+
+  /** The outcome of one run. */
+  record Result(String scenario, int clients, long calls, long errors, double seconds, Histogram latency,
+      String firstError) {
+    double perSecond() {
+      return calls / seconds;
+    }
+
+    String row() {
+      return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %d |", scenario, clients, perSecond(),
+          latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+          latency.getValueAtPercentile(99.9) / 1000.0, errors);
+    }
+  }
+
+  /** Signs and formats one POST; the host signed is the one sent, with the port, as the Java SDK does. */
+  byte[] head(String action, byte[] body) {
+    long now = System.currentTimeMillis() / 1000;
+    String hostHeader = host + ":" + port;
+    String auth = Tc3.authorization(secretId, secretKey, "openvpc", now, "POST", "", "application/json", hostHeader, body);
+    return ("POST / HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Type: application/json\r\nAuthorization: " + auth
+        + "\r\nX-TC-Action: " + action + "\r\nX-TC-Version: 2017-03-12\r\nX-TC-Region: " + region
+        + "\r\nX-TC-Timestamp: " + now + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One unit of work of a scenario; returns null or an error text. */
+  String call(String scenario, KeepAliveConnection c, int client) throws IOException {
+    if (scenario.equals("describe")) {
+      byte[] body = "{\"Limit\":\"20\"}".getBytes(StandardCharsets.UTF_8);
+      String reply = c.exchange(head("DescribeVpcs", body), body);
+      return reply.contains("\"Error\"") ? reply : null;
+    }
+    byte[] create = ("{\"VpcName\":\"bench-" + client + "\",\"CidrBlock\":\"10." + client % 256 + ".0.0/16\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    String reply = c.exchange(head("CreateVpc", create), create);
+    Matcher m = VPC_ID.matcher(reply);
+    if (!m.find()) {
+      return reply;
+    }
+    byte[] delete = ("{\"VpcId\":\"" + m.group(1) + "\"}").getBytes(StandardCharsets.UTF_8);
+    String deleted = c.exchange(head("DeleteVpc", delete), delete);
+    return deleted.contains("\"Error\"") ? deleted : null;
+  }
+
+  Result run(String scenario, int clients, double warmupSeconds, double seconds) throws InterruptedException {
+    Histogram total = new Histogram(60_000_000L, 3);
+    AtomicLong errors = new AtomicLong();
+    String[] firstError = new String[1];
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    long end = warmupEnd + (long) (seconds * 1e9);
+    CountDownLatch done = new CountDownLatch(clients);
+    List<Histogram> perClient = new ArrayList<>();
+    long[] counts = new long[clients];
+    for (int i = 0; i < clients; i++) {
+      Histogram h = new Histogram(60_000_000L, 3);
+      perClient.add(h);
+      int client = i;
+      Thread t = new Thread(() -> {
+        try (KeepAliveConnection c = new KeepAliveConnection(host, port)) {
+          while (true) {
+            long start = System.nanoTime();
+            if (start >= end) {
+              break;
+            }
+            String error = call(scenario, c, client);
+            long micros = (System.nanoTime() - start) / 1000;
+            if (start >= warmupEnd) {
+              h.recordValue(Math.min(micros, 60_000_000L));
+              counts[client]++;
+              if (error != null) {
+                errors.incrementAndGet();
+                synchronized (firstError) {
+                  if (firstError[0] == null) {
+                    firstError[0] = error;
+                  }
+                }
+              }
+            }
+          }
+        } catch (IOException e) {
+          errors.incrementAndGet();
+          synchronized (firstError) {
+            firstError[0] = String.valueOf(e);
+          }
+        } finally {
+          done.countDown();
+        }
+      }, "load-" + i);
+      t.start();
+    }
+    done.await();
+    long calls = 0;
+    for (int i = 0; i < clients; i++) {
+      total.add(perClient.get(i));
+      calls += counts[i];
+    }
+    return new Result(scenario, clients, calls, errors.get(), seconds, total, firstError[0]);
+  }
+
+  public static void main(String[] args) throws Exception {
+    String endpoint = "127.0.0.1:4650";
+    String secretId = System.getenv("OPENVPC_SECRET_ID");
+    String secretKey = System.getenv("OPENVPC_SECRET_KEY");
+    String region = "ap-guangzhou";
+    List<String> scenarios = List.of("describe", "create-delete");
+    List<Integer> clientCounts = List.of(1, 8);
+    double seconds = 20;
+    double warmup = 5;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--endpoint" -> endpoint = args[++i];
+        case "--secret-id" -> secretId = args[++i];
+        case "--secret-key" -> secretKey = args[++i];
+        case "--region" -> region = args[++i];
+        case "--scenario" -> scenarios = List.of(args[++i].split(","));
+        case "--clients" -> clientCounts = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+        default -> {
+          System.err.println("unknown option " + args[i] + "; options: --endpoint HOST:PORT --secret-id ID --secret-key KEY"
+              + " --region R --scenario describe,create-delete --clients 1,8 --seconds S --warmup S");
+          System.exit(2);
+        }
+      }
+    }
+    if (secretId == null || secretKey == null) {
+      System.err.println("give --secret-id and --secret-key (or OPENVPC_SECRET_ID and OPENVPC_SECRET_KEY)");
+      System.exit(2);
+    }
+    LoadGenerator load = new LoadGenerator(endpoint, secretId, secretKey, region);
+    System.out.println("| scenario | clients | calls/s | p50 ms | p99 ms | p99.9 ms | errors |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    boolean failed = false;
+    for (String scenario : scenarios) {
+      for (int clients : clientCounts) {
+        Result r = load.run(scenario, clients, warmup, seconds);
+        System.out.println(r.row());
+        if (r.errors() > 0) {
+          System.err.println("first error: " + r.firstError());
+          failed = true;
+        }
+      }
+    }
+    System.exit(failed ? 1 : 0);
+  }
+}
