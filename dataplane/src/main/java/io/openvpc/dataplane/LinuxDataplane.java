@@ -81,6 +81,11 @@ public final class LinuxDataplane implements AutoCloseable {
     return ticket;
   }
 
+  /** The ticket of the latest update: awaiting it waits for everything recorded so far. */
+  public long latestTicket() {
+    return requested.get();
+  }
+
   /** Waits until every update up to {@code ticket} has been applied; false on timeout. */
   public boolean awaitApplied(long ticket, long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
