@@ -67,15 +67,6 @@ class DataplaneSdkTest {
     }
   }
 
-  static SecurityGroupPolicy rule(String protocol, String port, String cidr, String action) {
-    SecurityGroupPolicy p = new SecurityGroupPolicy();
-    p.setProtocol(protocol);
-    p.setPort(port);
-    p.setCidrBlock(cidr);
-    p.setAction(action);
-    return p;
-  }
-
   private static boolean tcp(String fromInstance, String ip, int port) {
     return Command.run("ip", "netns", "exec", Names.instanceNamespace(fromInstance), "nc", "-z", "-w", "1", ip,
         Integer.toString(port)).ok();
@@ -99,8 +90,8 @@ class DataplaneSdkTest {
     c.setGroupName("web");
     c.setGroupDescription("ssh from the VPC");
     SecurityGroupPolicySet set = new SecurityGroupPolicySet();
-    set.setIngress(new SecurityGroupPolicy[] {rule("TCP", "22", "10.77.0.0/16", "ACCEPT")});
-    set.setEgress(new SecurityGroupPolicy[] {rule("ALL", "ALL", "0.0.0.0/0", "ACCEPT")});
+    set.setIngress(new SecurityGroupPolicy[] {SecurityGroupSdkTest.rule("TCP", "22", "10.77.0.0/16", "ACCEPT")});
+    set.setEgress(new SecurityGroupPolicy[] {SecurityGroupSdkTest.rule("ALL", "ALL", "0.0.0.0/0", "ACCEPT")});
     c.setSecurityGroupPolicySet(set);
     String sg = vpc.CreateSecurityGroupWithPolicies(c).getSecurityGroup().getSecurityGroupId();
 
@@ -131,13 +122,23 @@ class DataplaneSdkTest {
     CreateSecurityGroupPoliciesRequest add = new CreateSecurityGroupPoliciesRequest();
     add.setSecurityGroupId(sg);
     SecurityGroupPolicySet more = new SecurityGroupPolicySet();
-    more.setIngress(new SecurityGroupPolicy[] {rule("TCP", "80", "10.77.1.0/24", "ACCEPT")});
+    more.setIngress(new SecurityGroupPolicy[] {SecurityGroupSdkTest.rule("TCP", "80", "10.77.1.0/24", "ACCEPT")});
     add.setSecurityGroupPolicySet(more);
     long t0 = System.nanoTime();
     vpc.CreateSecurityGroupPolicies(add);
     assertThat(within(10_000, () -> tcp(a, bIp, 80))).as("TCP 80 allowed once the rule is added").isTrue();
     System.out.printf("data plane: CreateSecurityGroupPolicies to TCP 80 open: %.0f ms%n",
         (System.nanoTime() - t0) / 1e6);
+
+    // openvpc exec runs a command in the instance's namespace, with its exit code.
+    var cli = io.openvpc.server.cli.Main.commandLine();
+    assertThat(cli.execute("exec", a, "--", "ping", "-c", "1", "-W", "1", "10.77.1.1")).isZero();
+    assertThat(cli.execute("exec", a, "--", "sh", "-c", "ip -o addr show dev ovpc-eth0 | grep -q 10.77.1.10/24"))
+        .as("the instance holds its address with the subnet's prefix").isZero();
+    assertThat(cli.execute("exec", a, "--", "sh", "-c", "! grep -q nameserver /etc/resolv.conf"))
+        .as("the namespace sees its own resolver file, without the host's resolver").isZero();
+    assertThat(cli.execute("exec", "ins-00000000", "--", "true")).as("no such namespace").isEqualTo(1);
+    assertThat(cli.execute("exec", "../../etc", "--", "true")).as("not an instance ID").isEqualTo(2);
 
     TerminateInstancesRequest t = new TerminateInstancesRequest();
     t.setInstanceIds(new String[] {b});

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvpc.api.Dispatcher;
 import io.openvpc.dataplane.LinuxDataplane;
-import io.openvpc.dataplane.linux.Command;
 import io.openvpc.dataplane.linux.LinuxHost;
 import io.openvpc.dataplane.render.Names;
 import io.openvpc.server.OpenVpcServer;
@@ -105,7 +104,7 @@ public final class ApiLatencyBench {
         "80").redirectErrorStream(true).start();
     try {
       Thread.sleep(200);
-      check(!tcp(first, lastIp, 80), "port 80 closed at first");
+      Probes.check(!Probes.tcpOpen(first, lastIp, 80), "port 80 closed at first");
       double[] ms = new double[10];
       for (int k = 0; k < ms.length; k++) {
         boolean open = k % 2 == 0;
@@ -115,7 +114,8 @@ public final class ApiLatencyBench {
         call(open ? "CreateSecurityGroupPolicies" : "DeleteSecurityGroupPolicies", rule);
         dp.awaitApplied(dp.latestTicket(), 1, TimeUnit.MINUTES);
         ms[k] = (System.nanoTime() - c0) / 1e6;
-        check(tcp(first, lastIp, 80) == open, "port 80 " + (open ? "open" : "closed") + " after change " + k);
+        Probes.check(Probes.tcpOpen(first, lastIp, 80) == open,
+            "port 80 " + (open ? "open" : "closed") + " after change " + k);
       }
       System.out.println("API change to in force (ms): " + Arrays.toString(ms));
       Arrays.sort(ms);
@@ -123,17 +123,6 @@ public final class ApiLatencyBench {
           ms[ms.length / 2], ms[ms.length - 1]);
     } finally {
       listener.destroy();
-    }
-  }
-
-  private static boolean tcp(String fromInstance, String ip, int port) {
-    return Command.run("ip", "netns", "exec", Names.instanceNamespace(fromInstance), "nc", "-z", "-w", "1", ip,
-        Integer.toString(port)).ok();
-  }
-
-  private static void check(boolean ok, String what) {
-    if (!ok) {
-      throw new IllegalStateException("check failed: " + what);
     }
   }
 }
