@@ -168,6 +168,28 @@ class ReconcilerKernelTest {
   }
 
   @Test
+  void reconcile_secondaryEni_answersThroughItself() {
+    Fixtures f = new Fixtures();
+    Vpc vpc = f.vpc("10.24.0.0/16", null);
+    Subnet s1 = f.subnet(vpc, "10.24.1.0/24", null);
+    Subnet s2 = f.subnet(vpc, "10.24.2.0/24", null);
+    Instance a = f.instance(s1, "10.24.1.5", null);
+    var second = f.eni(a, s2, false, "10.24.2.5", null);
+    Instance c = f.instance(s2, "10.24.2.7", null);
+    StaticPolicy policy = new StaticPolicy(f.topology());
+    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).failed()).isEmpty();
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "-o", "addr", "show", "dev", "ovpc-eth1")
+        .stdout()).contains("10.24.2.5/24");
+    assertThat(Probe.ping(c.id(), "10.24.2.5")).as("through the secondary ENI " + second.id()).isTrue();
+    assertThat(Probe.ping(c.id(), "10.24.1.5")).as("through the primary ENI").isTrue();
+    // Each ENI answers from its own addresses through itself, so its own security groups see its traffic.
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "route", "get", "10.24.2.7", "from", "10.24.2.5")
+        .stdout()).contains("dev ovpc-eth1");
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "route", "get", "10.24.2.7", "from", "10.24.1.5")
+        .stdout()).contains("dev ovpc-eth0");
+  }
+
+  @Test
   void reconcile_overlappingVpcs_areIsolated() {
     Fixtures f = new Fixtures();
     Vpc v1 = f.vpc("10.30.0.0/16", null);
