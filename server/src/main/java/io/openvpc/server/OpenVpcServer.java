@@ -29,8 +29,13 @@ import org.slf4j.LoggerFactory;
 /** A running OpenVPC: store, control plane, API gateway and console on one HTTP port. */
 public final class OpenVpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpenVpcServer.class);
-  /** The owner mark of the namespaces a server's data plane creates. */
-  public static final String DATAPLANE_OWNER = "openvpc-server";
+  /**
+   * The owner mark of the namespaces a server's data plane creates: {@code server <data directory>},
+   * so a restart on the same data converges what it left, and servers on other data leave it alone.
+   */
+  public static String dataplaneOwner(Path dataDir) {
+    return "server " + dataDir.toAbsolutePath().normalize();
+  }
 
   private final ServerConfig config;
   private final JdbcStore store;
@@ -98,7 +103,7 @@ public final class OpenVpcServer implements AutoCloseable {
     LinuxHost.unavailableReason().ifPresent(why -> {
       throw new IllegalStateException("--dataplane linux: " + why);
     });
-    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(DATAPLANE_OWNER));
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(dataplaneOwner(config.dataDir())));
     control.ledger().addListener(c -> dp.changed(c.before(), c.after(), c.puts(), c.deletes()));
     for (Account a : control.accounts().list()) {
       for (Regions.Region r : control.regions().all()) {
