@@ -51,7 +51,7 @@ export function listPage(main, familyKey, params) {
     into(body, all(fam.product, fam.describe, fam.set, filter, fam.stringPaging), (rows) => table(rows, [
       ...fam.columns,
       { title: 'Actions', value: (r) => actions(fam, r, reload) },
-    ], `No ${fam.title.toLowerCase()} yet${vpcId ? ` in ${vpcId}` : ''}.`, `${rows.length} ${fam.title.toLowerCase()}`));
+    ], `No ${fam.title.toLowerCase()} yet${vpcId ? ` in ${vpcId}` : ''}.`, `${rows.length} ${rows.length === 1 ? fam.noun : fam.title}`));
   }
   render();
 }
