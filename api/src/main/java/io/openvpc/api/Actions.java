@@ -4,6 +4,7 @@ import io.openvpc.api.types.ActionSpec;
 import io.openvpc.api.types.clb.ClbActions;
 import io.openvpc.api.types.cvm.CvmActions;
 import io.openvpc.api.types.dc.DcActions;
+import io.openvpc.api.types.openvpc.OpenvpcActions;
 import io.openvpc.api.types.vpc.VpcActions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ public final class Actions {
 
   private static Map<String, ActionSpec<?, ?>> known() {
     Map<String, ActionSpec<?, ?>> m = new HashMap<>();
-    Stream.of(VpcActions.ALL, CvmActions.ALL, ClbActions.ALL, DcActions.ALL).flatMap(List::stream)
+    Stream.of(VpcActions.ALL, CvmActions.ALL, ClbActions.ALL, DcActions.ALL, OpenvpcActions.ALL).flatMap(List::stream)
         .forEach(s -> m.put(s.key(), s));
     return Map.copyOf(m);
   }

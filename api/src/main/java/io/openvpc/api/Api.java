@@ -1,12 +1,18 @@
 package io.openvpc.api;
 
+import io.openvpc.api.analysis.AnalysisHandlers;
 import io.openvpc.api.cvm.InstanceHandlers;
+import io.openvpc.api.cvm.InstanceSecurityGroupHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
 import io.openvpc.api.vpc.HaVipHandlers;
+import io.openvpc.api.vpc.NetworkAclHandlers;
 import io.openvpc.api.vpc.NetworkInterfaceHandlers;
 import io.openvpc.api.vpc.RouteTableHandlers;
+import io.openvpc.api.vpc.SecurityGroupHandlers;
+import io.openvpc.api.vpc.SnapshotHandlers;
 import io.openvpc.api.vpc.SubnetHandlers;
 import io.openvpc.api.vpc.TaskHandlers;
+import io.openvpc.api.vpc.TemplateHandlers;
 import io.openvpc.api.vpc.VpcBlockHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
 import io.openvpc.control.ControlPlane;
@@ -35,6 +41,12 @@ public final class Api {
         new InstanceHandlers(control.instances(), control.regions()),
         new RouteTableHandlers(control.routeTables()),
         new HaVipHandlers(control.haVips()),
-        new TaskHandlers(control.tasks()));
+        new TaskHandlers(control.tasks()),
+        new AnalysisHandlers(control.analysis()),
+        new SecurityGroupHandlers(control.securityGroups(), control.securityGroupPolicies()),
+        new InstanceSecurityGroupHandlers(control.securityGroups()),
+        new TemplateHandlers(control.templates()),
+        new NetworkAclHandlers(control.networkAcls()),
+        new SnapshotHandlers(control.snapshots()));
   }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class TypesGenerator {
   private static final String BASE = "io.openvpc.api.types";
   private static final String ANN = "com.fasterxml.jackson.annotation.";
+  /** OpenVPC's own actions, on the same endpoint and versions; their schema is written by hand. */
+  static final List<String> OWN = List.of("openvpc");
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
@@ -29,7 +31,7 @@ public final class TypesGenerator {
     Path out = Path.of(args[1]);
     ObjectMapper json = new ObjectMapper();
     int classes = 0;
-    for (String product : SchemaRefresh.PRODUCTS) {
+    for (String product : java.util.stream.Stream.concat(SchemaRefresh.PRODUCTS.stream(), OWN.stream()).toList()) {
       JsonNode schema = json.readTree(schemaDir.resolve(product + ".json").toFile());
       String pkg = BASE + "." + product;
       Path dir = out.resolve(pkg.replace('.', '/'));

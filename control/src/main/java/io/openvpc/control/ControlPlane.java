@@ -1,12 +1,18 @@
 package io.openvpc.control;
 
-import io.openvpc.control.store.Store;
+import io.openvpc.control.acl.NetworkAclService;
+import io.openvpc.control.analysis.NetworkAnalysis;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.havip.HaVipService;
 import io.openvpc.control.instance.InstanceService;
 import io.openvpc.control.route.RouteTableService;
+import io.openvpc.control.security.SecurityGroupPolicyService;
+import io.openvpc.control.security.SecurityGroupService;
+import io.openvpc.control.security.SnapshotService;
+import io.openvpc.control.store.Store;
 import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.task.TaskService;
+import io.openvpc.control.template.TemplateService;
 import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.control.vpc.VpcService;
 import java.time.Clock;
@@ -30,6 +36,12 @@ public final class ControlPlane {
   private final TaskService tasks;
   private final RouteTableService routeTables;
   private final HaVipService haVips;
+  private final NetworkAnalysis analysis;
+  private final TemplateService templates;
+  private final SnapshotService snapshots;
+  private final SecurityGroupPolicyService securityGroupPolicies;
+  private final SecurityGroupService securityGroups;
+  private final NetworkAclService networkAcls;
 
   public ControlPlane(Store store, Regions regions, Quotas quotas, Clock clock) {
     this.store = store;
@@ -46,6 +58,13 @@ public final class ControlPlane {
     this.tasks = new TaskService(ledger);
     this.routeTables = new RouteTableService(ledger, quotas, clock);
     this.haVips = new HaVipService(ledger, quotas, clock);
+    this.analysis = new NetworkAnalysis(ledger);
+    ledger.addListener(analysis);
+    this.templates = new TemplateService(ledger, quotas, clock);
+    this.snapshots = new SnapshotService(ledger, clock);
+    this.securityGroupPolicies = new SecurityGroupPolicyService(ledger, quotas, clock, snapshots);
+    this.securityGroups = new SecurityGroupService(ledger, quotas, clock, securityGroupPolicies);
+    this.networkAcls = new NetworkAclService(ledger, quotas, clock);
   }
 
   public Store store() {
@@ -102,5 +121,29 @@ public final class ControlPlane {
 
   public HaVipService haVips() {
     return haVips;
+  }
+
+  public NetworkAnalysis analysis() {
+    return analysis;
+  }
+
+  public TemplateService templates() {
+    return templates;
+  }
+
+  public SnapshotService snapshots() {
+    return snapshots;
+  }
+
+  public SecurityGroupPolicyService securityGroupPolicies() {
+    return securityGroupPolicies;
+  }
+
+  public SecurityGroupService securityGroups() {
+    return securityGroups;
+  }
+
+  public NetworkAclService networkAcls() {
+    return networkAcls;
   }
 }

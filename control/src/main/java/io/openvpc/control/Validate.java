@@ -7,6 +7,7 @@ import io.openvpc.model.Tag;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Checks shared by every service: names, descriptions, tags, ID lists, addresses. */
@@ -112,5 +113,40 @@ public final class Validate {
       return false;
     }
     throw Rejection.malformed(parameter, value, "`true` or `false`");
+  }
+
+  /** A rule's action, ACCEPT or DROP in any case, returned upper case. */
+  public static String action(String parameter, String action) {
+    if (action == null || action.isBlank()) {
+      throw Rejection.missing(parameter);
+    }
+    String a = action.trim().toUpperCase(Locale.ROOT);
+    if (!a.equals("ACCEPT") && !a.equals("DROP")) {
+      throw Rejection.value("InvalidParameterValue.Range", parameter, "`" + action + "` is not ACCEPT or DROP.");
+    }
+    return a;
+  }
+
+  /**
+   * The peer block of a security group rule or ACL entry in canonical form, as Tencent normalises it:
+   * host bits are dropped, a bare address is a /32 or /128, and any block of {@code 0.0.0.0} or
+   * {@code ::} means everything ({@code 0.0.0.0/0}, {@code ::/0}).
+   */
+  public static String ruleBlock(String parameter, String text, boolean ipv4) {
+    Cidr c;
+    try {
+      c = Cidr.parseLenient(text);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.malformed(parameter, text, (ipv4 ? "an IPv4" : "an IPv6") + " address or CIDR block ("
+          + e.getMessage() + ")");
+    }
+    if (c.isIpv4() != ipv4) {
+      throw Rejection.malformed(parameter, text, ipv4 ? "an IPv4 block (IPv6 blocks go in the Ipv6 member)"
+          : "an IPv6 block (IPv4 blocks go in the IPv4 member)");
+    }
+    if (c.block().getLower().isZero()) {
+      return ipv4 ? "0.0.0.0/0" : "::/0";
+    }
+    return c.toString();
   }
 }

@@ -70,6 +70,26 @@ public record PortSpec(List<PortRange> ranges, String text) {
     return p;
   }
 
+  /**
+   * The canonical text OpenVPC stores: {@code ALL} (also for 1-65535), else the merged ranges in
+   * ascending order ({@code 22,80-81,443}), so equal port sets have equal text.
+   */
+  public String canonical() {
+    if (isAll() || (ranges.size() == 1 && ranges.get(0).from() <= 1 && ranges.get(0).to() == PortRange.MAX)) {
+      return "ALL";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (PortRange r : ranges) {
+      sb.append(sb.length() == 0 ? "" : ",").append(r.from() == r.to() ? Integer.toString(r.from()) : r.from() + "-" + r.to());
+    }
+    return sb.toString();
+  }
+
+  /** Whether this is one port or one range (all a network ACL entry may name). */
+  public boolean isSingleRange() {
+    return ranges.size() == 1;
+  }
+
   public boolean isAll() {
     return ranges.size() == 1 && ranges.get(0).isAll();
   }

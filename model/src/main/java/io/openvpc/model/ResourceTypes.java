@@ -24,6 +24,8 @@ public final class ResourceTypes {
       AddressTemplateGroup.class,
       ServiceTemplate.class,
       ServiceTemplateGroup.class,
+      SnapshotPolicy.class,
+      SnapshotFile.class,
       Task.class);
 
   private static final Map<String, Class<? extends Resource>> BY_KIND =

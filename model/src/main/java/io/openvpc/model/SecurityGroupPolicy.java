@@ -7,8 +7,10 @@ import java.time.Instant;
  * {@code ipv6CidrBlock}, {@code securityGroupId}, {@code addressTemplateId} or
  * {@code addressTemplateGroupId}); the service is either {@code protocol}+{@code port} or a service
  * template ({@code serviceTemplateId}) or group ({@code serviceTemplateGroupId}). Unset members are
- * empty strings. {@code protocol} is upper case (TCP, UDP, ICMP, ICMPV6, GRE, ALL); {@code port} is
- * the text as written ({@code ALL}, {@code 80}, {@code 80-90}, {@code 22,80,443}).
+ * empty strings. {@code protocol} is upper case (TCP, UDP, ICMP, ICMPV6, GRE, ALL, see {@link IpProtocol});
+ * {@code port} is canonical {@link PortSpec#canonical()} text ({@code ALL}, {@code 80}, {@code 80-90},
+ * {@code 22,80,443}); blocks are canonical ({@code 0.0.0.0/n} stored as {@code 0.0.0.0/0}). The
+ * control plane stores only normalised rules, so the engine never re-parses user text.
  */
 public record SecurityGroupPolicy(
     String protocol,
@@ -36,6 +38,27 @@ public record SecurityGroupPolicy(
     addressTemplateGroupId = nz(addressTemplateGroupId);
     action = nz(action);
     description = nz(description);
+  }
+
+  /** The service as parsed values, when the rule names a protocol rather than a service template. */
+  public ServiceSpec service() {
+    return ServiceSpec.of(protocol, port);
+  }
+
+  /** Whether the rule names a service template or group instead of a protocol and port. */
+  public boolean usesServiceTemplate() {
+    return !serviceTemplateId.isEmpty() || !serviceTemplateGroupId.isEmpty();
+  }
+
+  /** Whether the peer is IPv6 ({@code ipv6CidrBlock} set). */
+  public boolean isIpv6() {
+    return !ipv6CidrBlock.isEmpty();
+  }
+
+  /** The same rule with another description and modification time. */
+  public SecurityGroupPolicy withMeta(String newDescription, Instant newModifyTime) {
+    return new SecurityGroupPolicy(protocol, port, serviceTemplateId, serviceTemplateGroupId, cidrBlock, ipv6CidrBlock,
+        securityGroupId, addressTemplateId, addressTemplateGroupId, action, newDescription, newModifyTime);
   }
 
   private static String nz(String s) {

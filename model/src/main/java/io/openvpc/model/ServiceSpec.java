@@ -53,6 +53,12 @@ public record ServiceSpec(Optional<IpProtocol> protocol, PortSpec ports) {
     }
   }
 
+  /** The canonical template member text: {@code tcp:80}, {@code udp:53-60}, {@code tcp:all}, {@code icmp}, {@code all}. */
+  public String memberText() {
+    return protocol.map(p -> p.text().toLowerCase(Locale.ROOT) + (p.hasPorts() ? ":" + ports.canonical().toLowerCase(Locale.ROOT) : ""))
+        .orElse("all");
+  }
+
   public boolean matches(int protocolNumber, int destinationPort) {
     if (protocol.isEmpty()) {
       return true;

@@ -4,10 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.openvpc.api.Api;
 import io.openvpc.api.Dispatcher;
+import io.openvpc.control.Account;
 import io.openvpc.control.ApiKey;
 import io.openvpc.control.ControlPlane;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Regions;
+import io.openvpc.dataplane.LinuxDataplane;
+import io.openvpc.dataplane.linux.LinuxHost;
+import io.openvpc.model.Scope;
 import io.openvpc.server.auth.Authenticator;
 import io.openvpc.store.jdbc.Database;
 import io.openvpc.store.jdbc.JdbcStore;
@@ -26,6 +30,8 @@ import org.slf4j.LoggerFactory;
 /** A running OpenVPC: store, control plane, API gateway and console on one HTTP port. */
 public final class OpenVpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpenVpcServer.class);
+  /** The owner mark of the namespaces a server's data plane creates. */
+  public static final String DATAPLANE_OWNER = "openvpc-server";
 
   /**
    * Headers of the console's page and assets: the console talks only to this origin's API (the signed
@@ -44,6 +50,8 @@ public final class OpenVpcServer implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Javalin http;
   private final ApiKey bootstrapKey;
+  private final SnapshotScheduler snapshots;
+  private final LinuxDataplane dataplane;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private OpenVpcServer(ServerConfig config) {
@@ -54,6 +62,8 @@ public final class OpenVpcServer implements AutoCloseable {
     this.control = new ControlPlane(store, regions, new Quotas(config.quotas()), Clock.systemUTC());
     this.bootstrapKey = bootstrap();
     this.dispatcher = Api.dispatcher(control);
+    this.snapshots = new SnapshotScheduler(control, Clock.systemUTC());
+    this.dataplane = config.linuxDataplane() ? startDataplane() : null;
     Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher);
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -87,9 +97,38 @@ public final class OpenVpcServer implements AutoCloseable {
   public static OpenVpcServer start(ServerConfig config) {
     OpenVpcServer server = new OpenVpcServer(config);
     server.http.start(config.host(), config.port());
+    server.snapshots.start();
     LOG.info("OpenVPC listening on http://{}:{} (data in {}, database {})", config.host(), server.port(),
         config.dataDir(), server.store.database().url().replaceAll("password=[^;&]*", "password=***"));
     return server;
+  }
+
+  /**
+   * Starts the Linux data plane agent: it follows every committed change and, at start, every scope
+   * that holds resources, so a restarted server converges the host to the model.
+   */
+  private LinuxDataplane startDataplane() {
+    LinuxHost.unavailableReason().ifPresent(why -> {
+      throw new IllegalStateException("--dataplane linux: " + why);
+    });
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(DATAPLANE_OWNER));
+    control.ledger().addListener(c -> dp.changed(c.before(), c.after(), c.puts(), c.deletes()));
+    for (Account a : control.accounts().list()) {
+      for (Regions.Region r : control.regions().all()) {
+        Scope scope = new Scope(a.appId(), r.name());
+        if (store.revision(scope) > 0) {
+          dp.update(control.ledger().read(scope));
+        }
+      }
+    }
+    dp.start();
+    LOG.info("Linux data plane on: instances are namespaces ovpc-<instance id>, VPC routers ovpc-r-<vpc suffix>");
+    return dp;
+  }
+
+  /** The data plane agent, when the server runs one. */
+  public Optional<LinuxDataplane> dataplane() {
+    return Optional.ofNullable(dataplane);
   }
 
   private static void serveConsole(io.javalin.http.Context ctx) throws IOException {
@@ -167,7 +206,11 @@ public final class OpenVpcServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    snapshots.close();
     http.stop();
+    if (dataplane != null) {
+      dataplane.close();
+    }
     store.close();
     LOG.info("OpenVPC stopped");
   }

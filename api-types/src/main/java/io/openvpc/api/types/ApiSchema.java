@@ -25,6 +25,8 @@ public final class ApiSchema {
   }
 
   public static final List<String> PRODUCTS = List.of("vpc", "cvm", "clb", "dc");
+  /** OpenVPC's own actions (TracePacket, ...), on the same endpoint; their schema is written by hand. */
+  public static final List<String> OWN = List.of("openvpc");
   private static final ApiSchema INSTANCE = load();
 
   private final Map<String, Map<String, Map<String, Member>>> objectsByService;
@@ -53,7 +55,7 @@ public final class ApiSchema {
     ObjectMapper json = new ObjectMapper();
     Map<String, Map<String, Map<String, Member>>> objects = new HashMap<>();
     Map<String, List<String>> actions = new HashMap<>();
-    for (String product : PRODUCTS) {
+    for (String product : java.util.stream.Stream.concat(PRODUCTS.stream(), OWN.stream()).toList()) {
       try (InputStream in = ApiSchema.class.getResourceAsStream("schema/" + product + ".json")) {
         if (in == null) {
           throw new IllegalStateException("schema for " + product + " missing from the classpath");

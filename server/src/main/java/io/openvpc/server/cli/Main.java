@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code openvpc} command. */
 @Command(name = "openvpc", mixinStandardHelpOptions = true, version = "OpenVPC 0.1.0",
     description = "A self-hosted cloud network platform behind the Tencent Cloud API 3.0.",
-    subcommands = {ServerCommand.class, AccountCommand.class, CoverageCommand.class})
+    subcommands = {ServerCommand.class, AccountCommand.class, CoverageCommand.class, TraceCommand.class,
+        PortsCommand.class, ReachCommand.class, ExecCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -42,6 +42,13 @@ public final class ServerCommand implements Callable<Integer> {
       System.err.println("--dataplane must be none or linux, not " + dataplane);
       return 2;
     }
+    if (dataplane.equals("linux")) {
+      var why = io.openvpc.dataplane.linux.LinuxHost.unavailableReason();
+      if (why.isPresent()) {
+        System.err.println("openvpc: --dataplane linux cannot start: " + why.get());
+        return 1;
+      }
+    }
     ServerConfig config = new ServerConfig(host, port, store.dataDir, store.databaseUrl, regionsFile, quotas,
         System.getenv("OPENVPC_SECRET_ID"), System.getenv("OPENVPC_SECRET_KEY"), dataplane.equals("linux"));
     OpenVpcServer server = OpenVpcServer.start(config);

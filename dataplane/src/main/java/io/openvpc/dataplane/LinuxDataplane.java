@@ -1,0 +1,165 @@
+package io.openvpc.dataplane;
+
+import io.openvpc.dataplane.host.HostState;
+import io.openvpc.dataplane.linux.LinuxHost;
+import io.openvpc.dataplane.linux.Reconciler;
+import io.openvpc.dataplane.render.EnginePolicy;
+import io.openvpc.dataplane.render.HostRenderer;
+import io.openvpc.engine.Engine;
+import io.openvpc.model.Resource;
+import java.util.Collection;
+import io.openvpc.model.Scope;
+import io.openvpc.model.Topology;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Realises every followed scope on this host. {@link #update} records the newest topology of a scope
+ * and wakes the worker; the worker takes whatever is newest (so a burst of changes costs one pass),
+ * renders the whole desired state (pure, milliseconds) and reconciles, which touches only namespaces
+ * whose desired state changed. {@link #awaitApplied} lets callers wait until a given update is in
+ * force. A periodic resync re-reads the host, repairing drift made behind the agent's back.
+ */
+public final class LinuxDataplane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LinuxDataplane.class);
+  private static final long RESYNC_NANOS = TimeUnit.MINUTES.toNanos(5);
+
+  private final Reconciler reconciler;
+  private final Engine engine = new Engine();
+  private final Map<Scope, Topology> latest = new ConcurrentHashMap<>();
+  private final AtomicLong requested = new AtomicLong();
+  private final AtomicLong applied = new AtomicLong();
+  private final Object signal = new Object();
+  private final Thread worker;
+  private volatile boolean running = true;
+  private volatile Consumer<Reconciler.Outcome> observer = o -> {};
+
+  public LinuxDataplane(LinuxHost host) {
+    this.reconciler = new Reconciler(host);
+    this.worker = new Thread(this::loop, "ovpc-dataplane");
+    this.worker.setDaemon(true);
+  }
+
+  /** Starts the worker; the first pass reads the host back and converges it. */
+  public LinuxDataplane start() {
+    worker.start();
+    wake();
+    return this;
+  }
+
+  /** Sees every pass's outcome (for logs and tests). */
+  public void observe(Consumer<Reconciler.Outcome> o) {
+    this.observer = o;
+  }
+
+  /** Records the newest snapshot of a scope; returns the ticket {@link #awaitApplied} waits for. */
+  public long update(Topology topology) {
+    latest.merge(topology.scope(), topology, (a, b) -> b.revision() >= a.revision() ? b : a);
+    return wake();
+  }
+
+  /**
+   * Records one committed change (the control plane's change event, unpacked): the engine's compiled
+   * model of the scope is updated incrementally, then the new snapshot is realised.
+   */
+  public long changed(Topology before, Topology after, Collection<? extends Resource> puts,
+      Collection<? extends Map.Entry<Class<? extends Resource>, String>> deletes) {
+    engine.changed(before, after, puts, deletes);
+    return update(after);
+  }
+
+  private long wake() {
+    long ticket = requested.incrementAndGet();
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+    return ticket;
+  }
+
+  /** Waits until every update up to {@code ticket} has been applied; false on timeout. */
+  public boolean awaitApplied(long ticket, long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    synchronized (signal) {
+      while (applied.get() < ticket) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(signal, left);
+      }
+    }
+    return true;
+  }
+
+  /** The host state every followed scope renders to now. */
+  public HostState desired() {
+    HostState all = HostState.EMPTY;
+    for (Topology t : latest.values()) {
+      all = all.plus(engine.query(t, net -> HostRenderer.render(t, new EnginePolicy(net))));
+    }
+    return all;
+  }
+
+  private void loop() {
+    long lastResync = System.nanoTime();
+    while (running) {
+      long target = requested.get();
+      if (applied.get() < target) {
+        try {
+          Reconciler.Outcome o = reconciler.reconcile(desired());
+          if (!o.changedNothing()) {
+            LOG.info("data plane: created {}, changed {}, deleted {}, failed {}", o.created().size(),
+                o.changed().size(), o.deleted().size(), o.failed());
+          }
+          observer.accept(o);
+        } catch (RuntimeException e) {
+          LOG.warn("data plane pass failed; will resync: {}", e.toString());
+          reconciler.resync();
+        }
+        applied.set(target);
+        synchronized (signal) {
+          signal.notifyAll();
+        }
+        continue;
+      }
+      if (System.nanoTime() - lastResync > RESYNC_NANOS) {
+        reconciler.resync();
+        lastResync = System.nanoTime();
+        wake();
+        continue;
+      }
+      synchronized (signal) {
+        if (requested.get() == applied.get() && running) {
+          try {
+            signal.wait(TimeUnit.SECONDS.toMillis(30));
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** Stops following changes. What is realised stays (instances keep running); see {@link #teardown}. */
+  @Override
+  public void close() {
+    running = false;
+    worker.interrupt();
+    try {
+      worker.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Removes everything this agent realised, by exact name. */
+  public void teardown() {
+    close();
+    reconciler.reconcile(HostState.EMPTY);
+  }
+}

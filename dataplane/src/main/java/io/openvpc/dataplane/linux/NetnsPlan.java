@@ -1,0 +1,146 @@
+package io.openvpc.dataplane.linux;
+
+import io.openvpc.dataplane.host.Address;
+import io.openvpc.dataplane.host.Link;
+import io.openvpc.dataplane.host.Netns;
+import io.openvpc.dataplane.host.Route;
+import io.openvpc.dataplane.host.RoutingRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What it takes to bring one namespace from its actual to its desired state: links to remove (first,
+ * so that a name can be reused), veth pairs to create, then one {@code ip -batch} of addresses, routes
+ * and IPv4 rules, one {@code ip -6 -batch} of IPv6 rules, and the nftables ruleset to load. Computed
+ * purely from the two {@link Netns} values; an empty plan means the namespace is already right.
+ */
+public record NetnsPlan(
+    String namespace,
+    List<String> removeLinks,
+    List<String> createLinks,
+    List<String> batch,
+    List<String> batch6,
+    String nftables,
+    String resolvConf) {
+
+  public boolean isEmpty() {
+    return removeLinks.isEmpty() && createLinks.isEmpty() && batch.isEmpty() && batch6.isEmpty()
+        && nftables == null && resolvConf == null;
+  }
+
+  /** The plan from {@code actual} (empty lists for a fresh namespace) to {@code desired}. */
+  public static NetnsPlan between(Netns desired, Netns actual) {
+    List<String> remove = new ArrayList<>();
+    List<String> create = new ArrayList<>();
+    List<String> batch = new ArrayList<>();
+    List<String> batch6 = new ArrayList<>();
+    Map<String, Link> want = byKey(desired.links(), Link::name);
+    Map<String, Link> have = byKey(actual.links(), Link::name);
+    for (Link l : have.values()) {
+      Link w = want.get(l.name());
+      if (w == null && !l.name().equals("lo") || w != null && !w.alias().equals(l.alias())) {
+        remove.add("link del " + l.name());
+      }
+    }
+    java.util.Set<String> gone = new java.util.HashSet<>();
+    for (Link l : have.values()) {
+      Link w = want.get(l.name());
+      if (w == null || !w.alias().equals(l.alias())) {
+        gone.add(l.name());
+      }
+    }
+    for (Link w : want.values()) {
+      Link h = have.get(w.name());
+      boolean fresh = h == null || gone.contains(w.name());
+      if (fresh && w.createsPair()) {
+        create.add("link add " + w.name() + " type veth peer name " + w.peerName() + " netns " + w.peerNamespace());
+      }
+      if (fresh || h.up() != w.up() || !h.alias().equals(w.alias())) {
+        if (!w.alias().isEmpty()) {
+          batch.add("link set " + w.name() + " alias " + w.alias());
+        }
+        batch.add("link set " + w.name() + (w.up() ? " up" : " down"));
+      }
+    }
+    Map<String, Address> wantAddr = byKey(desired.addresses(), Address::key);
+    Map<String, Address> haveAddr = byKey(
+        actual.addresses().stream().filter(a -> !gone.contains(a.device())).toList(), Address::key);
+    for (Address a : haveAddr.values()) {
+      if (!wantAddr.containsKey(a.key())) {
+        batch.add("address del " + a.cidr() + " dev " + a.device());
+      }
+    }
+    for (Address a : wantAddr.values()) {
+      if (!haveAddr.containsKey(a.key())) {
+        batch.add("address replace " + a.cidr() + " dev " + a.device() + (a.noPrefixRoute() ? " noprefixroute" : "")
+            + (a.ipv6() ? " nodad" : ""));
+      }
+    }
+    Map<String, Route> wantRoute = byKey(desired.routes(), Route::key);
+    // Deleting a link takes its routes with it.
+    Map<String, Route> haveRoute = byKey(
+        actual.routes().stream().filter(r -> !gone.contains(r.device())).toList(), Route::key);
+    for (Route r : haveRoute.values()) {
+      if (!wantRoute.containsKey(r.key())) {
+        batch.add("route del " + routeSpec(r));
+      }
+    }
+    for (Route r : wantRoute.values()) {
+      if (!haveRoute.containsKey(r.key())) {
+        batch.add("route replace " + routeSpec(r) + " proto " + Route.PROTOCOL);
+      }
+    }
+    Map<String, RoutingRule> wantRule = byKey(desired.rules(), RoutingRule::key);
+    Map<String, RoutingRule> haveRule = byKey(actual.rules(), RoutingRule::key);
+    for (RoutingRule r : haveRule.values()) {
+      if (!wantRule.containsKey(r.key())) {
+        (r.ipv6() ? batch6 : batch).add("rule del " + ruleSpec(r));
+      }
+    }
+    for (RoutingRule r : wantRule.values()) {
+      if (!haveRule.containsKey(r.key())) {
+        (r.ipv6() ? batch6 : batch).add("rule add " + ruleSpec(r) + " proto " + Route.PROTOCOL);
+      }
+    }
+    String nft = Objects.equals(RulesetDigest.of(desired.nftables()), RulesetDigest.of(actual.nftables()))
+        ? null : desired.nftables();
+    String resolv = desired.resolvConf().equals(actual.resolvConf()) ? null : desired.resolvConf();
+    return new NetnsPlan(desired.name(), remove, create, batch, batch6, nft, resolv);
+  }
+
+  static String routeSpec(Route r) {
+    StringBuilder sb = new StringBuilder();
+    if (!r.type().equals("unicast")) {
+      sb.append(r.type()).append(' ');
+    }
+    sb.append(r.destination());
+    if (!r.via().isEmpty()) {
+      sb.append(" via ").append(r.via());
+    }
+    if (!r.device().isEmpty()) {
+      sb.append(" dev ").append(r.device());
+    }
+    if (!r.via().isEmpty() && !r.via().startsWith("fe80:")) {
+      sb.append(" onlink");
+    }
+    return sb.append(" table ").append(r.table()).toString();
+  }
+
+  static String ruleSpec(RoutingRule r) {
+    return "pref " + r.priority() + (r.from().isEmpty() ? "" : " from " + r.from())
+        + (r.to().isEmpty() ? "" : " to " + r.to()) + (r.iif().isEmpty() ? "" : " iif " + r.iif())
+        + " lookup " + r.table();
+  }
+
+  private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
+    Map<String, T> m = new LinkedHashMap<>();
+    for (T t : items) {
+      m.putIfAbsent(key.apply(t), t);
+    }
+    return m;
+  }
+}

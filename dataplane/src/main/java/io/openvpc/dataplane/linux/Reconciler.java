@@ -1,0 +1,152 @@
+package io.openvpc.dataplane.linux;
+
+import io.openvpc.dataplane.host.HostState;
+import io.openvpc.dataplane.host.Netns;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the host to a desired {@link HostState} and keeps what it knows of the actual state, so that a
+ * change touches only the namespaces whose desired state changed. {@link #resync} reads every owned
+ * namespace back first (at start, and whenever the host may have drifted): applying the same state
+ * twice changes nothing, and a restart converges without recreating what is already right (links and
+ * conntrack entries survive, so allowed flows are not disturbed). Namespaces this owner created that
+ * are no longer desired are deleted, by exact name.
+ */
+public final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  private final LinuxHost host;
+  /** What the host is known to hold, per namespace this owner manages. */
+  private final Map<String, Netns> known = new HashMap<>();
+  private boolean synced;
+
+  public Reconciler(LinuxHost host) {
+    this.host = host;
+  }
+
+  /** What one pass did, for logs, tests and benchmarks. */
+  public record Outcome(List<String> created, List<String> deleted, List<String> changed, List<String> failed) {
+    public boolean changedNothing() {
+      return created.isEmpty() && deleted.isEmpty() && changed.isEmpty() && failed.isEmpty();
+    }
+  }
+
+  /** Forgets what it knows and reads every owned namespace back on the next pass. */
+  public synchronized void resync() {
+    known.clear();
+    synced = false;
+  }
+
+  /**
+   * A dry run against what the host holds now (read back): the plans a pass would apply, one per
+   * namespace that differs; empty when the host already holds {@code desired}.
+   */
+  public List<NetnsPlan> drift(HostState desired) {
+    List<NetnsPlan> out = new ArrayList<>();
+    Set<String> owned = new LinkedHashSet<>(host.ownedNamespaces());
+    for (Netns n : desired.namespaces().values()) {
+      Netns actual = owned.contains(n.name()) ? host.read(n.name(), n.role()) : empty(n);
+      NetnsPlan plan = NetnsPlan.between(n, actual);
+      if (!plan.isEmpty()) {
+        out.add(plan);
+      }
+    }
+    return out;
+  }
+
+  /** One pass: create, change and delete namespaces until the host holds {@code desired}. */
+  public synchronized Outcome reconcile(HostState desired) {
+    if (!synced) {
+      for (String ns : host.ownedNamespaces()) {
+        Netns.Role role = desired.namespace(ns).map(Netns::role).orElse(Netns.Role.INSTANCE);
+        known.put(ns, host.read(ns, role));
+      }
+      synced = true;
+    }
+    List<String> created = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (String ns : new ArrayList<>(known.keySet())) {
+      if (!desired.namespaces().containsKey(ns)) {
+        host.deleteNamespace(ns);
+        known.remove(ns);
+        deleted.add(ns);
+      }
+    }
+    Set<String> existing = new LinkedHashSet<>(host.namespaces());
+    for (Netns n : desired.namespaces().values()) {
+      if (!known.containsKey(n.name())) {
+        if (existing.contains(n.name())) {
+          // Someone else's namespace of that name (another owner, or a crashed run's leftover).
+          failed.add(n.name());
+          LOG.warn("namespace {} exists but is not ours ({}); not touching it", n.name(), host.owner());
+          continue;
+        }
+        try {
+          host.createNamespace(n.name(), n.sysctls());
+          known.put(n.name(), empty(n));
+          created.add(n.name());
+        } catch (RuntimeException e) {
+          failed.add(n.name());
+          LOG.warn("cannot create namespace {}: {}", n.name(), e.getMessage());
+        }
+      }
+    }
+    // Routers first: they create the veth pairs whose other ends the instances configure.
+    List<Netns> order = new ArrayList<>(desired.namespaces().values());
+    order.sort((a, b) -> a.role() == b.role() ? 0 : a.role() == Netns.Role.ROUTER ? -1 : 1);
+    for (Netns n : order) {
+      Netns actual = known.get(n.name());
+      if (actual == null) {
+        continue;
+      }
+      NetnsPlan plan = NetnsPlan.between(n, actual);
+      if (plan.isEmpty()) {
+        continue;
+      }
+      try {
+        host.apply(plan);
+        known.put(n.name(), n);
+        refreshPeers(n, plan, created);
+        if (!created.contains(n.name())) {
+          changed.add(n.name());
+        }
+      } catch (RuntimeException e) {
+        failed.add(n.name());
+        LOG.warn("cannot apply {}: {}", n.name(), e.getMessage());
+        try {
+          known.put(n.name(), host.read(n.name(), n.role()));
+        } catch (RuntimeException readFailure) {
+          known.remove(n.name());
+        }
+      }
+    }
+    return new Outcome(created, deleted, changed, failed);
+  }
+
+  /** A veth pair created anew left its other end bare: what is known of that namespace is stale. */
+  private void refreshPeers(Netns router, NetnsPlan plan, List<String> created) {
+    if (plan.createLinks().isEmpty()) {
+      return;
+    }
+    for (io.openvpc.dataplane.host.Link l : router.links()) {
+      String peer = l.peerNamespace();
+      if (l.createsPair() && known.containsKey(peer) && !created.contains(peer)
+          && plan.createLinks().stream().anyMatch(c -> c.startsWith("link add " + l.name() + " "))) {
+        known.put(peer, host.read(peer, Netns.Role.INSTANCE));
+      }
+    }
+  }
+
+  private static Netns empty(Netns like) {
+    return new Netns(like.name(), like.role(), List.of(), List.of(), List.of(), List.of(), List.of(), "", "");
+  }
+}

@@ -1,0 +1,259 @@
+package io.openvpc.dataplane.render;
+
+import io.openvpc.dataplane.render.Filter.Peers;
+import io.openvpc.dataplane.render.Filter.Rule;
+import io.openvpc.dataplane.render.Filter.Service;
+import io.openvpc.dataplane.render.Filter.Verdict;
+import io.openvpc.model.Cidr;
+import io.openvpc.model.PortRange;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders one {@link Filter} as an nftables regular chain that {@code return}s when the filter accepts
+ * and {@code drop}s when it denies. Consecutive rules with the same verdict form a run; because the first
+ * match within a run always gives the run's verdict, a run is one lookup in a concatenated interval set
+ * (address . protocol . port) per family and shape instead of one rule per entry, so 10,000 entries cost
+ * a handful of set lookups, not a linear walk. Runs keep their order, so first-match semantics hold.
+ */
+final class FilterChain {
+  private static final int ANY_PROTOCOL = -1;
+
+  private final String name;
+  private final StringBuilder sets = new StringBuilder();
+  private final StringBuilder body = new StringBuilder();
+  private int setCount;
+
+  private FilterChain(String name) {
+    this.name = name;
+  }
+
+  /**
+   * The chain named {@code name} with its sets, as nftables text inside a table block; {@code firstLine}
+   * (may be empty) is put ahead of the filter's rules.
+   */
+  static String render(String name, Filter filter, String firstLine) {
+    FilterChain c = new FilterChain(name);
+    if (!firstLine.isEmpty()) {
+      c.body.append("    ").append(firstLine).append('\n');
+    }
+    for (List<Rule> run : runs(filter.rules())) {
+      c.renderRun(run);
+    }
+    c.body.append("    ").append(filter.defaultVerdict() == Verdict.ACCEPT ? "return" : "drop")
+        .append(" comment \"default ").append(filter.defaultVerdict().name().toLowerCase()).append("\"\n");
+    return c.sets + "  chain " + name + " {\n" + c.body + "  }\n";
+  }
+
+  static List<List<Rule>> runs(List<Rule> rules) {
+    List<List<Rule>> runs = new ArrayList<>();
+    List<Rule> current = new ArrayList<>();
+    for (Rule r : rules) {
+      if (!current.isEmpty() && current.get(0).verdict() != r.verdict()) {
+        runs.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(r);
+    }
+    if (!current.isEmpty()) {
+      runs.add(current);
+    }
+    return runs;
+  }
+
+  /** The three shapes of a match: with ports, with a protocol only, or any protocol. */
+  private enum Shape {
+    PORTS,
+    PROTOCOL,
+    ANY_PROTOCOL
+  }
+
+  private void renderRun(List<Rule> run) {
+    String verdict = run.get(0).verdict() == Verdict.ACCEPT ? "return" : "drop";
+    String comment = comment(run);
+    for (boolean v6 : new boolean[] {false, true}) {
+      for (Shape shape : Shape.values()) {
+        renderGroup(run, v6, shape, verdict, comment);
+      }
+    }
+  }
+
+  private void renderGroup(List<Rule> run, boolean v6, Shape shape, String verdict, String comment) {
+    boolean matchSource = false;
+    boolean matchDestination = false;
+    boolean sourcePorts = false;
+    boolean destinationPorts = false;
+    List<Element> elements = new ArrayList<>();
+    for (Rule r : run) {
+      List<String> srcs = blocks(r.sources(), v6);
+      List<String> dsts = blocks(r.destinations(), v6);
+      if (srcs.isEmpty() || dsts.isEmpty()) {
+        continue;
+      }
+      for (Service s : r.services()) {
+        if (shapeOf(s) != shape) {
+          continue;
+        }
+        if (s.protocol() == 1 && v6 || s.protocol() == 58 && !v6) {
+          continue;
+        }
+        List<String> sports = ports(s.sourcePorts());
+        List<String> dports = ports(s.destinationPorts());
+        sourcePorts |= !s.sourcePorts().isEmpty();
+        destinationPorts |= !s.destinationPorts().isEmpty();
+        matchSource |= !r.sources().any();
+        matchDestination |= !r.destinations().any();
+        for (String src : srcs) {
+          for (String dst : dsts) {
+            for (String sp : sports) {
+              for (String dp : dports) {
+                elements.add(new Element(src, dst, s.protocol(), sp, dp));
+              }
+            }
+          }
+        }
+      }
+    }
+    if (elements.isEmpty()) {
+      return;
+    }
+    List<String> types = new ArrayList<>();
+    List<String> exprs = new ArrayList<>();
+    String family = v6 ? "ip6" : "ip";
+    String addrType = v6 ? "ipv6_addr" : "ipv4_addr";
+    if (matchSource) {
+      types.add(addrType);
+      exprs.add(family + " saddr");
+    }
+    if (matchDestination) {
+      types.add(addrType);
+      exprs.add(family + " daddr");
+    }
+    if (shape != Shape.ANY_PROTOCOL) {
+      types.add("inet_proto");
+      exprs.add("meta l4proto");
+    }
+    if (shape == Shape.PORTS && sourcePorts) {
+      types.add("inet_service");
+      exprs.add("th sport");
+    }
+    if (shape == Shape.PORTS && destinationPorts) {
+      types.add("inet_service");
+      exprs.add("th dport");
+    }
+    body.append("    ");
+    if (types.isEmpty()) {
+      // Any address of this family, any protocol: the run decides unconditionally for the family.
+      body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ').append(verdict);
+    } else {
+      boolean withProto = shape != Shape.ANY_PROTOCOL;
+      boolean withSport = shape == Shape.PORTS && sourcePorts;
+      boolean withDport = shape == Shape.PORTS && destinationPorts;
+      java.util.Map<String, DisjointSets.Box> boxes = new java.util.LinkedHashMap<>();
+      for (Element e : elements) {
+        DisjointSets.Box b = e.box(matchSource, matchDestination, withProto, withSport, withDport);
+        boxes.putIfAbsent(b.text(), b);
+      }
+      List<List<DisjointSets.Box>> groups = types.size() == 1
+          ? List.of(new ArrayList<>(boxes.values())) : DisjointSets.split(new ArrayList<>(boxes.values()));
+      for (int g = 0; g < groups.size(); g++) {
+        String set = name + "-" + setCount++;
+        sets.append("  set ").append(set).append(" {\n    type ").append(String.join(" . ", types))
+            .append("\n    flags interval\n");
+        if (types.size() == 1) {
+          sets.append("    auto-merge\n");
+        }
+        sets.append("    elements = { ")
+            .append(String.join(",\n      ", groups.get(g).stream().map(DisjointSets.Box::text).toList()))
+            .append(" }\n  }\n");
+        if (g > 0) {
+          body.append(" comment \"").append(comment).append("\"\n    ");
+        }
+        if (!matchSource && !matchDestination) {
+          body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ');
+        }
+        body.append(String.join(" . ", exprs)).append(" @").append(set).append(' ').append(verdict);
+      }
+    }
+    body.append(" comment \"").append(comment).append("\"\n");
+  }
+
+  private static Shape shapeOf(Service s) {
+    if (s.protocol() == ANY_PROTOCOL) {
+      return Shape.ANY_PROTOCOL;
+    }
+    return s.hasPorts() ? Shape.PORTS : Shape.PROTOCOL;
+  }
+
+  private static List<String> blocks(Peers peers, boolean v6) {
+    if (peers.any()) {
+      return List.of(v6 ? "::/0" : "0.0.0.0/0");
+    }
+    List<String> out = new ArrayList<>();
+    for (Cidr c : peers.blocks()) {
+      if (c.isIpv6() == v6) {
+        out.add(c.toString());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> ports(List<PortRange> ranges) {
+    if (ranges.isEmpty()) {
+      return List.of("0-65535");
+    }
+    return ranges.stream().map(r -> r.from() == r.to() ? Integer.toString(r.from()) : r.from() + "-" + r.to()).toList();
+  }
+
+  /** The refs of a run, as a rule comment (nftables keeps at most 128 bytes). */
+  private static String comment(List<Rule> run) {
+    String first = run.get(0).ref();
+    String text = run.size() == 1 ? first : first + " .. " + run.get(run.size() - 1).ref();
+    text = text.replace('"', '\'');
+    return text.length() > 120 ? text.substring(0, 120) : text;
+  }
+
+  private record Element(String src, String dst, int protocol, String sport, String dport) {
+    DisjointSets.Box box(boolean withSrc, boolean withDst, boolean withProto, boolean withSport, boolean withDport) {
+      List<BigInteger> lo = new ArrayList<>(5);
+      List<BigInteger> hi = new ArrayList<>(5);
+      List<String> parts = new ArrayList<>(5);
+      if (withSrc) {
+        cidr(src, lo, hi);
+        parts.add(src);
+      }
+      if (withDst) {
+        cidr(dst, lo, hi);
+        parts.add(dst);
+      }
+      if (withProto) {
+        lo.add(BigInteger.valueOf(protocol));
+        hi.add(BigInteger.valueOf(protocol));
+        parts.add(Integer.toString(protocol));
+      }
+      if (withSport) {
+        ports(sport, lo, hi);
+        parts.add(sport);
+      }
+      if (withDport) {
+        ports(dport, lo, hi);
+        parts.add(dport);
+      }
+      return new DisjointSets.Box(lo.toArray(BigInteger[]::new), hi.toArray(BigInteger[]::new),
+          String.join(" . ", parts));
+    }
+
+    private static void cidr(String text, List<BigInteger> lo, List<BigInteger> hi) {
+      Cidr c = Cidr.parse(text);
+      lo.add(c.first().value());
+      hi.add(c.last().value());
+    }
+
+    private static void ports(String text, List<BigInteger> lo, List<BigInteger> hi) {
+      int dash = text.indexOf('-');
+      lo.add(new BigInteger(dash < 0 ? text : text.substring(0, dash)));
+      hi.add(new BigInteger(dash < 0 ? text : text.substring(dash + 1)));
+    }
+  }
+}

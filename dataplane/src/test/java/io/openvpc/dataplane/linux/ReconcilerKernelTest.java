@@ -1,0 +1,127 @@
+package io.openvpc.dataplane.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvpc.dataplane.Fixtures;
+import io.openvpc.dataplane.StaticPolicy;
+import io.openvpc.dataplane.host.HostState;
+import io.openvpc.dataplane.render.Filter;
+import io.openvpc.dataplane.render.Filter.Peers;
+import io.openvpc.model.PortRange;
+import io.openvpc.dataplane.render.Filter.Rule;
+import io.openvpc.dataplane.render.Filter.Service;
+import io.openvpc.dataplane.render.Filter.Verdict;
+import io.openvpc.dataplane.render.HostRenderer;
+import io.openvpc.dataplane.render.Names;
+import io.openvpc.dataplane.render.RouterRuleset;
+import io.openvpc.model.Cidr;
+import io.openvpc.model.Instance;
+import io.openvpc.model.InstanceState;
+import io.openvpc.model.Subnet;
+import io.openvpc.model.Vpc;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real namespaces, real packets: the reconciler against the kernel. Needs root; skips otherwise. */
+class ReconcilerKernelTest {
+  private final String owner = "test-" + Fixtures.suffix();
+  private LinuxHost host;
+  private Reconciler reconciler;
+
+  @BeforeEach
+  void setUp() {
+    KernelTests.assumeKernel();
+    host = new LinuxHost(owner);
+    reconciler = new Reconciler(host);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (host != null) {
+      reconciler.reconcile(HostState.EMPTY);
+      assertThat(host.ownedNamespaces()).isEmpty();
+    }
+  }
+
+  private static Filter allowTcp(int port, String peer) {
+    return new Filter(List.of(new Rule("sg-t ingress #0", Verdict.ACCEPT, Peers.of(List.of(Cidr.parse(peer))), Peers.ANY,
+        List.of(new Service(6, List.of(), List.of(new PortRange(port, port)))))), Verdict.DROP);
+  }
+
+  @Test
+  void reconcile_sameSubnetAndAcrossSubnets_packetsFlowAndFiltersHold() {
+    Fixtures f = new Fixtures();
+    Vpc vpc = f.vpc("10.20.0.0/16", "fd00:20::/56");
+    Subnet s1 = f.subnet(vpc, "10.20.1.0/24", "fd00:20:0:1::/64");
+    Subnet s2 = f.subnet(vpc, "10.20.2.0/24", "fd00:20:0:2::/64");
+    Instance a = f.instance(s1, "10.20.1.5", "fd00:20:0:1::5");
+    Instance b = f.instance(s1, "10.20.1.6", "fd00:20:0:1::6");
+    Instance c = f.instance(s2, "10.20.2.7", null);
+    StaticPolicy policy = new StaticPolicy(f.topology());
+    HostState desired = HostRenderer.render(f.topology(), policy);
+
+    Reconciler.Outcome first = reconciler.reconcile(desired);
+    assertThat(first.failed()).isEmpty();
+    assertThat(first.created()).contains(Names.instanceNamespace(a.id()), Names.routerNamespace(vpc.id()));
+
+    try (Probe probe = new Probe()) {
+      assertThat(Probe.ping(a.id(), "10.20.1.6")).as("same subnet, IPv4").isTrue();
+      assertThat(Probe.ping(a.id(), "fd00:20:0:1::6")).as("same subnet, IPv6").isTrue();
+      assertThat(Probe.ping(a.id(), "10.20.2.7")).as("across subnets").isTrue();
+      assertThat(Probe.ping(a.id(), "10.20.1.1")).as("the subnet gateway").isTrue();
+      assertThat(Probe.ping(a.id(), "10.20.1.99")).as("no such address in the VPC").isFalse();
+      probe.listen(b.id(), "tcp", 22);
+      probe.listen(b.id(), "tcp", 80);
+      Process udp = probe.listen(b.id(), "udp", 5353);
+      assertThat(Probe.tcp(a.id(), "10.20.1.6", 80)).isTrue();
+      Probe.udp(c.id(), "10.20.1.6", 5353, "hello-udp");
+      assertThat(Probe.received(udp, "hello-udp")).as("UDP across subnets").isTrue();
+
+      // b now accepts only TCP 22 from a's subnet: same-subnet traffic is filtered too.
+      policy.ingress(f.primaryEni(b).id(), allowTcp(22, "10.20.1.0/24"));
+      Reconciler.Outcome change = reconciler.reconcile(HostRenderer.render(f.topology(), policy));
+      assertThat(change.changed()).containsExactly(Names.routerNamespace(vpc.id()));
+      assertThat(Probe.tcp(a.id(), "10.20.1.6", 22)).as("allowed by rule #0").isTrue();
+      assertThat(Probe.tcp(a.id(), "10.20.1.6", 80)).as("no rule matches: default drop").isFalse();
+      assertThat(Probe.tcp(c.id(), "10.20.1.6", 22)).as("other subnet not in the rule").isFalse();
+      assertThat(Probe.ping(a.id(), "10.20.1.6")).as("ICMP not allowed").isFalse();
+      assertThat(Probe.ping(b.id(), "10.20.1.5")).as("b's egress allows all, replies come back").isTrue();
+    }
+
+    // Applying the same state twice changes nothing, and a restarted agent reads back the same state.
+    HostState again = HostRenderer.render(f.topology(), policy);
+    assertThat(reconciler.reconcile(again).changedNothing()).isTrue();
+    assertThat(reconciler.drift(again)).as("the host read back equals the desired state").isEmpty();
+    Reconciler restarted = new Reconciler(host);
+    assertThat(restarted.reconcile(again).changedNothing()).as("restart converges with no change").isTrue();
+
+    // Stopping an instance removes its namespace.
+    f.put(new Instance(c.id(), c.name(), c.zone(), c.instanceType(), c.imageId(), c.vpcId(), c.subnetId(),
+        InstanceState.STOPPED, List.of(), c.createdTime()));
+    Reconciler.Outcome stop = restarted.reconcile(HostRenderer.render(f.topology(), policy));
+    assertThat(stop.deleted()).containsExactly(Names.instanceNamespace(c.id()));
+    assertThat(host.namespaces()).doesNotContain(Names.instanceNamespace(c.id()));
+    reconciler = restarted;
+  }
+
+  @Test
+  void reconcile_overlappingVpcs_areIsolated() {
+    Fixtures f = new Fixtures();
+    Vpc v1 = f.vpc("10.30.0.0/16", null);
+    Vpc v2 = f.vpc("10.30.0.0/16", null);
+    Subnet s1 = f.subnet(v1, "10.30.1.0/24", null);
+    Subnet s2 = f.subnet(v2, "10.30.1.0/24", null);
+    Instance a1 = f.instance(s1, "10.30.1.5", null);
+    Instance b1 = f.instance(s1, "10.30.1.6", null);
+    Instance a2 = f.instance(s2, "10.30.1.5", null);
+    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), new StaticPolicy(f.topology()))).failed())
+        .isEmpty();
+    try (Probe probe = new Probe()) {
+      probe.listen(b1.id(), "tcp", 7000);
+      assertThat(Probe.tcp(a1.id(), "10.30.1.6", 7000)).isTrue();
+      assertThat(Probe.tcp(a2.id(), "10.30.1.6", 7000)).as("the other VPC has no 10.30.1.6").isFalse();
+    }
+  }
+}

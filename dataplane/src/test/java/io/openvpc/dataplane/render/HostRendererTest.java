@@ -1,0 +1,124 @@
+package io.openvpc.dataplane.render;
+
+import static io.openvpc.dataplane.Fixtures.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvpc.dataplane.Fixtures;
+import io.openvpc.dataplane.StaticPolicy;
+import io.openvpc.dataplane.host.Address;
+import io.openvpc.dataplane.host.HostState;
+import io.openvpc.dataplane.host.Link;
+import io.openvpc.dataplane.host.Netns;
+import io.openvpc.dataplane.host.Route;
+import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.model.Instance;
+import io.openvpc.model.InstanceState;
+import io.openvpc.model.NetworkInterface;
+import io.openvpc.model.SecurityGroup;
+import io.openvpc.model.Subnet;
+import io.openvpc.model.Topology;
+import io.openvpc.model.Vpc;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HostRendererTest {
+  private final Fixtures f = new Fixtures();
+  private final Vpc vpc = f.vpc("10.0.0.0/16", "fd00:1::/56");
+  private final Subnet s1 = f.subnet(vpc, "10.0.1.0/24", "fd00:1:0:1::/64");
+
+  private HostState render() {
+    Topology t = f.topology();
+    return HostRenderer.render(t, new EnginePolicy(ForwardingModel.compile(t)));
+  }
+
+  @Test
+  void render_runningInstance_getsNamespaceVethAddressesAndDefaultRoutes() {
+    Instance a = f.instance(s1, "10.0.1.5", "fd00:1:0:1::5");
+    NetworkInterface eni = f.primaryEni(a);
+    HostState h = render();
+
+    Netns ns = h.namespace("ovpc-" + a.id()).orElseThrow();
+    assertThat(ns.role()).isEqualTo(Netns.Role.INSTANCE);
+    assertThat(ns.links()).containsExactly(Link.peerEnd("ovpc-eth0", eni.id() + "@ovpc-" + a.id()));
+    assertThat(ns.addresses()).containsExactly(new Address("ovpc-eth0", "10.0.1.5", 24, true),
+        new Address("ovpc-eth0", "fd00:1:0:1::5", 64, true));
+    assertThat(ns.routes()).containsExactly(Route.via(Route.MAIN, "0.0.0.0/0", "10.0.1.1", "ovpc-eth0"),
+        Route.via(Route.MAIN, "::/0", "fe80::1", "ovpc-eth0"));
+    assertThat(ns.resolvConf()).doesNotContain("nameserver");
+
+    String port = "ovpc-" + eni.id().substring(4);
+    Netns router = h.namespace(Names.routerNamespace(vpc.id())).orElseThrow();
+    assertThat(router.links()).containsExactly(Link.pair(port, eni.id() + "@ovpc-" + a.id(), "ovpc-" + a.id(),
+        "ovpc-eth0"));
+    assertThat(router.addresses()).contains(new Address("lo", "10.0.1.1", 32, false),
+        new Address(port, "fe80::1", 64, false));
+    assertThat(router.routes()).contains(Route.link(Route.MAIN, "10.0.1.5/32", port),
+        Route.link(Route.MAIN, "fd00:1:0:1::5/128", port), Route.blackhole(Route.MAIN, "10.0.0.0/16"),
+        Route.blackhole(Route.MAIN, "fd00:1::/56"));
+    assertThat(router.sysctls()).contains("net.ipv4.ip_forward=1");
+    assertThat(h.namespaces()).hasSize(2);
+  }
+
+  @Test
+  void render_stoppedInstance_hasNoNamespace() {
+    f.instance(s1, "10.0.1.5", null, InstanceState.STOPPED);
+    assertThat(render().namespaces()).isEmpty();
+  }
+
+  @Test
+  void render_boundHaVip_isAnsweredOnItsEni() {
+    Instance a = f.instance(s1, "10.0.1.5", null);
+    f.havip(s1, "10.0.1.100", f.primaryEni(a));
+    HostState h = render();
+    assertThat(h.namespace("ovpc-" + a.id()).orElseThrow().addresses())
+        .contains(new Address("ovpc-eth0", "10.0.1.100", 24, true));
+    assertThat(h.namespace(Names.routerNamespace(vpc.id())).orElseThrow().routes())
+        .contains(Route.link(Route.MAIN, "10.0.1.100/32", "ovpc-" + f.primaryEni(a).id().substring(4)));
+  }
+
+  @Test
+  void render_groupReference_expandsToMemberAddresses() {
+    Instance a = f.instance(s1, "10.0.1.5", null);
+    Instance b = f.instance(s1, "10.0.1.6", null);
+    SecurityGroup web = f.securityGroup(List.of(), List.of(rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0")));
+    SecurityGroup db = f.securityGroup(List.of(rule("ACCEPT", "TCP", "5432", web.id())),
+        List.of(rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0")));
+    f.bind(f.primaryEni(a), web.id());
+    f.bind(f.primaryEni(b), db.id());
+    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    assertThat(nft).contains("10.0.1.5/32 . 6 . 5432").doesNotContain("10.0.1.6/32 . 6 . 5432");
+    assertThat(nft).contains("comment \"" + db.id() + " ingress #0\"");
+
+    // A new member of the referenced group shows up in the set on the next render.
+    Instance c = f.instance(s1, "10.0.1.7", null);
+    f.bind(f.primaryEni(c), web.id());
+    String after = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    assertThat(after).contains("10.0.1.7/32 . 6 . 5432");
+  }
+
+  @Test
+  void render_identicalFilters_shareOneChain() {
+    for (int i = 0; i < 50; i++) {
+      f.instance(s1, "10.0.1." + (10 + i), null);
+    }
+    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    assertThat(nft.lines().filter(l -> l.strip().startsWith("chain sg-"))).hasSize(1);
+    assertThat(render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables()).isEqualTo(nft);
+  }
+
+  @Test
+  void render_overlappingVpcs_getSeparateRouters() {
+    Vpc other = f.vpc("10.0.0.0/16", null);
+    Subnet s2 = f.subnet(other, "10.0.1.0/24", null);
+    f.instance(s1, "10.0.1.5", null);
+    f.instance(s2, "10.0.1.5", null);
+    HostState h = render();
+    assertThat(h.namespaces().keySet()).contains(Names.routerNamespace(vpc.id()), Names.routerNamespace(other.id()));
+  }
+
+  @Test
+  void names_fitIfnamsiz() {
+    assertThat(Names.routerPort("eni-abcdefgh")).isEqualTo("ovpc-abcdefgh").hasSizeLessThanOrEqualTo(15);
+    assertThat(Names.routerNamespace("vpc-2ln96dly")).isEqualTo("ovpc-r-2ln96dly");
+  }
+}

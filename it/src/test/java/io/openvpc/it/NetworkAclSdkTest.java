@@ -1,0 +1,227 @@
+package io.openvpc.it;
+
+import static io.openvpc.it.VpcSdkTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tencentcloudapi.vpc.v20170312.VpcClient;
+import com.tencentcloudapi.vpc.v20170312.models.AssociateNetworkAclSubnetsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateNetworkAclQuintupleEntriesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateNetworkAclRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DeleteNetworkAclQuintupleEntriesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DeleteNetworkAclRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkAclQuintupleEntriesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkAclsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeSubnetsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DisassociateNetworkAclSubnetsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.ModifyNetworkAclAttributeRequest;
+import com.tencentcloudapi.vpc.v20170312.models.ModifyNetworkAclEntriesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.ModifyNetworkAclQuintupleEntriesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.NetworkAcl;
+import com.tencentcloudapi.vpc.v20170312.models.NetworkAclEntry;
+import com.tencentcloudapi.vpc.v20170312.models.NetworkAclEntrySet;
+import com.tencentcloudapi.vpc.v20170312.models.NetworkAclQuintupleEntries;
+import com.tencentcloudapi.vpc.v20170312.models.NetworkAclQuintupleEntry;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Network ACLs through the official Java SDK: entries of both kinds, subnets, errors. */
+class NetworkAclSdkTest {
+  static LiveServer live;
+  static VpcClient vpc;
+
+  @BeforeAll
+  static void start() {
+    live = LiveServer.start(Map.of("network-acl-max-inbound-policies", 3L));
+    vpc = live.vpc();
+  }
+
+  @AfterAll
+  static void stop() {
+    live.close();
+  }
+
+  static String acl(String vpcId, String name, String type) throws Exception {
+    CreateNetworkAclRequest r = new CreateNetworkAclRequest();
+    r.setVpcId(vpcId);
+    r.setNetworkAclName(name);
+    r.setNetworkAclType(type);
+    return vpc.CreateNetworkAcl(r).getNetworkAcl().getNetworkAclId();
+  }
+
+  static NetworkAcl describe(String id) throws Exception {
+    DescribeNetworkAclsRequest d = new DescribeNetworkAclsRequest();
+    d.setNetworkAclIds(new String[] {id});
+    return vpc.DescribeNetworkAcls(d).getNetworkAclSet()[0];
+  }
+
+  static NetworkAclEntry entry(String protocol, String port, String cidr, String action) {
+    NetworkAclEntry e = new NetworkAclEntry();
+    e.setProtocol(protocol);
+    e.setPort(port);
+    e.setCidrBlock(cidr);
+    e.setAction(action);
+    return e;
+  }
+
+  static ModifyNetworkAclEntriesRequest modify(String acl, NetworkAclEntry[] in, NetworkAclEntry[] out) {
+    ModifyNetworkAclEntriesRequest m = new ModifyNetworkAclEntriesRequest();
+    m.setNetworkAclId(acl);
+    NetworkAclEntrySet s = new NetworkAclEntrySet();
+    s.setIngress(in);
+    s.setEgress(out);
+    m.setNetworkAclEntrySet(s);
+    return m;
+  }
+
+  @Test
+  void tripleAcl_entriesSubnetsAndDeletion() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.60.0.0/16", "10.60.1.0/24");
+    String acl = acl(net[0], "web tier", null);
+    assertThat(acl).matches("acl-[a-z0-9]{8}");
+    NetworkAcl created = describe(acl);
+    assertThat(created.getNetworkAclType()).isEqualTo("TRIPLE");
+    assertThat(created.getIngressEntries()).isEmpty();
+
+    vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("tcp", "80", "0.0.0.0/0", "accept"),
+        entry("TCP", "8000-8080", "10.0.0.0/8", "ACCEPT")}, new NetworkAclEntry[] {entry("ALL", null, "0.0.0.0/0", "ACCEPT")}));
+    NetworkAcl got = describe(acl);
+    assertThat(got.getIngressEntries()).extracting(e -> e.getPriority() + " " + e.getProtocol() + " " + e.getPort())
+        .containsExactly("1 TCP 80", "2 TCP 8000-8080");
+    assertThat(got.getEgressEntries()).hasSize(1);
+
+    // Only the ingress direction is given: egress stays.
+    vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("ICMP", null, "10.0.0.0/8", "ACCEPT")}, null));
+    got = describe(acl);
+    assertThat(got.getIngressEntries()).extracting(NetworkAclEntry::getProtocol).containsExactly("ICMP");
+    assertThat(got.getEgressEntries()).hasSize(1);
+
+    // Incremental: the entry named by ID is replaced, the other appended.
+    NetworkAclEntry replaced = entry("UDP", "53", "10.0.0.0/8", "ACCEPT");
+    replaced.setNetworkAclIpv4EntryId(got.getIngressEntries()[0].getNetworkAclIpv4EntryId());
+    ModifyNetworkAclEntriesRequest inc = modify(acl, new NetworkAclEntry[] {replaced, entry("TCP", "22", "10.0.0.0/8", "DROP")}, null);
+    inc.setEnableUpdateAclEntries(true);
+    vpc.ModifyNetworkAclEntries(inc);
+    assertThat(describe(acl).getIngressEntries()).extracting(e -> e.getProtocol() + " " + e.getPort() + " " + e.getAction())
+        .containsExactly("UDP 53 ACCEPT", "TCP 22 DROP");
+
+    assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("TCP", "22,80", "10.0.0.0/8", "ACCEPT")}, null)),
+        "InvalidParameterValue.Malformed", "Ingress.0.Port");
+    assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("ICMP", "8", "10.0.0.0/8", "ACCEPT")}, null)),
+        "InvalidParameterValue.Combination", "Ingress.0.Port");
+    assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("TCP", "22", "10.0.0/8", "ACCEPT")}, null)),
+        "InvalidParameterValue.Malformed", "Ingress.0.CidrBlock");
+    assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("GRE", null, "10.0.0.0/8", "ACCEPT")}, null)),
+        "InvalidParameterValue.Range", "Ingress.0.Protocol");
+    NetworkAclEntry[] four = {entry("TCP", "1", "10.0.0.0/8", "ACCEPT"), entry("TCP", "2", "10.0.0.0/8", "ACCEPT"),
+        entry("TCP", "3", "10.0.0.0/8", "ACCEPT"), entry("TCP", "4", "10.0.0.0/8", "ACCEPT")};
+    assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, four, null)), "LimitExceeded", "network-acl-max-inbound-policies");
+    assertThat(describe(acl).getIngressEntries()).hasSize(2);
+
+    AssociateNetworkAclSubnetsRequest as = new AssociateNetworkAclSubnetsRequest();
+    as.setNetworkAclId(acl);
+    as.setSubnetIds(new String[] {net[1]});
+    vpc.AssociateNetworkAclSubnets(as);
+    assertThat(describe(acl).getSubnetSet()).extracting(s -> s.getSubnetId()).containsExactly(net[1]);
+    DescribeSubnetsRequest ds = new DescribeSubnetsRequest();
+    ds.setSubnetIds(new String[] {net[1]});
+    assertThat(vpc.DescribeSubnets(ds).getSubnetSet()[0].getNetworkAclId()).isEqualTo(acl);
+
+    String other = acl(net[0], "other", "TRIPLE");
+    as.setNetworkAclId(other);
+    vpc.AssociateNetworkAclSubnets(as);
+    assertThat(describe(acl).getSubnetSet()).isEmpty();
+    assertThat(describe(other).getSubnetSet()).hasSize(1);
+
+    DeleteNetworkAclRequest del = new DeleteNetworkAclRequest();
+    del.setNetworkAclId(other);
+    assertError(() -> vpc.DeleteNetworkAcl(del), "ResourceInUse", net[1]);
+    DisassociateNetworkAclSubnetsRequest dis = new DisassociateNetworkAclSubnetsRequest();
+    dis.setNetworkAclId(acl);
+    dis.setSubnetIds(new String[] {net[1]});
+    assertError(() -> vpc.DisassociateNetworkAclSubnets(dis), "InvalidParameterValue", other);
+    dis.setNetworkAclId(other);
+    vpc.DisassociateNetworkAclSubnets(dis);
+    vpc.DeleteNetworkAcl(del);
+    assertError(() -> vpc.DeleteNetworkAcl(del), "ResourceNotFound", other);
+
+    String[] elsewhere = InstanceSdkTest.network(vpc, "10.61.0.0/16", "10.61.1.0/24");
+    as.setNetworkAclId(acl);
+    as.setSubnetIds(new String[] {elsewhere[1]});
+    assertError(() -> vpc.AssociateNetworkAclSubnets(as), "UnsupportedOperation.VpcMismatch", elsewhere[0]);
+
+    ModifyNetworkAclAttributeRequest rename = new ModifyNetworkAclAttributeRequest();
+    rename.setNetworkAclId(acl);
+    rename.setNetworkAclName("renamed");
+    vpc.ModifyNetworkAclAttribute(rename);
+    assertThat(describe(acl).getNetworkAclName()).isEqualTo("renamed");
+  }
+
+  static NetworkAclQuintupleEntry quintuple(String protocol, String src, String dstPort, String action) {
+    NetworkAclQuintupleEntry e = new NetworkAclQuintupleEntry();
+    e.setProtocol(protocol);
+    e.setSourceCidr(src);
+    e.setDestinationPort(dstPort);
+    e.setAction(action);
+    return e;
+  }
+
+  static NetworkAclQuintupleEntries ingress(NetworkAclQuintupleEntry... entries) {
+    NetworkAclQuintupleEntries s = new NetworkAclQuintupleEntries();
+    s.setIngress(entries);
+    return s;
+  }
+
+  @Test
+  void quintupleAcl_entriesById() throws Exception {
+    String vpcId = SubnetSdkTest.newVpc(vpc, "10.62.0.0/16");
+    String acl = acl(vpcId, "five", "QUINTUPLE");
+    CreateNetworkAclQuintupleEntriesRequest c = new CreateNetworkAclQuintupleEntriesRequest();
+    c.setNetworkAclId(acl);
+    c.setNetworkAclQuintupleSet(ingress(quintuple("TCP", "10.0.0.0/8", "443", "ACCEPT"),
+        quintuple("UDP", null, "53", "ACCEPT")));
+    vpc.CreateNetworkAclQuintupleEntries(c);
+    DescribeNetworkAclQuintupleEntriesRequest d = new DescribeNetworkAclQuintupleEntriesRequest();
+    d.setNetworkAclId(acl);
+    NetworkAclQuintupleEntry[] got = vpc.DescribeNetworkAclQuintupleEntries(d).getNetworkAclQuintupleSet();
+    assertThat(got).extracting(e -> e.getPriority() + " " + e.getProtocol() + " " + e.getSourceCidr() + " "
+        + e.getDestinationCidr() + ":" + e.getDestinationPort() + " " + e.getNetworkAclDirection())
+        .containsExactly("1 TCP 10.0.0.0/8 0.0.0.0/0:443 INGRESS", "2 UDP 0.0.0.0/0 0.0.0.0/0:53 INGRESS");
+
+    NetworkAclQuintupleEntry change = quintuple("TCP", "10.0.0.0/8", "8443", "DROP");
+    change.setNetworkAclQuintupleEntryId(got[0].getNetworkAclQuintupleEntryId());
+    ModifyNetworkAclQuintupleEntriesRequest m = new ModifyNetworkAclQuintupleEntriesRequest();
+    m.setNetworkAclId(acl);
+    m.setNetworkAclQuintupleSet(ingress(change));
+    vpc.ModifyNetworkAclQuintupleEntries(m);
+    change.setNetworkAclQuintupleEntryId("acle-zzzzzzzz");
+    assertError(() -> vpc.ModifyNetworkAclQuintupleEntries(m), "ResourceNotFound", "acle-zzzzzzzz");
+
+    DeleteNetworkAclQuintupleEntriesRequest del = new DeleteNetworkAclQuintupleEntriesRequest();
+    del.setNetworkAclId(acl);
+    NetworkAclQuintupleEntry byId = new NetworkAclQuintupleEntry();
+    byId.setNetworkAclQuintupleEntryId(got[1].getNetworkAclQuintupleEntryId());
+    del.setNetworkAclQuintupleSet(ingress(byId));
+    vpc.DeleteNetworkAclQuintupleEntries(del);
+    got = vpc.DescribeNetworkAclQuintupleEntries(d).getNetworkAclQuintupleSet();
+    assertThat(got).extracting(e -> e.getDestinationPort() + " " + e.getAction()).containsExactly("8443 DROP");
+
+    c.setNetworkAclQuintupleSet(ingress(quintuple("TCP", "10.0.0.0/8", "1-2-3", "ACCEPT")));
+    assertError(() -> vpc.CreateNetworkAclQuintupleEntries(c), "InvalidParameterValue.Malformed", "Ingress.0.DestinationPort");
+    String triple = acl(vpcId, "three", "TRIPLE");
+    c.setNetworkAclId(triple);
+    c.setNetworkAclQuintupleSet(ingress(quintuple("TCP", null, "22", "ACCEPT")));
+    assertError(() -> vpc.CreateNetworkAclQuintupleEntries(c), "UnsupportedOperation", "TRIPLE");
+    assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {}, null)),
+        "UnsupportedOperation", "QUINTUPLE");
+    CreateNetworkAclRequest bad = new CreateNetworkAclRequest();
+    bad.setVpcId(vpcId);
+    bad.setNetworkAclName("x");
+    bad.setNetworkAclType("SEXTUPLE");
+    assertError(() -> vpc.CreateNetworkAcl(bad), "InvalidParameterValue.Range", "NetworkAclType");
+    bad.setNetworkAclType(null);
+    bad.setVpcId("vpc-zzzzzzzz");
+    assertError(() -> vpc.CreateNetworkAcl(bad), "ResourceNotFound", "vpc-zzzzzzzz");
+  }
+}
