@@ -69,10 +69,10 @@ async function offers(product, action) {
   return r.ok || (r.code !== 'UnsupportedOperation' && r.code !== 'InvalidAction');
 }
 
-async function shot(name) {
+async function shot(name, fullPage = false) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: false });
+  await page.screenshot({ path: join(SHOTS, name), fullPage });
 }
 
 async function dialogSubmit(values, button) {
@@ -224,7 +224,7 @@ try {
       assert.ok(text.includes('Not reachable') && text.includes('DENIED_SECURITY_GROUP_INGRESS'), text);
       await page.locator('svg .stop-mark').waitFor();
       assert.ok(await page.locator('svg .hop-dot').count() >= 2, 'the path has at least two drawn hops');
-      await shot('console-trace-blocked.png');
+      await shot('console-trace-blocked.png', true);
     });
 
     await step('open the deciding rule from the trace; a stale edit is refused with VersionMismatch', async () => {
@@ -257,7 +257,7 @@ try {
       await verdict.filter({ hasText: 'Reachable' }).filter({ hasNotText: 'Not reachable' }).waitFor();
       assert.ok((await verdict.innerText()).includes('ACCEPTED'));
       assert.equal(await page.locator('svg .stop-mark').count(), 0);
-      await shot('console-trace-accepted.png');
+      await shot('console-trace-accepted.png', true);
     });
   }
 
@@ -294,7 +294,7 @@ try {
       assert.equal(overlap, false, 'chips overlap');
       const { width, height } = await page.locator('svg.topology').evaluate((s) => ({ width: s.width.baseVal.value, height: s.height.baseVal.value }));
       assert.ok(width < 4000 && height < 4000, `diagram ${width}x${height}`);
-      if (!ids.server) await shot('console-topology.png');
+      await shot('console-topology-200.png');
     });
   }
 

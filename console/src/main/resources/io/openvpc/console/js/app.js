@@ -92,6 +92,7 @@ function route() {
   else if (page === 'route-table' && id) routeTablePage(main, id);
   else if (page === 'trace') tracePage(main, params);
   else clear(main, errorBox({ code: 'ResourceNotFound', message: `No page ${path} in the console.` }));
+  document.getElementById('toast').hidden = true;
   main.focus({ preventScroll: true });
 }
 

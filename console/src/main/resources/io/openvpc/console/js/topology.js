@@ -138,10 +138,23 @@ export function diagram(data) {
     s('text', { x: PAD + 12, y: PAD + 40, class: 'sub' }, `${vpc.CidrBlock}  ·  ${subnets.length} subnets  ·  ${instances.length} instances`));
   mark(vpc.VpcId, PAD + 60, PAD + 30, vpcG);
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
-  svg.setAttribute('width', W);
-  svg.setAttribute('height', H);
+  const zoom = W < 700 ? 1.4 : 1; // a small VPC is drawn larger; a large one at 1:1 and scrolls
+  svg.setAttribute('width', W * zoom);
+  svg.setAttribute('height', H * zoom);
   const overlay = s('g', { class: 'trace-overlay' });
   svg.append(overlay);
+
+  const at = (id) => points.get(id) || points.get(eniOwner.get(id)) || [];
+  /**
+   * Where a hop happened: its resource when that is drawn once (an instance, a subnet's ACL badge), else the
+   * node it happened at (a security group is shared, the ENI that applied it is not), else any drawing.
+   */
+  function locate(hop) {
+    const own = String(hop.ResourceId || '').split(',').flatMap((id) => at(id.trim()));
+    if (own.length === 1) return own;
+    const node = at(String(hop.Node || '').split(' ').pop());
+    return node.length ? node : own;
+  }
 
   function clearTrace() {
     overlay.replaceChildren();
@@ -153,7 +166,7 @@ export function diagram(data) {
     let prev = null;
     const path = [];
     hops.forEach((hop, n) => {
-      const candidates = String(hop.ResourceId || '').split(',').flatMap((id) => points.get(id.trim()) || points.get(eniOwner.get(id.trim())) || []);
+      const candidates = locate(hop);
       if (!candidates.length) return;
       const near = prev ? candidates.reduce((a, b) => (dist(a, prev) <= dist(b, prev) ? a : b)) : candidates[0];
       near.el.classList.add('on-path');
@@ -172,9 +185,14 @@ export function diagram(data) {
     });
     const last = path[path.length - 1];
     if (last && disposition && disposition !== 'ACCEPTED') {
-      overlay.append(s('g', { class: 'stop-mark' },
-        s('rect', { x: last.x + 12, y: last.y - 30, width: disposition.length * 7 + 30, height: 20, rx: 4 }),
-        s('text', { x: last.x + 22, y: last.y - 16 }, `✕ ${disposition}`)));
+      const label = s('text', { y: last.y + 38 }, `✕ ${disposition}`);
+      const box = s('rect', { y: last.y + 24, height: 20, rx: 4 });
+      overlay.append(s('g', { class: 'stop-mark' }, box, label));
+      const w = (label.getComputedTextLength() || disposition.length * 8.5) + 18; // measured once drawn
+      const lx = Math.max(4, Math.min(last.x - w / 2, W - w - 4));
+      box.setAttribute('x', lx);
+      box.setAttribute('width', w);
+      label.setAttribute('x', lx + 9);
     }
     return path.length;
   }
@@ -213,7 +231,7 @@ function chip(c, x, y, mark, eniOwner) {
   const stateCls = kind === 'instance' ? ` state-${String(item.InstanceState || '').toLowerCase()}` : '';
   const a = s('a', { href, class: `chip ${kind}${stateCls}`, 'data-id': id },
     s('rect', { x, y, width: CHIP_W, height: CHIP_H, rx: 5 }),
-    s('text', { x: x + 8, y: y + 17, class: 'chip-title' }, short(title, 16)),
+    s('text', { x: x + 8, y: y + 17, class: 'chip-title' }, short(title, extra ? 12 : 16)),
     s('text', { x: x + 8, y: y + 33, class: 'chip-sub' }, short(sub, 20)),
     extra ? s('text', { x: x + CHIP_W - 6, y: y + 17, 'text-anchor': 'end', class: 'chip-badge' }, extra) : null,
     s('title', {}, `${id} ${title} ${sub}`));

@@ -16,7 +16,8 @@ export async function tracePage(main, params) {
   const formBox = h('div');
   const result = h('div.trace-result', { 'aria-live': 'polite' });
   const diagramBox = h('div.diagram-box', { tabindex: '0', 'aria-label': 'Topology with the traced path (scrolls)' });
-  clear(main, h('h1', 'Trace a packet'), formBox, result, diagramBox);
+  const hopsBox = h('div.hops');
+  clear(main, h('h1', 'Trace a packet'), formBox, result, diagramBox, hopsBox);
   if (!vpcId) {
     const vpcs = await into(formBox, all('vpc', 'DescribeVpcs', 'VpcSet', {}, true), (list) => (list.length
       ? h('p', 'Pick a VPC: ', list.map((v) => [h('a', { href: `#/trace?vpc=${v.VpcId}` }, `${v.VpcName || ''} ${v.VpcId}`), ' ']))
@@ -62,19 +63,25 @@ export async function tracePage(main, params) {
     if (protocol.value === 'TCP' || protocol.value === 'UDP') req.DestinationPort = Number(port.value);
     history.replaceState(null, '', `#/trace?vpc=${vpcId}&src=${from}&dst=${to}&protocol=${protocol.value}&port=${port.value}`);
     view.clearTrace();
+    clear(hopsBox);
     into(result, openvpc('TracePacket', req), (r) => {
       view.drawTrace(r.Hops || [], r.Disposition, 'forward');
-      if (r.ReturnPath && r.Disposition === 'ACCEPTED') view.drawTrace(r.ReturnPath.Hops || [], r.ReturnPath.Disposition, 'return');
+      // The reply is drawn only where it fails: an accepted reply retraces the forward path.
+      if (r.ReturnPath && r.Disposition === 'ACCEPTED' && r.ReturnPath.Disposition !== 'ACCEPTED') {
+        view.clearTrace();
+        view.drawTrace(r.ReturnPath.Hops || [], r.ReturnPath.Disposition, 'return');
+      }
       const decisive = [...(r.Hops || []), ...(r.ReturnPath?.Hops || [])].find((x) => x.Result === 'DENIED');
       return h('div',
         h(`div.verdict-banner.${r.Reachable ? 'ok' : 'blocked'}`, { id: 'trace-verdict' },
           h('strong', r.Reachable ? 'Reachable' : 'Not reachable'), ` · ${r.Disposition}`,
           r.ReturnPath && r.Disposition === 'ACCEPTED' ? ` · reply: ${r.ReturnPath.Disposition}` : '',
           r.Flow ? h('div.flow', r.Flow) : null,
-          decisive ? h('div.decider', 'Stopped by ', ruleLink(decisive.Rule), decisive.Detail ? ` — ${decisive.Detail}` : '') : null),
-        hopsTable(r.Hops || [], 'Forward path'),
-        r.ReturnPath ? hopsTable(r.ReturnPath.Hops || [], `Return path (${r.ReturnPath.Disposition})`) : null);
-    });
+          decisive ? h('div.decider', 'Stopped at ', `${decisive.ResourceType} ${decisive.ResourceId}`, ' by ',
+            decisive.Rule ? ruleLink(decisive.Rule) : decisive.Detail) : null));
+    }).then((r) => r && clear(hopsBox,
+      hopsTable(r.Hops || [], 'Forward path'),
+      r.ReturnPath ? hopsTable(r.ReturnPath.Hops || [], `Return path (${r.ReturnPath.Disposition})`) : null));
   }
   if (params.get('dst')) run();
 }
