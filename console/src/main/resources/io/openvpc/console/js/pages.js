@@ -68,6 +68,19 @@ export const ROUTES = {
 function actions(fam, row, reload) {
   const id = row[fam.idKey];
   const out = h('span.row-actions');
+  for (const m of fam.more || []) {
+    if (!m.when(row)) continue;
+    out.append(h('button.small', {
+      type: 'button', 'aria-label': `${m.label} ${id}`,
+      onclick: async () => {
+        const fields = m.fields ? m.fields(row) : [];
+        if (await formDialog(`${m.label} ${fam.noun} ${id}`, fields, (v) => call(fam.product, m.action, m.params(row, v)), m.label)) {
+          toast(`${m.action} ${id} succeeded`);
+          reload();
+        }
+      },
+    }, m.label));
+  }
   if (fam.rename) {
     out.append(h('button.small', {
       type: 'button', 'aria-label': `Rename ${id}`,

@@ -123,6 +123,11 @@ export const FAMILIES = {
         return p;
       },
     },
+    more: [
+      { label: 'Start', action: 'StartInstances', when: (r) => r.InstanceState === 'STOPPED', params: (r) => ({ InstanceIds: [r.InstanceId] }) },
+      { label: 'Stop', action: 'StopInstances', when: (r) => r.InstanceState === 'RUNNING', params: (r) => ({ InstanceIds: [r.InstanceId] }) },
+      { label: 'Reboot', action: 'RebootInstances', when: (r) => r.InstanceState === 'RUNNING', params: (r) => ({ InstanceIds: [r.InstanceId] }) },
+    ],
     rename: { action: 'ModifyInstancesAttribute', field: 'InstanceName', params: (r, n) => ({ InstanceIds: [r.InstanceId], InstanceName: n }) },
     remove: { action: 'TerminateInstances', verb: 'Terminate', params: (r) => ({ InstanceIds: [r.InstanceId] }) },
   },
@@ -147,6 +152,17 @@ export const FAMILIES = {
       ],
       action: 'CreateNetworkInterface', params: (v, vpcId) => ({ VpcId: vpcId, ...v }),
     },
+    more: [
+      {
+        label: 'Attach', action: 'AttachNetworkInterface', when: (r) => !r.Attachment?.InstanceId,
+        fields: () => [{ name: 'InstanceId', label: 'Instance', required: true, placeholder: 'ins-xxxxxxxx' }],
+        params: (r, v) => ({ NetworkInterfaceId: r.NetworkInterfaceId, InstanceId: v.InstanceId }),
+      },
+      {
+        label: 'Detach', action: 'DetachNetworkInterface', when: (r) => r.Attachment?.InstanceId && !r.Primary,
+        params: (r) => ({ NetworkInterfaceId: r.NetworkInterfaceId, InstanceId: r.Attachment.InstanceId }),
+      },
+    ],
     rename: { action: 'ModifyNetworkInterfaceAttribute', field: 'NetworkInterfaceName', params: (r, n) => ({ NetworkInterfaceId: r.NetworkInterfaceId, NetworkInterfaceName: n }) },
     remove: { action: 'DeleteNetworkInterface', params: (r) => ({ NetworkInterfaceId: r.NetworkInterfaceId }) },
   },
@@ -170,6 +186,17 @@ export const FAMILIES = {
       ],
       action: 'CreateHaVip', params: (v, vpcId) => ({ VpcId: vpcId, HaVipName: v.HaVipName, SubnetId: v.SubnetId, ...(v.Vip ? { Vip: v.Vip } : {}) }),
     },
+    more: [
+      {
+        label: 'Bind', action: 'AssociateHaVipInstance', when: (r) => !r.InstanceId && !r.NetworkInterfaceId,
+        fields: () => [{ name: 'InstanceId', label: 'Instance or ENI', required: true, placeholder: 'ins-xxxxxxxx or eni-xxxxxxxx' }],
+        params: (r, v) => ({ HaVipAssociationSet: [{ HaVipId: r.HaVipId, InstanceId: v.InstanceId, InstanceType: v.InstanceId.startsWith('eni-') ? 'ENI' : 'CVM' }] }),
+      },
+      {
+        label: 'Unbind', action: 'DisassociateHaVipInstance', when: (r) => r.InstanceId || r.NetworkInterfaceId,
+        params: (r) => ({ HaVipAssociationSet: [{ HaVipId: r.HaVipId, ...(r.InstanceId ? { InstanceId: r.InstanceId, InstanceType: 'CVM' } : { InstanceId: r.NetworkInterfaceId, InstanceType: 'ENI' }) }] }),
+      },
+    ],
     rename: { action: 'ModifyHaVipAttribute', field: 'HaVipName', params: (r, n) => ({ HaVipId: r.HaVipId, HaVipName: n }) },
     remove: { action: 'DeleteHaVip', params: (r) => ({ HaVipId: r.HaVipId }) },
   },
