@@ -328,6 +328,28 @@ try {
     assert.ok(r.ok, JSON.stringify(r));
   });
 
+  if (ids.server && await offers('vpc', 'CreateRoutes')) await step('a route table: create, associate, add a route via an instance, disable, delete', async () => {
+    await page.goto(`${URL}/#/route-tables?vpc=${ids.vpc}`);
+    await page.getByRole('button', { name: 'Create route table' }).click();
+    await dialogSubmit({ Name: `rt-${run}` }, 'Create');
+    const row = page.locator('tr', { hasText: `rt-${run}` });
+    await row.waitFor();
+    const rtb = (await row.locator('td').first().innerText()).trim();
+    await row.getByRole('link', { name: rtb }).click();
+    await page.getByRole('button', { name: 'Associate subnet' }).click();
+    await dialogSubmit({ Subnet: ids.subnet }, 'Associate');
+    await page.locator('main p', { hasText: ids.subnet }).waitFor();
+    await page.getByRole('button', { name: 'Add route' }).click();
+    await dialogSubmit({ Destination: '192.168.50.0/24', 'Next hop type': 'CVM', 'Next hop': ids.server }, 'Add route');
+    const route = page.locator('tr', { hasText: '192.168.50.0/24' });
+    await route.waitFor();
+    await route.getByRole('button', { name: 'Disable' }).click();
+    await page.locator('tr', { hasText: '192.168.50.0/24' }).getByRole('button', { name: 'Enable' }).waitFor();
+    await page.locator('tr', { hasText: '192.168.50.0/24' }).getByRole('button', { name: 'Delete' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator('tr', { hasText: '192.168.50.0/24' }).waitFor({ state: 'detached' });
+  });
+
   if (!hasPorts || !ids.server) pending.push('CheckInstancePorts');
   else await step('port check on the instance page', async () => {
     await page.goto(`${URL}/#/instance/${ids.server}`);

@@ -213,13 +213,22 @@ export function routeTablePage(main, rtbId) {
       const t = (r.RouteTableSet || [])[0];
       if (!t) return errorBox({ code: 'InvalidRouteTableId.NotFound', message: `The route table ${rtbId} does not exist.` });
       return h('div',
-        h('p', t.RouteTableName || '', ' · VPC ', link(`#/vpc/${t.VpcId}`, t.VpcId), ' · subnets: ', (t.AssociationSet || []).map((a) => a.SubnetId).join(', ') || 'none'),
+        h('p', t.RouteTableName || '', ' · VPC ', link(`#/vpc/${t.VpcId}`, t.VpcId), ' · subnets: ', (t.AssociationSet || []).map((a) => a.SubnetId).join(', ') || 'none',
+          ' ', h('button.small', {
+            type: 'button',
+            onclick: async () => {
+              const subnets = await all('vpc', 'DescribeSubnets', 'SubnetSet', { Filters: [{ Name: 'vpc-id', Values: [t.VpcId] }] }, true);
+              await formDialog('Associate a subnet', [{ name: 'SubnetId', label: 'Subnet', required: true,
+                options: subnets.map((x) => [x.SubnetId, `${x.SubnetId} ${x.SubnetName} (${x.CidrBlock})`]) }],
+              (v) => act('ReplaceRouteTableAssociation', { SubnetId: v.SubnetId }, 'Subnet associated'), 'Associate');
+            },
+          }, 'Associate subnet')),
         h('button.primary', {
           type: 'button',
           onclick: () => formDialog('Add a route', [
             { name: 'DestinationCidrBlock', label: 'Destination', required: true, placeholder: '10.1.0.0/16' },
             { name: 'GatewayType', label: 'Next hop type', required: true, options: ['CVM', 'HAVIP', 'NORMAL_CVM', 'EIP', 'NAT', 'PEERCONNECTION', 'VPN', 'DIRECTCONNECT', 'CCN', 'LOCAL_GATEWAY'] },
-            { name: 'GatewayId', label: 'Next hop', required: true, placeholder: 'private IP of a CVM, or havip-…' },
+            { name: 'GatewayId', label: 'Next hop', required: true, placeholder: 'ins-… for CVM, havip-… for HAVIP' },
             { name: 'RouteDescription', label: 'Description' }],
           (v) => act('CreateRoutes', { Routes: [Object.fromEntries(Object.entries(v).filter(([, x]) => x))] }, 'Route added'), 'Add route'),
         }, 'Add route'),
