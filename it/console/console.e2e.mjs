@@ -69,6 +69,12 @@ async function offers(product, action) {
   return r.ok || (r.code !== 'UnsupportedOperation' && r.code !== 'InvalidAction');
 }
 
+/** Runs the step when the server offers `action`; otherwise records it as PENDING (never a silent skip). */
+async function stepIfOffered(product, action, name, fn) {
+  if (await offers(product, action)) await step(name, fn);
+  else pending.push(action);
+}
+
 async function shot(name, fullPage = false) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
@@ -271,7 +277,7 @@ try {
     await page.getByRole('button', { name: `Stop ${ids.server}` }).waitFor();
   });
 
-  if (ids.subnet && await offers('vpc', 'CreateNetworkInterface')) await step('an ENI: create, attach to an instance, rename, detach, delete', async () => {
+  if (ids.subnet) await stepIfOffered('vpc', 'CreateNetworkInterface', 'an ENI: create, attach to an instance, rename, detach, delete', async () => {
     await page.goto(`${URL}/#/enis?vpc=${ids.vpc}`);
     await page.getByRole('button', { name: 'Create ENI' }).click();
     await dialogSubmit({ Name: `eni-${run}`, Subnet: ids.subnet }, 'Create');
@@ -291,7 +297,7 @@ try {
     await page.locator('tr', { hasText: eni }).waitFor({ state: 'detached' });
   });
 
-  if (ids.subnet && await offers('vpc', 'CreateHaVip')) await step('a HAVIP: create with an address, see it on the topology, delete', async () => {
+  if (ids.subnet) await stepIfOffered('vpc', 'CreateHaVip', 'a HAVIP: create with an address, see it on the topology, delete', async () => {
     await page.goto(`${URL}/#/havips?vpc=${ids.vpc}`);
     await page.getByRole('button', { name: 'Create HAVIP' }).click();
     await dialogSubmit({ Name: `vip-${run}`, Subnet: ids.subnet, Address: '10.20.1.100' }, 'Create');
@@ -307,7 +313,7 @@ try {
     await page.locator('tr', { hasText: vip }).waitFor({ state: 'detached' });
   });
 
-  if (ids.subnet && await offers('vpc', 'CreateNetworkAcl')) await step('a network ACL: create, associate with the subnet, add a rule; the topology shows its badge', async () => {
+  if (ids.subnet) await stepIfOffered('vpc', 'CreateNetworkAcl', 'a network ACL: create, associate with the subnet, add a rule; the topology shows its badge', async () => {
     await page.goto(`${URL}/#/acls?vpc=${ids.vpc}`);
     await page.getByRole('button', { name: 'Create network ACL' }).click();
     await dialogSubmit({ Name: `acl-${run}` }, 'Create');
@@ -328,7 +334,7 @@ try {
     assert.ok(r.ok, JSON.stringify(r));
   });
 
-  if (ids.server && await offers('vpc', 'CreateRoutes')) await step('a route table: create, associate, add a route via an instance, disable, delete', async () => {
+  if (ids.server) await stepIfOffered('vpc', 'CreateRoutes', 'a route table: create, associate, add a route via an instance, disable, delete', async () => {
     await page.goto(`${URL}/#/route-tables?vpc=${ids.vpc}`);
     await page.getByRole('button', { name: 'Create route table' }).click();
     await dialogSubmit({ Name: `rt-${run}` }, 'Create');
@@ -396,6 +402,13 @@ try {
     await page.getByRole('link', { name: 'Trace' }).first().scrollIntoViewIfNeeded();
     assert.ok(await page.getByRole('link', { name: 'Subnets' }).isVisible());
     await shot('console-phone.png');
+    if (ids.server && hasTrace) {
+      await page.goto(`${URL}/#/trace?vpc=${ids.vpc}&src=${ids.client}&dst=${ids.server}&protocol=TCP&port=22`);
+      await page.locator('#trace-verdict').waitFor();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(wide <= 0, `the trace page is ${wide}px wider than the phone`);
+      await shot('console-phone-trace.png', true);
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

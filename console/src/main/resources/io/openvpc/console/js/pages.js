@@ -158,9 +158,11 @@ export function instancePage(main, instanceId) {
 export function ruleLink(rule) {
   if (!rule) return h('span.muted', 'no rule (default)');
   const dir = String(rule.Direction || '').toLowerCase();
-  const text = `${rule.ResourceId} ${dir} #${rule.Index}: ${rule.Text || ''}`;
-  if (rule.ResourceType === 'SecurityGroup') return link(`#/sg/${rule.ResourceId}?dir=${dir}&index=${rule.Index}`, text);
-  if (rule.ResourceType === 'NetworkAcl') return link(`#/acl/${rule.ResourceId}?dir=${dir}&index=${rule.Index}`, text);
+  const implicit = rule.Index === undefined || rule.Index < 0; // the default at the end of the list decided
+  const text = implicit ? `${rule.ResourceId} ${dir}: ${rule.Text || ''}` : `${rule.ResourceId} ${dir} #${rule.Index}: ${rule.Text || ''}`;
+  const at = implicit ? '' : `?dir=${dir}&index=${rule.Index}`;
+  if (rule.ResourceType === 'SecurityGroup') return link(`#/sg/${rule.ResourceId}${at}`, text);
+  if (rule.ResourceType === 'NetworkAcl') return link(`#/acl/${rule.ResourceId}${at}`, text);
   return h('span', text);
 }
 
