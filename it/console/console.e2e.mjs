@@ -389,6 +389,7 @@ try {
       assert.equal(overlap, false, 'chips overlap');
       const { width, height } = await page.locator('svg.topology').evaluate((s) => ({ width: s.width.baseVal.value, height: s.height.baseVal.value }));
       assert.ok(width < 4000 && height < 4000, `diagram ${width}x${height}`);
+      console.log(`        200 instances drawn in ${Math.round(width)} x ${Math.round(height)} px`);
       await shot('console-topology-200.png');
     });
   }

@@ -1,6 +1,6 @@
 // A VPC drawn as SVG: zones as columns, subnets as boxes with their route table and ACL badges, and
-// instances, ENIs and HAVIPs as chips inside. The layout is computed (no library): each zone's chip grid
-// widens with its largest subnet, so 200 instances stay legible. drawTrace() overlays a packet's path.
+// instances, ENIs and HAVIPs as chips inside. The layout is computed (no library): the zones share the
+// screen's width and each grows downwards, so 200 instances stay legible. drawTrace() overlays a packet's path.
 import { all, ApiError } from './api.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -69,6 +69,11 @@ export function diagram(data) {
   }
   for (const v of haVips) chipsBySubnet.get(v.SubnetId)?.push({ kind: 'havip', item: v });
 
+  const label = (c) => c.item.InstanceName || c.item.NetworkInterfaceName || c.item.HaVipName || '';
+  const order = { instance: 0, eni: 1, havip: 2 };
+  for (const chips of chipsBySubnet.values()) {
+    chips.sort((a, b) => order[a.kind] - order[b.kind] || label(a).localeCompare(label(b), undefined, { numeric: true }));
+  }
   const zones = [...new Set(subnets.map((sn) => sn.Zone))].sort();
   const svg = s('svg', { class: 'topology', role: 'group', 'aria-label': `Topology of ${vpc.VpcId}` });
   svg.append(s('defs', {},
@@ -82,7 +87,10 @@ export function diagram(data) {
   for (const zone of zones) {
     const zoneSubnets = subnets.filter((sn) => sn.Zone === zone);
     const largest = Math.max(1, ...zoneSubnets.map((sn) => chipsBySubnet.get(sn.SubnetId).length));
-    const perRow = Math.min(8, Math.max(2, Math.ceil(Math.sqrt(largest / 1.6))));
+    // Chips per row: as many as the zones share of a ~1,400 px wide screen allows (2 to 8), no more than
+    // the largest subnet needs; a big VPC then grows downwards, the natural way to scroll.
+    const budget = Math.floor((1400 / zones.length - 40) / (CHIP_W + GAP));
+    const perRow = Math.min(8, Math.max(2, Math.min(budget, Math.ceil(largest / 2))));
     const width = perRow * (CHIP_W + GAP) + GAP + 16;
     const zoneG = s('g', { class: 'zone' });
     vpcG.append(zoneG);
