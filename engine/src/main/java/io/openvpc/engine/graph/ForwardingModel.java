@@ -14,7 +14,6 @@ import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.Direction;
-import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
 import io.openvpc.model.Instance;
 import io.openvpc.model.Ipv6Address;
@@ -61,8 +60,7 @@ public final class ForwardingModel implements CompiledNetwork {
   private final Map<String, NetworkAcl> acls = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> aclSubnets = new ConcurrentHashMap<>();
   private final Map<String, RouteTable> routeTables = new ConcurrentHashMap<>();
-  private final Map<String, List<RouteEntry>> sortedRoutes = new ConcurrentHashMap<>();
-  private final Map<String, List<RouteEntry>> localRoutes = new ConcurrentHashMap<>();
+  private final RouteTables routing = new RouteTables();
   private final Map<String, SecurityGroup> groups = new ConcurrentHashMap<>();
   private final Map<String, List<PolicyRule>[]> groupRules = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> groupEnis = new ConcurrentHashMap<>();
@@ -125,19 +123,10 @@ public final class ForwardingModel implements CompiledNetwork {
       }
     } else if (r instanceof RouteTable rt) {
       routeTables.put(rt.id(), rt);
-      sortedRoutes.put(rt.id(), rt.routes().stream().filter(Route::enabled)
-          .sorted(Comparator.comparingInt((Route x) -> x.destination().prefixLength()).reversed())
-          .map(x -> new RouteEntry(x, Prefix.of(x.destination()), x.destination())).toList());
+      routing.putTable(rt);
     } else if (r instanceof Vpc v) {
       vpcs.put(v.id(), v);
-      List<RouteEntry> local = new ArrayList<>();
-      for (Cidr c : v.ipv4Blocks()) {
-        local.add(new RouteEntry(null, Prefix.of(c), c));
-      }
-      if (v.ipv6CidrBlock() != null) {
-        local.add(new RouteEntry(null, Prefix.of(v.ipv6CidrBlock()), v.ipv6CidrBlock()));
-      }
-      localRoutes.put(v.id(), List.copyOf(local));
+      routing.putVpc(v);
     } else if (r instanceof HaVip h) {
       removeHaVip(h.id());
       putHaVip(h);
@@ -170,10 +159,10 @@ public final class ForwardingModel implements CompiledNetwork {
       }
     } else if (type == RouteTable.class) {
       routeTables.remove(id);
-      sortedRoutes.remove(id);
+      routing.removeTable(id);
     } else if (type == Vpc.class) {
       vpcs.remove(id);
-      localRoutes.remove(id);
+      routing.removeVpc(id);
     } else if (type == HaVip.class) {
       removeHaVip(id);
     } else if (type == AddressTemplate.class || type == AddressTemplateGroup.class) {
@@ -402,49 +391,13 @@ public final class ForwardingModel implements CompiledNetwork {
   @Override
   public List<EffectiveRoute> routes(String subnetId) {
     CompiledSubnet s = subnets.get(subnetId);
-    if (s == null) {
-      return List.of();
-    }
-    List<EffectiveRoute> out = new ArrayList<>();
-    for (RouteEntry local : localRoutes.getOrDefault(s.vpcId(), List.of())) {
-      out.add(local(s, local));
-    }
-    for (RouteEntry r : sortedRoutes.getOrDefault(s.routeTableId(), List.of())) {
-      out.add(effective(s, r.route()));
-    }
-    return out;
+    return s == null ? List.of() : routing.routes(s, this::resolve);
   }
 
   @Override
   public Optional<EffectiveRoute> lookup(String subnetId, Addr destination) {
     CompiledSubnet s = subnets.get(subnetId);
-    if (s == null) {
-      return Optional.empty();
-    }
-    for (RouteEntry local : localRoutes.getOrDefault(s.vpcId(), List.of())) {
-      if (local.prefix().contains(destination)) {
-        return Optional.of(local(s, local));
-      }
-    }
-    for (RouteEntry r : sortedRoutes.getOrDefault(s.routeTableId(), List.of())) {
-      if (r.prefix().contains(destination)) {
-        return Optional.of(effective(s, r.route()));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A route with its destination in matching form; the route is null for a VPC's local route. */
-  private record RouteEntry(Route route, Prefix prefix, Cidr cidr) {}
-
-  private static EffectiveRoute local(CompiledSubnet s, RouteEntry local) {
-    return new EffectiveRoute(local.cidr(), GatewayType.LOCAL, s.vpcId(), s.routeTableId(), "", 0,
-        new NextHop.Local());
-  }
-
-  private EffectiveRoute effective(CompiledSubnet s, Route r) {
-    return new EffectiveRoute(r.destination(), r.gatewayType(), r.gatewayId(), s.routeTableId(), r.routeItemId(),
-        r.routeId(), resolve(s.vpcId(), r));
+    return s == null ? Optional.empty() : routing.lookup(s, destination, this::resolve);
   }
 
   private NextHop resolve(String vpcId, Route r) {
