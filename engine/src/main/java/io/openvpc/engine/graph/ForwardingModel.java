@@ -144,7 +144,7 @@ public final class ForwardingModel implements CompiledNetwork {
     if (type == SecurityGroup.class) {
       groups.remove(id);
       groupRules.remove(id);
-      recompileEnis(groupEnis.getOrDefault(id, Set.of()));
+      refreshRules(groupEnis.getOrDefault(id, Set.of()));
     } else if (type == NetworkInterface.class) {
       removeEni(id);
     } else if (type == Instance.class) {
@@ -187,7 +187,7 @@ public final class ForwardingModel implements CompiledNetwork {
             old == null ? List.of() : old[0]),
         SecurityGroupCompiler.compile(sg, Direction.EGRESS, serviceTemplates, old == null ? null : previous,
             old == null ? List.of() : old[1])});
-    recompileEnis(groupEnis.getOrDefault(sg.id(), Set.of()));
+    refreshRules(groupEnis.getOrDefault(sg.id(), Set.of()));
   }
 
   private void recompileGroupsUsingServiceTemplates() {
@@ -276,6 +276,21 @@ public final class ForwardingModel implements CompiledNetwork {
       if (s != null) {
         s.remove(id);
       }
+    }
+  }
+
+  /** A group's rules changed: rebuild only the rule lists of the ENIs bound to it. */
+  private void refreshRules(Collection<String> ids) {
+    for (String id : List.copyOf(ids)) {
+      CompiledEni old = enis.get(id);
+      NetworkInterface eni = rawEnis.get(id);
+      if (old == null || eni == null) {
+        compileEni(id);
+        continue;
+      }
+      enis.put(id, new CompiledEni(old.id(), old.vpcId(), old.subnetId(), old.instanceId(), old.instanceState(),
+          old.primary(), old.ipv4(), old.ipv6(), old.haVips(), old.securityGroupIds(),
+          groupList(eni, Direction.INGRESS), groupList(eni, Direction.EGRESS)));
     }
   }
 
