@@ -30,8 +30,13 @@ import org.slf4j.LoggerFactory;
 /** A running OpenVPC: store, control plane, API gateway and console on one HTTP port. */
 public final class OpenVpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpenVpcServer.class);
-  /** The owner mark of the namespaces a server's data plane creates. */
-  public static final String DATAPLANE_OWNER = "openvpc-server";
+  /**
+   * The owner mark of the namespaces a server's data plane creates: {@code server <data directory>},
+   * so a restart on the same data converges what it left, and servers on other data leave it alone.
+   */
+  public static String dataplaneOwner(Path dataDir) {
+    return "server " + dataDir.toAbsolutePath().normalize();
+  }
 
   /**
    * Headers of the console's page and assets: the console talks only to this origin's API (the signed
@@ -111,7 +116,7 @@ public final class OpenVpcServer implements AutoCloseable {
     LinuxHost.unavailableReason().ifPresent(why -> {
       throw new IllegalStateException("--dataplane linux: " + why);
     });
-    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(DATAPLANE_OWNER));
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(dataplaneOwner(config.dataDir())));
     control.ledger().addListener(c -> dp.changed(c.before(), c.after(), c.puts(), c.deletes()));
     for (Account a : control.accounts().list()) {
       for (Regions.Region r : control.regions().all()) {
@@ -158,6 +163,10 @@ public final class OpenVpcServer implements AutoCloseable {
     if (config.bootstrapSecretId() != null && config.bootstrapSecretKey() != null) {
       Optional<ApiKey> existing = control.accounts().key(config.bootstrapSecretId());
       if (existing.isPresent()) {
+        if (!existing.get().secretKey().equals(config.bootstrapSecretKey())) {
+          LOG.warn("OPENVPC_SECRET_KEY differs from the stored key of SecretId {}; the stored key stays in force "
+              + "(openvpc account keys {} lists the keys)", config.bootstrapSecretId(), existing.get().appId());
+        }
         return existing.get();
       }
       return control.accounts().create("bootstrap", config.bootstrapSecretId(), config.bootstrapSecretKey());
