@@ -139,6 +139,14 @@ try {
     await err.waitFor();
     assert.match(await err.locator('.code').innerText(), /^InvalidParameter/);
     await page.locator('dialog[open]').getByRole('button', { name: 'Cancel' }).click();
+    // The same refusal in Chinese (X-TC-Language: zh-CN), as the SDKs get it with that profile.
+    await page.locator('#language').selectOption('zh-CN');
+    await page.getByRole('button', { name: 'Create VPC' }).click();
+    await dialogSubmit({ Name: 'bad', 'IPv4 CIDR': '10.0.0.0/33' }, 'Create');
+    const zh = await page.locator('dialog[open] .error .message').innerText();
+    assert.match(zh, /[\u4e00-\u9fff]/, `a Chinese message, got ${zh}`);
+    await page.locator('dialog[open]').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('#language').selectOption('en-US');
   });
 
   await step('the VPC page draws its topology', async () => {
