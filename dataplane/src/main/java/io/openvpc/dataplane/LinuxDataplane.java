@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  * and wakes the worker; the worker takes whatever is newest (so a burst of changes costs one pass),
  * renders the whole desired state (pure, milliseconds) and reconciles, which touches only namespaces
  * whose desired state changed. {@link #awaitApplied} lets callers wait until a given update is in
- * force. A periodic resync re-reads the host, repairing drift made behind the agent's back.
+ * force. While idle it reads a few namespaces back every second and repairs any drift made behind its
+ * back, so that no full re-read ever holds up a change.
  */
 public final class LinuxDataplane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinuxDataplane.class);
-  private static final long RESYNC_NANOS = TimeUnit.MINUTES.toNanos(5);
+  /** Namespaces read back per idle second, looking for drift (a full sweep of 1,000 takes a few minutes). */
+  private static final int VERIFY_PER_IDLE_SECOND = 5;
 
   private final Reconciler reconciler;
   private final Engine engine = new Engine();
@@ -81,6 +83,11 @@ public final class LinuxDataplane implements AutoCloseable {
     return ticket;
   }
 
+  /** The ticket of the latest update: awaiting it waits for everything recorded so far. */
+  public long latestTicket() {
+    return requested.get();
+  }
+
   /** Waits until every update up to {@code ticket} has been applied; false on timeout. */
   public boolean awaitApplied(long ticket, long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
@@ -106,7 +113,6 @@ public final class LinuxDataplane implements AutoCloseable {
   }
 
   private void loop() {
-    long lastResync = System.nanoTime();
     while (running) {
       long target = requested.get();
       if (applied.get() < target) {
@@ -118,7 +124,7 @@ public final class LinuxDataplane implements AutoCloseable {
           }
           observer.accept(o);
         } catch (RuntimeException e) {
-          LOG.warn("data plane pass failed; will resync: {}", e.toString());
+          LOG.warn("data plane pass failed; will read the host back: {}", e.toString());
           reconciler.resync();
         }
         applied.set(target);
@@ -127,19 +133,23 @@ public final class LinuxDataplane implements AutoCloseable {
         }
         continue;
       }
-      if (System.nanoTime() - lastResync > RESYNC_NANOS) {
-        reconciler.resync();
-        lastResync = System.nanoTime();
-        wake();
-        continue;
-      }
       synchronized (signal) {
         if (requested.get() == applied.get() && running) {
           try {
-            signal.wait(TimeUnit.SECONDS.toMillis(30));
+            signal.wait(TimeUnit.SECONDS.toMillis(1));
           } catch (InterruptedException e) {
             return;
           }
+        }
+      }
+      if (running && requested.get() == applied.get()) {
+        try {
+          if (reconciler.verifySome(VERIFY_PER_IDLE_SECOND)) {
+            LOG.info("data plane: the host drifted from what was applied; repairing");
+            wake();
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("data plane: reading the host back failed: {}", e.toString());
         }
       }
     }

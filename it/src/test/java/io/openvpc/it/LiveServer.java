@@ -30,12 +30,17 @@ public final class LiveServer implements AutoCloseable {
   }
 
   private LiveServer(Map<String, Long> quotas, String databaseUrl, String secretId, String secretKey) {
+    this(quotas, databaseUrl, secretId, secretKey, false);
+  }
+
+  private LiveServer(Map<String, Long> quotas, String databaseUrl, String secretId, String secretKey,
+      boolean linuxDataplane) {
     try {
       Path dir = Files.createTempDirectory("openvpc-it");
       this.secretId = secretId;
       this.secretKey = secretKey;
       server = OpenVpcServer.start(ServerConfig.forTests(dir, databaseUrl)
-          .withQuotas(quotas).withBootstrapKey(secretId, secretKey));
+          .withQuotas(quotas).withBootstrapKey(secretId, secretKey).withLinuxDataplane(linuxDataplane));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -43,6 +48,12 @@ public final class LiveServer implements AutoCloseable {
 
   public static LiveServer start() {
     return new LiveServer(Map.of());
+  }
+
+  /** A server that realises its instances as network namespaces (needs root; see DataplaneSdkTest). */
+  public static LiveServer startWithLinuxDataplane() {
+    return new LiveServer(Map.of(), System.getenv("OPENVPC_IT_DATABASE_URL"),
+        "AKIDit" + UUID.randomUUID().toString().replace("-", ""), UUID.randomUUID().toString().replace("-", ""), true);
   }
 
   public static LiveServer start(Map<String, Long> quotas) {

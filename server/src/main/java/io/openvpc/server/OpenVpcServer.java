@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,8 +31,24 @@ import org.slf4j.LoggerFactory;
 /** A running OpenVPC: store, control plane, API gateway and console on one HTTP port. */
 public final class OpenVpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpenVpcServer.class);
-  /** The owner mark of the namespaces a server's data plane creates. */
-  public static final String DATAPLANE_OWNER = "openvpc-server";
+  /**
+   * The owner mark of the namespaces a server's data plane creates: {@code server <data directory>},
+   * so a restart on the same data converges what it left, and servers on other data leave it alone.
+   */
+  public static String dataplaneOwner(Path dataDir) {
+    return "server " + dataDir.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Headers of the console's page and assets: the console talks only to this origin's API (the signed
+   * POST /), loads nothing from elsewhere and cannot be framed; assets are revalidated on each load.
+   */
+  private static final Map<String, String> CONSOLE_HEADERS = Map.of(
+      "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+          + "base-uri 'none'; frame-ancestors 'none'",
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      "Cache-Control", "no-cache");
 
   private final ServerConfig config;
   private final JdbcStore store;
@@ -63,6 +80,7 @@ public final class OpenVpcServer implements AutoCloseable {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
         sf.location = Location.CLASSPATH;
+        sf.headers = CONSOLE_HEADERS;
       });
     });
     http.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
@@ -99,7 +117,7 @@ public final class OpenVpcServer implements AutoCloseable {
     LinuxHost.unavailableReason().ifPresent(why -> {
       throw new IllegalStateException("--dataplane linux: " + why);
     });
-    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(DATAPLANE_OWNER));
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(dataplaneOwner(config.dataDir())));
     control.ledger().addListener(c -> dp.changed(c.before(), c.after(), c.puts(), c.deletes()));
     for (Account a : control.accounts().list()) {
       for (Regions.Region r : control.regions().all()) {
@@ -125,6 +143,7 @@ public final class OpenVpcServer implements AutoCloseable {
         ctx.status(404).result("console assets missing");
         return;
       }
+      CONSOLE_HEADERS.forEach(ctx::header);
       ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
     }
   }

@@ -23,6 +23,11 @@ public record ServerConfig(
     return new ServerConfig(host, port, dataDir, databaseUrl, regionsFile, quotas, secretId, secretKey, linuxDataplane);
   }
 
+  public ServerConfig withLinuxDataplane(boolean on) {
+    return new ServerConfig(host, port, dataDir, databaseUrl, regionsFile, quotas, bootstrapSecretId,
+        bootstrapSecretKey, on);
+  }
+
   public ServerConfig withQuotas(Map<String, Long> q) {
     return new ServerConfig(host, port, dataDir, databaseUrl, regionsFile, q, bootstrapSecretId, bootstrapSecretKey,
         linuxDataplane);

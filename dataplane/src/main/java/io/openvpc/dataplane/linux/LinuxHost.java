@@ -68,6 +68,23 @@ public final class LinuxHost {
     return out;
   }
 
+  /**
+   * Deletes, by exact name, the namespaces whose owner mark satisfies {@code owner}: the leftovers of
+   * a crashed run (tests pass their owner prefix). Returns the names deleted.
+   */
+  public static List<String> deleteLeftovers(java.util.function.Predicate<String> owner) {
+    List<String> gone = new ArrayList<>();
+    LinuxHost any = new LinuxHost("");
+    for (String ns : any.namespaces()) {
+      String mark = markOf(ns);
+      if (!mark.isEmpty() && owner.test(mark)) {
+        any.deleteNamespace(ns);
+        gone.add(ns);
+      }
+    }
+    return gone;
+  }
+
   /** Every namespace on the host whose name OpenVPC could have given. */
   public List<String> namespaces() {
     List<String> out = new ArrayList<>();

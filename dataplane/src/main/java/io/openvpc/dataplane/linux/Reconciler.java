@@ -26,6 +26,7 @@ public final class Reconciler {
   /** What the host is known to hold, per namespace this owner manages. */
   private final Map<String, Netns> known = new HashMap<>();
   private boolean synced;
+  private int verifyCursor = -1;
 
   public Reconciler(LinuxHost host) {
     this.host = host;
@@ -36,6 +37,36 @@ public final class Reconciler {
     public boolean changedNothing() {
       return created.isEmpty() && deleted.isEmpty() && changed.isEmpty() && failed.isEmpty();
     }
+  }
+
+  /**
+   * Reads up to {@code count} known namespaces back, round robin, and remembers what the host really
+   * holds; returns whether any had drifted from what was applied (someone changed it behind the
+   * agent's back), in which case the next pass repairs it. Cheap enough to run between passes, so a
+   * full sweep never holds up a change.
+   */
+  public synchronized boolean verifySome(int count) {
+    boolean drifted = false;
+    List<String> names = new ArrayList<>(known.keySet());
+    names.sort(null);
+    for (int i = 0; i < Math.min(count, names.size()); i++) {
+      verifyCursor = (verifyCursor + 1) % names.size();
+      String ns = names.get(verifyCursor);
+      Netns was = known.get(ns);
+      Netns now;
+      try {
+        now = host.read(ns, was.role());
+      } catch (RuntimeException e) {
+        known.remove(ns);
+        synced = false;
+        return true;
+      }
+      if (!NetnsPlan.between(was, now).isEmpty()) {
+        known.put(ns, now);
+        drifted = true;
+      }
+    }
+    return drifted;
   }
 
   /** Forgets what it knows and reads every owned namespace back on the next pass. */

@@ -86,8 +86,8 @@ final class FilterChain {
     boolean destinationPorts = false;
     List<Element> elements = new ArrayList<>();
     for (Rule r : run) {
-      List<String> srcs = blocks(r.sources(), v6);
-      List<String> dsts = blocks(r.destinations(), v6);
+      List<Cidr> srcs = blocks(r.sources(), v6);
+      List<Cidr> dsts = blocks(r.destinations(), v6);
       if (srcs.isEmpty() || dsts.isEmpty()) {
         continue;
       }
@@ -98,16 +98,16 @@ final class FilterChain {
         if (s.protocol() == 1 && v6 || s.protocol() == 58 && !v6) {
           continue;
         }
-        List<String> sports = ports(s.sourcePorts());
-        List<String> dports = ports(s.destinationPorts());
+        List<PortRange> sports = ports(s.sourcePorts());
+        List<PortRange> dports = ports(s.destinationPorts());
         sourcePorts |= !s.sourcePorts().isEmpty();
         destinationPorts |= !s.destinationPorts().isEmpty();
         matchSource |= !r.sources().any();
         matchDestination |= !r.destinations().any();
-        for (String src : srcs) {
-          for (String dst : dsts) {
-            for (String sp : sports) {
-              for (String dp : dports) {
+        for (Cidr src : srcs) {
+          for (Cidr dst : dsts) {
+            for (PortRange sp : sports) {
+              for (PortRange dp : dports) {
                 elements.add(new Element(src, dst, s.protocol(), sp, dp));
               }
             }
@@ -186,24 +186,25 @@ final class FilterChain {
     return s.hasPorts() ? Shape.PORTS : Shape.PROTOCOL;
   }
 
-  private static List<String> blocks(Peers peers, boolean v6) {
+  private static final Cidr ANY_V4 = Cidr.parse("0.0.0.0/0");
+  private static final Cidr ANY_V6 = Cidr.parse("::/0");
+  private static final PortRange ANY_PORT = new PortRange(0, 65535);
+
+  private static List<Cidr> blocks(Peers peers, boolean v6) {
     if (peers.any()) {
-      return List.of(v6 ? "::/0" : "0.0.0.0/0");
+      return List.of(v6 ? ANY_V6 : ANY_V4);
     }
-    List<String> out = new ArrayList<>();
+    List<Cidr> out = new ArrayList<>();
     for (Cidr c : peers.blocks()) {
       if (c.isIpv6() == v6) {
-        out.add(c.toString());
+        out.add(c);
       }
     }
     return out;
   }
 
-  private static List<String> ports(List<PortRange> ranges) {
-    if (ranges.isEmpty()) {
-      return List.of("0-65535");
-    }
-    return ranges.stream().map(r -> r.from() == r.to() ? Integer.toString(r.from()) : r.from() + "-" + r.to()).toList();
+  private static List<PortRange> ports(List<PortRange> ranges) {
+    return ranges.isEmpty() ? List.of(ANY_PORT) : ranges;
   }
 
   /** The refs of a run, as a rule comment (nftables keeps at most 128 bytes). */
@@ -214,46 +215,41 @@ final class FilterChain {
     return text.length() > 120 ? text.substring(0, 120) : text;
   }
 
-  private record Element(String src, String dst, int protocol, String sport, String dport) {
+  private record Element(Cidr src, Cidr dst, int protocol, PortRange sport, PortRange dport) {
     DisjointSets.Box box(boolean withSrc, boolean withDst, boolean withProto, boolean withSport, boolean withDport) {
       List<BigInteger> lo = new ArrayList<>(5);
       List<BigInteger> hi = new ArrayList<>(5);
-      List<String> parts = new ArrayList<>(5);
+      StringBuilder text = new StringBuilder();
       if (withSrc) {
-        cidr(src, lo, hi);
-        parts.add(src);
+        field(text, src.toString(), src.first().value(), src.last().value(), lo, hi);
       }
       if (withDst) {
-        cidr(dst, lo, hi);
-        parts.add(dst);
+        field(text, dst.toString(), dst.first().value(), dst.last().value(), lo, hi);
       }
       if (withProto) {
-        lo.add(BigInteger.valueOf(protocol));
-        hi.add(BigInteger.valueOf(protocol));
-        parts.add(Integer.toString(protocol));
+        field(text, Integer.toString(protocol), BigInteger.valueOf(protocol), BigInteger.valueOf(protocol), lo, hi);
       }
       if (withSport) {
-        ports(sport, lo, hi);
-        parts.add(sport);
+        field(text, port(sport), BigInteger.valueOf(sport.from()), BigInteger.valueOf(sport.to()), lo, hi);
       }
       if (withDport) {
-        ports(dport, lo, hi);
-        parts.add(dport);
+        field(text, port(dport), BigInteger.valueOf(dport.from()), BigInteger.valueOf(dport.to()), lo, hi);
       }
-      return new DisjointSets.Box(lo.toArray(BigInteger[]::new), hi.toArray(BigInteger[]::new),
-          String.join(" . ", parts));
+      return new DisjointSets.Box(lo.toArray(BigInteger[]::new), hi.toArray(BigInteger[]::new), text.toString());
     }
 
-    private static void cidr(String text, List<BigInteger> lo, List<BigInteger> hi) {
-      Cidr c = Cidr.parse(text);
-      lo.add(c.first().value());
-      hi.add(c.last().value());
+    private static void field(StringBuilder text, String t, BigInteger from, BigInteger to, List<BigInteger> lo,
+        List<BigInteger> hi) {
+      if (text.length() > 0) {
+        text.append(" . ");
+      }
+      text.append(t);
+      lo.add(from);
+      hi.add(to);
     }
 
-    private static void ports(String text, List<BigInteger> lo, List<BigInteger> hi) {
-      int dash = text.indexOf('-');
-      lo.add(new BigInteger(dash < 0 ? text : text.substring(0, dash)));
-      hi.add(new BigInteger(dash < 0 ? text : text.substring(dash + 1)));
+    private static String port(PortRange r) {
+      return r.from() == r.to() ? Integer.toString(r.from()) : r.from() + "-" + r.to();
     }
   }
 }

@@ -30,6 +30,15 @@ public final class RouterRuleset {
   /** The table every router namespace carries. */
   public static final String TABLE = "inet ovpc";
 
+  private static final String PLACEHOLDER = "ovpc-chain-name";
+  /** Rendered filters by content: a pass re-renders only filters that changed. */
+  private static final Map<Map.Entry<Filter, String>, Rendered> RENDERED = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Map.Entry<Filter, String>, Rendered> eldest) {
+      return size() > 512;
+    }
+  };
+
   private RouterRuleset() {}
 
   /** An ENI's router-side interface, its subnet, and its compiled security groups. */
@@ -91,9 +100,27 @@ public final class RouterRuleset {
    * ahead of the filter's, such as the same-subnet exemption of an ACL).
    */
   private static String chain(Map<String, String> chains, String kind, Filter filter, String firstLine) {
-    String name = kind + "-" + digest(FilterChain.render("x", filter, "") + firstLine).substring(0, 12);
-    chains.computeIfAbsent(name, n -> FilterChain.render(n, filter, firstLine));
+    Rendered r = rendered(filter, firstLine);
+    String name = kind + "-" + r.digest();
+    chains.computeIfAbsent(name, n -> r.template().replace(PLACEHOLDER, n));
     return name;
+  }
+
+  /** A filter's chain text with {@link #PLACEHOLDER} for its name, and the digest that names it. */
+  private record Rendered(String template, String digest) {}
+
+  /** Renders a filter, or recalls it: filters are remembered across passes by content. */
+  private static Rendered rendered(Filter filter, String firstLine) {
+    Map.Entry<Filter, String> key = Map.entry(filter, firstLine);
+    synchronized (RENDERED) {
+      Rendered r = RENDERED.get(key);
+      if (r == null) {
+        String text = FilterChain.render(PLACEHOLDER, filter, firstLine);
+        r = new Rendered(text, digest(text).substring(0, 12));
+        RENDERED.put(key, r);
+      }
+      return r;
+    }
   }
 
   private static void dispatch(StringBuilder out, String match, Map<String, String> chainByIf, String comment) {

@@ -107,6 +107,89 @@ class ReconcilerKernelTest {
   }
 
   @Test
+  void reconcile_rulesetReplaced_establishedConnectionKeepsFlowing() throws Exception {
+    Fixtures f = new Fixtures();
+    Vpc vpc = f.vpc("10.21.0.0/16", null);
+    Subnet s1 = f.subnet(vpc, "10.21.1.0/24", null);
+    Instance a = f.instance(s1, "10.21.1.5", null);
+    Instance b = f.instance(s1, "10.21.1.6", null);
+    StaticPolicy policy = new StaticPolicy(f.topology());
+    policy.ingress(f.primaryEni(b).id(), allowTcp(9000, "10.21.1.0/24"));
+    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).failed()).isEmpty();
+    Process server = new ProcessBuilder("ip", "netns", "exec", Names.instanceNamespace(b.id()), "nc", "-l", "-p", "9000")
+        .redirectErrorStream(true).start();
+    Thread.sleep(200);
+    Process client = new ProcessBuilder("ip", "netns", "exec", Names.instanceNamespace(a.id()), "nc", "-N", "10.21.1.6", "9000")
+        .redirectErrorStream(true).start();
+    try {
+      client.getOutputStream().write("one\n".getBytes());
+      client.getOutputStream().flush();
+      // A new rule replaces the whole ruleset in one transaction; the connection, still allowed, goes on.
+      policy.ingress(f.primaryEni(b).id(), new Filter(List.of(new Rule("sg-t ingress #0", Verdict.ACCEPT,
+          Peers.of(List.of(Cidr.parse("10.21.1.0/24"))), Peers.ANY, List.of(new Service(6, List.of(),
+          List.of(new PortRange(9000, 9000))))), new Rule("sg-t ingress #1", Verdict.ACCEPT, Peers.ANY, Peers.ANY,
+          List.of(new Service(17, List.of(), List.of(new PortRange(53, 53)))))), Verdict.DROP));
+      assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).changed())
+          .containsExactly(Names.routerNamespace(vpc.id()));
+      client.getOutputStream().write("two\n".getBytes());
+      client.getOutputStream().flush();
+      client.getOutputStream().close();
+      assertThat(server.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(new String(server.getInputStream().readAllBytes())).isEqualTo("one\ntwo\n");
+    } finally {
+      client.destroy();
+      server.destroy();
+    }
+  }
+
+  @Test
+  void reconcile_haVip_answersOnTheEniItIsBoundTo() {
+    Fixtures f = new Fixtures();
+    Vpc vpc = f.vpc("10.22.0.0/16", null);
+    Subnet s1 = f.subnet(vpc, "10.22.1.0/24", null);
+    Instance a = f.instance(s1, "10.22.1.5", null);
+    Instance b = f.instance(s1, "10.22.1.6", null);
+    Instance c = f.instance(s1, "10.22.1.7", null);
+    var vip = f.havip(s1, "10.22.1.100", f.primaryEni(b));
+    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), new StaticPolicy(f.topology()))).failed())
+        .isEmpty();
+    assertThat(Probe.ping(a.id(), "10.22.1.100")).isTrue();
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(b.id()), "-o", "addr").stdout()).contains("10.22.1.100/24");
+
+    // The HAVIP floats to c: c answers on it, b no longer holds it.
+    f.put(new io.openvpc.model.HaVip(vip.id(), vip.vpcId(), vip.subnetId(), vip.name(), vip.vip(),
+        f.primaryEni(c).id(), c.id(), "", false, List.of(), List.of(), vip.createdTime(), vip.flushedTime()));
+    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), new StaticPolicy(f.topology()))).failed())
+        .isEmpty();
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(b.id()), "-o", "addr").stdout())
+        .doesNotContain("10.22.1.100");
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(c.id()), "-o", "addr").stdout()).contains("10.22.1.100/24");
+    assertThat(Probe.ping(a.id(), "10.22.1.100")).isTrue();
+  }
+
+  @Test
+  void reconcile_secondaryEni_answersThroughItself() {
+    Fixtures f = new Fixtures();
+    Vpc vpc = f.vpc("10.24.0.0/16", null);
+    Subnet s1 = f.subnet(vpc, "10.24.1.0/24", null);
+    Subnet s2 = f.subnet(vpc, "10.24.2.0/24", null);
+    Instance a = f.instance(s1, "10.24.1.5", null);
+    var second = f.eni(a, s2, false, "10.24.2.5", null);
+    Instance c = f.instance(s2, "10.24.2.7", null);
+    StaticPolicy policy = new StaticPolicy(f.topology());
+    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).failed()).isEmpty();
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "-o", "addr", "show", "dev", "ovpc-eth1")
+        .stdout()).contains("10.24.2.5/24");
+    assertThat(Probe.ping(c.id(), "10.24.2.5")).as("through the secondary ENI " + second.id()).isTrue();
+    assertThat(Probe.ping(c.id(), "10.24.1.5")).as("through the primary ENI").isTrue();
+    // Each ENI answers from its own addresses through itself, so its own security groups see its traffic.
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "route", "get", "10.24.2.7", "from", "10.24.2.5")
+        .stdout()).contains("dev ovpc-eth1");
+    assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "route", "get", "10.24.2.7", "from", "10.24.1.5")
+        .stdout()).contains("dev ovpc-eth0");
+  }
+
+  @Test
   void reconcile_overlappingVpcs_areIsolated() {
     Fixtures f = new Fixtures();
     Vpc v1 = f.vpc("10.30.0.0/16", null);
