@@ -20,7 +20,7 @@ if [ "$db" = postgres ]; then
 fi
 log="bench/target/server-$db.log"
 java ${OPENVPC_BENCH_SERVER_OPTS:-} -cp "$cp" io.openvpc.server.cli.Main server --port "$port" --data-dir "$data" \
-  ${url:+--database-url "$url"} --quota appid-max-vpcs=1000 >"$log" 2>&1 &
+  ${url:+--database-url "$url"} --quota appid-max-vpcs=1000 --quota security-group-max-policies=100000 >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 100); do

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,16 +23,24 @@ import org.HdrHistogram.Histogram;
  * </pre>
  *
  * A create-delete call is one CreateVpc followed by one DeleteVpc of the VPC it made; its latency is
- * the pair's.
+ * the pair's. {@code sg-insert} adds one rule per CreateSecurityGroupPolicies call to one security
+ * group (every client, the same group, so each call rewrites a growing group); {@code sg-describe}
+ * reads a group of {@link #DESCRIBED_RULES} rules with DescribeSecurityGroupPolicies. Both need the
+ * server's {@code security-group-max-policies} quota raised.
  */
 public final class LoadGenerator {
   private static final Pattern VPC_ID = Pattern.compile("\"VpcId\":\"(vpc-[a-z0-9]{8})\"");
+  private static final Pattern SG_ID = Pattern.compile("\"SecurityGroupId\":\"(sg-[a-z0-9]{8})\"");
+  static final int DESCRIBED_RULES = 1000;
 
   private final String host;
   private final int port;
   private final String secretId;
   private final String secretKey;
   private final String region;
+  /** The group of the sg- scenarios, made by {@link #prepare}; rules count unique peers. */
+  private String securityGroupId;
+  private final AtomicInteger rules = new AtomicInteger();
 
   LoadGenerator(String endpoint, String secretId, String secretKey, String region) {
     int colon = endpoint.lastIndexOf(':');
@@ -67,8 +76,56 @@ public final class LoadGenerator {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Makes a fresh security group for an sg- scenario, filled with {@link #DESCRIBED_RULES} rules for sg-describe. */
+  void prepare(String scenario) throws IOException {
+    if (!scenario.startsWith("sg-")) {
+      return;
+    }
+    try (KeepAliveConnection c = new KeepAliveConnection(host, port)) {
+      byte[] body = ("{\"GroupName\":\"bench " + scenario + "\",\"GroupDescription\":\"load\"}").getBytes(StandardCharsets.UTF_8);
+      String reply = c.exchange(head("CreateSecurityGroup", body), body);
+      Matcher m = SG_ID.matcher(reply);
+      if (!m.find()) {
+        throw new IOException("CreateSecurityGroup failed: " + reply);
+      }
+      securityGroupId = m.group(1);
+      rules.set(0);
+      while (scenario.equals("sg-describe") && rules.get() < DESCRIBED_RULES) {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+          batch.append(i == 0 ? "" : ",").append(rule(rules.getAndIncrement()));
+        }
+        String added = insert("[" + batch + "]", c);
+        if (added != null) {
+          throw new IOException("CreateSecurityGroupPolicies failed: " + added);
+        }
+      }
+    }
+  }
+
+  /** Rule {@code n}: ACCEPT TCP:80 from a /32 of its own, so that no two rules are duplicates. */
+  private static String rule(int n) {
+    return "{\"Protocol\":\"TCP\",\"Port\":\"80\",\"CidrBlock\":\"10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "."
+        + (n & 255) + "\",\"Action\":\"ACCEPT\"}";
+  }
+
+  private String insert(String ingress, KeepAliveConnection c) throws IOException {
+    byte[] body = ("{\"SecurityGroupId\":\"" + securityGroupId + "\",\"SecurityGroupPolicySet\":{\"Ingress\":" + ingress
+        + "}}").getBytes(StandardCharsets.UTF_8);
+    String reply = c.exchange(head("CreateSecurityGroupPolicies", body), body);
+    return reply.contains("\"Error\"") ? reply : null;
+  }
+
   /** One unit of work of a scenario; returns null or an error text. */
   String call(String scenario, KeepAliveConnection c, int client) throws IOException {
+    if (scenario.equals("sg-insert")) {
+      return insert("[" + rule(rules.getAndIncrement()) + "]", c);
+    }
+    if (scenario.equals("sg-describe")) {
+      byte[] body = ("{\"SecurityGroupId\":\"" + securityGroupId + "\"}").getBytes(StandardCharsets.UTF_8);
+      String reply = c.exchange(head("DescribeSecurityGroupPolicies", body), body);
+      return reply.contains("\"Error\"") || !reply.contains("\"PolicyIndex\":" + (DESCRIBED_RULES - 1) + ",") ? reply : null;
+    }
     if (scenario.equals("describe")) {
       byte[] body = "{\"Limit\":\"20\"}".getBytes(StandardCharsets.UTF_8);
       String reply = c.exchange(head("DescribeVpcs", body), body);
@@ -162,7 +219,7 @@ public final class LoadGenerator {
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         default -> {
           System.err.println("unknown option " + args[i] + "; options: --endpoint HOST:PORT --secret-id ID --secret-key KEY"
-              + " --region R --scenario describe,create-delete --clients 1,8 --seconds S --warmup S");
+              + " --region R --scenario describe,create-delete,sg-insert,sg-describe --clients 1,8 --seconds S --warmup S");
           System.exit(2);
         }
       }
@@ -177,6 +234,7 @@ public final class LoadGenerator {
     boolean failed = false;
     for (String scenario : scenarios) {
       for (int clients : clientCounts) {
+        load.prepare(scenario);
         Result r = load.run(scenario, clients, warmup, seconds);
         System.out.println(r.row());
         if (r.errors() > 0) {

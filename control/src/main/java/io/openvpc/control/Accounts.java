@@ -25,12 +25,23 @@ public final class Accounts {
 
   /** Creates an account with the given key, or a generated one when {@code secretId} is null. */
   public ApiKey create(String name, String secretId, String secretKey) {
-    long appId = nextAppId();
-    Account account = new Account(appId, String.valueOf(100000000000L + appId), name, clock.instant());
-    ApiKey key = new ApiKey(secretId != null ? secretId : generateSecretId(),
-        secretKey != null ? secretKey : generateSecretKey(), appId, clock.instant());
-    store.create(account, key);
-    return key;
+    String id = secretId != null ? secretId : generateSecretId();
+    String secret = secretKey != null ? secretKey : generateSecretKey();
+    for (int attempt = 1; ; attempt++) {
+      long appId = nextAppId();
+      Account account = new Account(appId, String.valueOf(100000000000L + appId), name, clock.instant());
+      ApiKey key = new ApiKey(id, secret, appId, clock.instant());
+      try {
+        store.create(account, key);
+        return key;
+      } catch (RuntimeException e) {
+        // Another process (a second server, `openvpc account create`) took the same next AppId between
+        // our look and our insert: look again. Anything else (the SecretId exists) is the caller's.
+        if (attempt == 5 || store.find(appId).isEmpty()) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Adds a generated key to an account. */

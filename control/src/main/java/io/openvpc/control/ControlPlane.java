@@ -2,6 +2,7 @@ package io.openvpc.control;
 
 import io.openvpc.control.acl.NetworkAclService;
 import io.openvpc.control.analysis.NetworkAnalysis;
+import io.openvpc.control.eni.NetworkInterfaceAddressService;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.havip.HaVipService;
 import io.openvpc.control.instance.InstanceService;
@@ -32,6 +33,7 @@ public final class ControlPlane {
   private final VpcBlockService vpcBlocks;
   private final SubnetService subnets;
   private final NetworkInterfaceService networkInterfaces;
+  private final NetworkInterfaceAddressService networkInterfaceAddresses;
   private final InstanceService instances;
   private final TaskService tasks;
   private final RouteTableService routeTables;
@@ -54,6 +56,7 @@ public final class ControlPlane {
     this.vpcBlocks = new VpcBlockService(ledger, quotas);
     this.subnets = new SubnetService(ledger, regions, quotas, clock);
     this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
+    this.networkInterfaceAddresses = new NetworkInterfaceAddressService(ledger, quotas, clock);
     this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
     this.tasks = new TaskService(ledger);
     this.routeTables = new RouteTableService(ledger, quotas, clock);
@@ -105,6 +108,10 @@ public final class ControlPlane {
 
   public NetworkInterfaceService networkInterfaces() {
     return networkInterfaces;
+  }
+
+  public NetworkInterfaceAddressService networkInterfaceAddresses() {
+    return networkInterfaceAddresses;
   }
 
   public InstanceService instances() {

@@ -10,10 +10,10 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssociateNetworkInterfaceSecurityGroupsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupWithPoliciesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
+import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicySet;
 import io.openvpc.model.Scope;
-import io.openvpc.model.SecurityGroup;
-import io.openvpc.model.SecurityGroupPolicy;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TracePacket, CheckInstancePorts and AnalyzeReachability through the official Java SDK's CommonClient,
- * on instances created with RunInstances. Until the security group API lands, the one group used is
- * written through the control plane and bound through the SDK.
+ * on instances created with RunInstances and a security group created and bound with the SDK.
  */
 class AnalysisSdkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,12 +47,19 @@ class AnalysisSdkTest {
     a = two[0];
     b = two[1];
     c = cvm.RunInstances(InstanceSdkTest.run(vpcId, other, 1, "other")).getInstanceIdSet()[0];
-    web = "sg-web00001";
-    Scope scope = new Scope(live.server().bootstrapKey().orElseThrow().appId(), LiveServer.REGION);
-    Instant now = Instant.now();
-    live.server().control().ledger().write(scope, change -> change.put(new SecurityGroup(web, "web", "", "0", false, 1,
-        List.of(new SecurityGroupPolicy("TCP", "80", "", "", "10.20.0.0/16", "", "", "", "", "ACCEPT", "http", now)),
-        List.of(), List.of(), now, now)));
+    CreateSecurityGroupWithPoliciesRequest sg = new CreateSecurityGroupWithPoliciesRequest();
+    sg.setGroupName("web");
+    sg.setGroupDescription("web tier");
+    SecurityGroupPolicy http = new SecurityGroupPolicy();
+    http.setProtocol("TCP");
+    http.setPort("80");
+    http.setCidrBlock("10.20.0.0/16");
+    http.setAction("ACCEPT");
+    http.setPolicyDescription("http");
+    SecurityGroupPolicySet set = new SecurityGroupPolicySet();
+    set.setIngress(new SecurityGroupPolicy[] {http});
+    sg.setSecurityGroupPolicySet(set);
+    web = vpc.CreateSecurityGroupWithPolicies(sg).getSecurityGroup().getSecurityGroupId();
     AssociateNetworkInterfaceSecurityGroupsRequest bind = new AssociateNetworkInterfaceSecurityGroupsRequest();
     bind.setNetworkInterfaceIds(new String[] {primaryEni(b)});
     bind.setSecurityGroupIds(new String[] {web});

@@ -213,6 +213,36 @@ class RouteTableSdkTest {
     vpc.DeleteHaVip(dh);
   }
 
+  @Test
+  void ipv6Routes_localIpv6RouteShown_destinationInsideVpcRefused() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.64.0.0/16", "10.64.1.0/24");
+    com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest a =
+        new com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest();
+    a.setVpcId(net[0]);
+    String block = vpc.AssignIpv6CidrBlock(a).getIpv6CidrBlock();
+    CreateHaVipRequest hv = new CreateHaVipRequest();
+    hv.setVpcId(net[0]);
+    hv.setSubnetId(net[1]);
+    hv.setHaVipName("v6gw");
+    String havip = vpc.CreateHaVip(hv).getHaVip().getHaVipId();
+    String t = createTable(net[0], "v6");
+    Route out = new Route();
+    out.setDestinationIpv6CidrBlock("2001:db8::/32");
+    out.setGatewayType("HAVIP");
+    out.setGatewayId(havip);
+    Route created = Arrays.stream(vpc.CreateRoutes(createRoutes(t, out)).getRouteTableSet()[0].getRouteSet())
+        .filter(r -> "2001:db8::/32".equals(r.getDestinationIpv6CidrBlock())).findFirst().orElseThrow();
+    assertThat(created.getRouteItemId()).startsWith("rti-");
+    assertThat(table(t).getRouteSet()).filteredOn(r -> r.getGatewayType().equals("LOCAL"))
+        .extracting(Route::getDestinationIpv6CidrBlock).contains(block);
+    Route inside = new Route();
+    inside.setDestinationIpv6CidrBlock(block.replace("/56", "/64"));
+    inside.setGatewayType("HAVIP");
+    inside.setGatewayId(havip);
+    assertError(() -> vpc.CreateRoutes(createRoutes(t, inside)), "InvalidParameterValue.VpcCidrConflict",
+        "Routes.0.DestinationIpv6CidrBlock");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"VPN", "DIRECTCONNECT", "PEERCONNECTION", "NAT", "USER_CCN", "LOCAL_GATEWAY", "INTRANAT",
       "GWLB_ENDPOINT"})

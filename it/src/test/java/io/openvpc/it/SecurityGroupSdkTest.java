@@ -7,6 +7,7 @@ import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AddressTemplateSpecification;
 import com.tencentcloudapi.vpc.v20170312.models.CloneSecurityGroupRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateAddressTemplateRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateDefaultSecurityGroupRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupWithPoliciesRequest;
@@ -124,6 +125,21 @@ class SecurityGroupSdkTest {
     assertError(() -> vpc.DeleteSecurityGroup(del), "InvalidSecurityGroupID.NotFound", sg);
     del.setSecurityGroupId("sg-BAD");
     assertError(() -> vpc.DeleteSecurityGroup(del), "InvalidSecurityGroupID.Malformed", "SecurityGroupId");
+  }
+
+  @Test
+  void defaultGroup_isCreatedOnce_acceptsAllIpv4_andCannotBeDeleted() throws Exception {
+    CreateDefaultSecurityGroupRequest r = new CreateDefaultSecurityGroupRequest();
+    r.setProjectId("7");
+    var g = vpc.CreateDefaultSecurityGroup(r).getSecurityGroup();
+    assertThat(g.getIsDefault()).isTrue();
+    assertThat(vpc.CreateDefaultSecurityGroup(r).getSecurityGroup().getSecurityGroupId()).isEqualTo(g.getSecurityGroupId());
+    assertThat(ingressText(g.getSecurityGroupId())).containsExactly("0:ACCEPT ALL ALL 0.0.0.0/0");
+    DeleteSecurityGroupRequest del = new DeleteSecurityGroupRequest();
+    del.setSecurityGroupId(g.getSecurityGroupId());
+    assertError(() -> vpc.DeleteSecurityGroup(del), "UnsupportedOperation.DefaultSecurityGroup", "default");
+    r.setProjectId("x1");
+    assertError(() -> vpc.CreateDefaultSecurityGroup(r), "InvalidParameterValue.Malformed", "ProjectId");
   }
 
   @Test
@@ -394,6 +410,15 @@ class SecurityGroupSdkTest {
     assertThat(policies(sg).getEgress()).hasSize(1);
     set.setIngress(new SecurityGroupPolicy[] {rule("TCP", "99999", "10.0.0.0/8", "ACCEPT")});
     assertError(() -> vpc.CreateSecurityGroupWithPolicies(r), "InvalidParameterValue.Malformed", "Ingress.0.Port");
+  }
+
+  @Test
+  void nullRuleInTheSet_isAnInvalidParameter_notAnInternalError() throws Exception {
+    String sg = group("nulls");
+    var reply = RawApi.of(live).post("CreateSecurityGroupPolicies", "{\"SecurityGroupId\":\"" + sg
+        + "\",\"SecurityGroupPolicySet\":{\"Ingress\":[null]}}").response();
+    assertThat(RawApi.code(reply)).isEqualTo("InvalidParameter");
+    assertThat(RawApi.message(reply)).contains("Ingress");
   }
 
   private static String assertDoesNotThrow(java.util.concurrent.Callable<String> c) {

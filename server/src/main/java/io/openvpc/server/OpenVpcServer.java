@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,17 @@ public final class OpenVpcServer implements AutoCloseable {
   public static String dataplaneOwner(Path dataDir) {
     return "server " + dataDir.toAbsolutePath().normalize();
   }
+
+  /**
+   * Headers of the console's page and assets: the console talks only to this origin's API (the signed
+   * POST /), loads nothing from elsewhere and cannot be framed; assets are revalidated on each load.
+   */
+  private static final Map<String, String> CONSOLE_HEADERS = Map.of(
+      "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+          + "base-uri 'none'; frame-ancestors 'none'",
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      "Cache-Control", "no-cache");
 
   private final ServerConfig config;
   private final JdbcStore store;
@@ -67,6 +79,7 @@ public final class OpenVpcServer implements AutoCloseable {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
         sf.location = Location.CLASSPATH;
+        sf.headers = CONSOLE_HEADERS;
       });
     });
     http.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
@@ -129,6 +142,7 @@ public final class OpenVpcServer implements AutoCloseable {
         ctx.status(404).result("console assets missing");
         return;
       }
+      CONSOLE_HEADERS.forEach(ctx::header);
       ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
     }
   }
@@ -149,6 +163,10 @@ public final class OpenVpcServer implements AutoCloseable {
     if (config.bootstrapSecretId() != null && config.bootstrapSecretKey() != null) {
       Optional<ApiKey> existing = control.accounts().key(config.bootstrapSecretId());
       if (existing.isPresent()) {
+        if (!existing.get().secretKey().equals(config.bootstrapSecretKey())) {
+          LOG.warn("OPENVPC_SECRET_KEY differs from the stored key of SecretId {}; the stored key stays in force "
+              + "(openvpc account keys {} lists the keys)", config.bootstrapSecretId(), existing.get().appId());
+        }
         return existing.get();
       }
       return control.accounts().create("bootstrap", config.bootstrapSecretId(), config.bootstrapSecretKey());

@@ -131,7 +131,7 @@ public final class NetworkAclHandlers implements HandlerFamily {
   }
 
   private static List<AclInputs.Entry> entryList(List<io.openvpc.api.types.vpc.NetworkAclEntry> l) {
-    return l == null ? null : l.stream().map(e -> new AclInputs.Entry(e.getProtocol(), e.getPort(), e.getCidrBlock(),
+    return l == null ? null : l.stream().map(e -> e == null ? new io.openvpc.api.types.vpc.NetworkAclEntry() : e).map(e -> new AclInputs.Entry(e.getProtocol(), e.getPort(), e.getCidrBlock(),
         e.getIpv6CidrBlock(), e.getAction(), e.getDescription(), e.getNetworkAclIpv4EntryId(),
         e.getNetworkAclIpv6EntryId())).toList();
   }
@@ -141,7 +141,7 @@ public final class NetworkAclHandlers implements HandlerFamily {
   }
 
   private static List<AclInputs.Quintuple> quintupleList(List<io.openvpc.api.types.vpc.NetworkAclQuintupleEntry> l) {
-    return l == null ? null : l.stream().map(e -> new AclInputs.Quintuple(e.getNetworkAclQuintupleEntryId(),
+    return l == null ? null : l.stream().map(e -> e == null ? new io.openvpc.api.types.vpc.NetworkAclQuintupleEntry() : e).map(e -> new AclInputs.Quintuple(e.getNetworkAclQuintupleEntryId(),
         e.getProtocol(), e.getSourceCidr(), e.getSourceIPv6Cidr(), e.getSourcePort(), e.getDestinationCidr(),
         e.getDestinationIPv6Cidr(), e.getDestinationPort(), e.getAction(), e.getDescription(), e.getPriority())).toList();
   }

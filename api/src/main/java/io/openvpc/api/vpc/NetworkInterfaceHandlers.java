@@ -42,6 +42,7 @@ import io.openvpc.api.types.vpc.UnassignPrivateIpAddressesRequest;
 import io.openvpc.api.types.vpc.UnassignPrivateIpAddressesResponse;
 import io.openvpc.api.types.vpc.VpcActions;
 import io.openvpc.control.Page;
+import io.openvpc.control.eni.NetworkInterfaceAddressService;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.eni.NetworkInterfaceService.AddressSpec;
 import io.openvpc.control.instance.InstanceType;
@@ -55,10 +56,13 @@ import java.util.function.Function;
 /** The ENI actions: create, describe, attach, detach, migrate, delete, addresses and security groups. */
 public final class NetworkInterfaceHandlers implements HandlerFamily {
   private final NetworkInterfaceService enis;
+  private final NetworkInterfaceAddressService addresses;
   private final Function<Call, Topology> topology;
 
-  public NetworkInterfaceHandlers(NetworkInterfaceService enis, Function<Call, Topology> topology) {
+  public NetworkInterfaceHandlers(NetworkInterfaceService enis, NetworkInterfaceAddressService addresses,
+      Function<Call, Topology> topology) {
     this.enis = enis;
+    this.addresses = addresses;
     this.topology = topology;
   }
 
@@ -130,39 +134,39 @@ public final class NetworkInterfaceHandlers implements HandlerFamily {
   }
 
   AssignPrivateIpAddressesResponse assign(Call call, AssignPrivateIpAddressesRequest r) {
-    List<PrivateIp> added = enis.assign(call.scope(), r.getNetworkInterfaceId(), specs(r.getPrivateIpAddresses()),
+    List<PrivateIp> added = addresses.assign(call.scope(), r.getNetworkInterfaceId(), specs(r.getPrivateIpAddresses()),
         r.getSecondaryPrivateIpAddressCount(), call.requestId());
     return new AssignPrivateIpAddressesResponse().setPrivateIpAddressSet(added.stream().map(NetworkInterfaceHandlers::view)
         .toList());
   }
 
   UnassignPrivateIpAddressesResponse unassign(Call call, UnassignPrivateIpAddressesRequest r) {
-    enis.unassign(call.scope(), r.getNetworkInterfaceId(),
+    addresses.unassign(call.scope(), r.getNetworkInterfaceId(),
         r.getPrivateIpAddresses().stream().map(PrivateIpAddressSpecification::getPrivateIpAddress).toList(),
         call.requestId());
     return new UnassignPrivateIpAddressesResponse();
   }
 
   MigratePrivateIpAddressResponse migrateAddress(Call call, MigratePrivateIpAddressRequest r) {
-    enis.migrateAddress(call.scope(), r.getSourceNetworkInterfaceId(), r.getDestinationNetworkInterfaceId(),
+    addresses.migrateAddress(call.scope(), r.getSourceNetworkInterfaceId(), r.getDestinationNetworkInterfaceId(),
         r.getPrivateIpAddress(), call.requestId());
     return new MigratePrivateIpAddressResponse();
   }
 
   ModifyPrivateIpAddressesAttributeResponse modifyAddresses(Call call, ModifyPrivateIpAddressesAttributeRequest r) {
-    enis.describeAddresses(call.scope(), r.getNetworkInterfaceId(), specs(r.getPrivateIpAddresses()));
+    addresses.describeAddresses(call.scope(), r.getNetworkInterfaceId(), specs(r.getPrivateIpAddresses()));
     return new ModifyPrivateIpAddressesAttributeResponse();
   }
 
   AssignIpv6AddressesResponse assignIpv6(Call call, AssignIpv6AddressesRequest r) {
-    List<io.openvpc.model.Ipv6Address> added = enis.assignIpv6(call.scope(), r.getNetworkInterfaceId(),
+    List<io.openvpc.model.Ipv6Address> added = addresses.assignIpv6(call.scope(), r.getNetworkInterfaceId(),
         r.getIpv6Addresses() == null ? null : r.getIpv6Addresses().stream().map(Ipv6Address::getAddress).toList(),
         r.getIpv6AddressCount(), call.requestId());
     return new AssignIpv6AddressesResponse().setIpv6AddressSet(added.stream().map(NetworkInterfaceHandlers::view).toList());
   }
 
   UnassignIpv6AddressesResponse unassignIpv6(Call call, UnassignIpv6AddressesRequest r) {
-    enis.unassignIpv6(call.scope(), r.getNetworkInterfaceId(),
+    addresses.unassignIpv6(call.scope(), r.getNetworkInterfaceId(),
         r.getIpv6Addresses().stream().map(Ipv6Address::getAddress).toList(), call.requestId());
     return new UnassignIpv6AddressesResponse();
   }

@@ -8,6 +8,8 @@ import io.openvpc.api.Times;
 import io.openvpc.api.types.vpc.AddressTemplateSpecification;
 import io.openvpc.api.types.vpc.CloneSecurityGroupRequest;
 import io.openvpc.api.types.vpc.CloneSecurityGroupResponse;
+import io.openvpc.api.types.vpc.CreateDefaultSecurityGroupRequest;
+import io.openvpc.api.types.vpc.CreateDefaultSecurityGroupResponse;
 import io.openvpc.api.types.vpc.CreateSecurityGroupPoliciesRequest;
 import io.openvpc.api.types.vpc.CreateSecurityGroupPoliciesResponse;
 import io.openvpc.api.types.vpc.CreateSecurityGroupRequest;
@@ -71,6 +73,7 @@ public final class SecurityGroupHandlers implements HandlerFamily {
   public void register(Actions actions) {
     actions.on(VpcActions.CreateSecurityGroup, this::create)
         .on(VpcActions.CreateSecurityGroupWithPolicies, this::createWithPolicies)
+        .on(VpcActions.CreateDefaultSecurityGroup, this::createDefault)
         .on(VpcActions.DescribeSecurityGroups, this::describe)
         .on(VpcActions.ModifySecurityGroupAttribute, this::modifyAttribute)
         .on(VpcActions.DeleteSecurityGroup, this::delete)
@@ -96,6 +99,11 @@ public final class SecurityGroupHandlers implements HandlerFamily {
     SecurityGroup g = groups.create(call.scope(), new SecurityGroupService.GroupSpec(r.getGroupName(),
         r.getGroupDescription(), r.getProjectId(), Convert.tags(r.getTags()), input(r.getSecurityGroupPolicySet())));
     return new CreateSecurityGroupWithPoliciesResponse().setSecurityGroup(view(g));
+  }
+
+  CreateDefaultSecurityGroupResponse createDefault(Call call, CreateDefaultSecurityGroupRequest r) {
+    return new CreateDefaultSecurityGroupResponse().setSecurityGroup(view(groups.createDefault(call.scope(),
+        r.getProjectId())));
   }
 
   DescribeSecurityGroupsResponse describe(Call call, DescribeSecurityGroupsRequest r) {
@@ -237,7 +245,7 @@ public final class SecurityGroupHandlers implements HandlerFamily {
     if (list == null) {
       return List.of();
     }
-    return list.stream().map(p -> new PolicyInput(p.getPolicyIndex(), p.getProtocol(), p.getPort(),
+    return list.stream().map(p -> p == null ? new io.openvpc.api.types.vpc.SecurityGroupPolicy() : p).map(p -> new PolicyInput(p.getPolicyIndex(), p.getProtocol(), p.getPort(),
         p.getServiceTemplate() == null ? null : p.getServiceTemplate().getServiceId(),
         p.getServiceTemplate() == null ? null : p.getServiceTemplate().getServiceGroupId(),
         p.getCidrBlock(), p.getIpv6CidrBlock(), p.getSecurityGroupId(),

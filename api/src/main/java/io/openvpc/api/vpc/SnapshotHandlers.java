@@ -68,6 +68,7 @@ public final class SnapshotHandlers implements HandlerFamily {
 
   CreateSnapshotPoliciesResponse create(Call call, CreateSnapshotPoliciesRequest r) {
     List<SnapshotService.PolicySpec> specs = r.getSnapshotPolicies() == null ? null : r.getSnapshotPolicies().stream()
+        .map(p -> p == null ? new io.openvpc.api.types.vpc.SnapshotPolicy() : p)
         .map(p -> new SnapshotService.PolicySpec(null, p.getSnapshotPolicyName(), p.getBackupType(), p.getKeepTime(),
             p.getCreateNewCos(), p.getCosRegion(), p.getCosBucket(), schedule(p.getBackupPolicies()), p.getEnable()))
         .toList();
@@ -84,6 +85,7 @@ public final class SnapshotHandlers implements HandlerFamily {
 
   ModifySnapshotPoliciesResponse modify(Call call, ModifySnapshotPoliciesRequest r) {
     snapshots.modify(call.scope(), r.getSnapshotPoliciesInfo() == null ? null : r.getSnapshotPoliciesInfo().stream()
+        .map(p -> p == null ? new io.openvpc.api.types.vpc.BatchModifySnapshotPolicy() : p)
         .map(p -> new SnapshotService.PolicySpec(p.getSnapshotPolicyId(), p.getSnapshotPolicyName(), null,
             p.getKeepTime(), null, null, null, schedule(p.getBackupPolicies()), null)).toList());
     return new ModifySnapshotPoliciesResponse();
@@ -164,13 +166,14 @@ public final class SnapshotHandlers implements HandlerFamily {
   }
 
   private static List<SnapshotPolicy.BackupPolicy> schedule(List<BackupPolicy> l) {
-    return l == null ? null : l.stream().map(b -> new SnapshotPolicy.BackupPolicy(b.getBackupDay(), b.getBackupTime()))
+    return l == null ? null : l.stream().map(b -> b == null ? new SnapshotPolicy.BackupPolicy(null, null)
+        : new SnapshotPolicy.BackupPolicy(b.getBackupDay(), b.getBackupTime()))
         .toList();
   }
 
   private static List<SnapshotService.InstanceRef> instances(List<SnapshotInstance> l) {
-    return l == null ? null : l.stream().map(i -> new SnapshotService.InstanceRef(i.getInstanceId(), i.getInstanceType(),
-        i.getInstanceRegion())).toList();
+    return l == null ? null : l.stream().map(i -> i == null ? new SnapshotService.InstanceRef(null, null, null)
+        : new SnapshotService.InstanceRef(i.getInstanceId(), i.getInstanceType(), i.getInstanceRegion())).toList();
   }
 
   static io.openvpc.api.types.vpc.SnapshotPolicy view(SnapshotPolicy p) {

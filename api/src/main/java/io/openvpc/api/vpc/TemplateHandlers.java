@@ -215,15 +215,15 @@ public final class TemplateHandlers implements HandlerFamily {
   }
 
   private static List<TemplateMember> members(List<MemberInfo> m) {
-    return m == null ? null : m.stream().map(i -> new TemplateMember(i.getMember(), i.getDescription())).toList();
+    return m == null ? null : m.stream().map(i -> i == null ? new TemplateMember(null, null) : new TemplateMember(i.getMember(), i.getDescription())).toList();
   }
 
   private static List<TemplateMember> addressMembers(List<AddressInfo> m) {
-    return m == null ? null : m.stream().map(i -> new TemplateMember(i.getAddress(), i.getDescription())).toList();
+    return m == null ? null : m.stream().map(i -> i == null ? new TemplateMember(null, null) : new TemplateMember(i.getAddress(), i.getDescription())).toList();
   }
 
   private static List<TemplateMember> serviceMembers(List<ServicesInfo> m) {
-    return m == null ? null : m.stream().map(i -> new TemplateMember(i.getService(), i.getDescription())).toList();
+    return m == null ? null : m.stream().map(i -> i == null ? new TemplateMember(null, null) : new TemplateMember(i.getService(), i.getDescription())).toList();
   }
 
   static io.openvpc.api.types.vpc.AddressTemplate view(AddressTemplate a) {

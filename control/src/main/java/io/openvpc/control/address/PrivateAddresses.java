@@ -15,6 +15,7 @@ import io.openvpc.model.Topology;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,17 +90,39 @@ public final class PrivateAddresses {
 
   /** The {@code count} lowest free IPv4 addresses of a subnet, or {@code ResourceInsufficient}. */
   public static List<IpAddr> lowestFree(Topology t, Subnet s, int count, Set<IpAddr> alsoTaken) {
-    Set<IpAddr> used = used(t, s).keySet();
-    List<IpAddr> out = new ArrayList<>();
-    IpAddr last = s.cidrBlock().last();
-    for (IpAddr a = s.gateway().next(); a.compareTo(last) < 0 && out.size() < count; a = a.next()) {
-      if (!used.contains(a) && !alsoTaken.contains(a)) {
-        out.add(a);
-      }
-    }
+    List<IpAddr> out = lowest(t, s, true, s.gateway().next().value(), s.cidrBlock().last().value(), count,
+        alsoTaken);
     if (out.size() < count) {
       throw new Rejection("ResourceInsufficient.Subnet", "Subnet " + s.id() + " (" + s.cidrBlock()
           + ") has fewer than " + count + " free addresses.", "子网 " + s.id() + " 可用 IP 不足。");
+    }
+    return out;
+  }
+
+  /**
+   * Up to {@code count} free addresses from {@code from} (inclusive) to {@code to} (exclusive). It walks
+   * numbers, not address objects, so a nearly full /16 costs a set lookup per taken address.
+   */
+  private static List<IpAddr> lowest(Topology t, Subnet s, boolean ipv4, BigInteger from, BigInteger to, int count,
+      Set<IpAddr> alsoTaken) {
+    Set<BigInteger> taken = new HashSet<>();
+    for (NetworkInterface eni : t.all(NetworkInterface.class)) {
+      if (eni.subnetId().equals(s.id())) {
+        (ipv4 ? eni.privateIps().stream().map(PrivateIp::address) : eni.ipv6Addresses().stream().map(Ipv6Address::address))
+            .forEach(a -> taken.add(a.value()));
+      }
+    }
+    for (HaVip h : t.all(HaVip.class)) {
+      if (h.subnetId().equals(s.id())) {
+        taken.add(h.vip().value());
+      }
+    }
+    alsoTaken.forEach(a -> taken.add(a.value()));
+    List<IpAddr> out = new ArrayList<>();
+    for (BigInteger v = from; v.compareTo(to) < 0 && out.size() < count; v = v.add(BigInteger.ONE)) {
+      if (!taken.contains(v)) {
+        out.add(IpAddr.fromValue(v, ipv4));
+      }
     }
     return out;
   }
@@ -110,16 +133,9 @@ public final class PrivateAddresses {
       throw new Rejection("UnsupportedOperation.IPV6CidrNotDeployed", "Subnet " + s.id()
           + " has no IPv6 block; assign one with AssignIpv6SubnetCidrBlock first.", "子网 " + s.id() + " 未分配 IPv6 网段。");
     }
-    Set<IpAddr> used = used(t, s).keySet();
-    List<IpAddr> out = new ArrayList<>();
     // Skip the subnet-router anycast address (::0) and the first addresses the gateway may use.
-    IpAddr a = s.ipv6CidrBlock().at(BigInteger.valueOf(16));
-    for (int guard = 0; out.size() < count && guard < 1_000_000; guard++, a = a.next()) {
-      if (!used.contains(a) && !alsoTaken.contains(a)) {
-        out.add(a);
-      }
-    }
-    return out;
+    Cidr block = s.ipv6CidrBlock();
+    return lowest(t, s, false, block.at(BigInteger.valueOf(16)).value(), block.last().value(), count, alsoTaken);
   }
 
   /** Claims an address in the database for {@code owner}; a conflict is {@code ResourceInUse.Address}. */

@@ -206,51 +206,53 @@ public final class HaVipService {
 
   /** AssociateHaVipInstance: each named instance or ENI joins the association set and announces the VIP. */
   public void associate(Scope scope, List<Association> associations, String requestId) {
-    requireAssociations(associations);
-    ledger.write(scope, change -> {
-      List<String> touched = new ArrayList<>();
-      for (int i = 0; i < associations.size(); i++) {
-        String p = "HaVipAssociationSet." + i + ".";
-        Association a = associations.get(i);
-        HaVip h = require(change.current(), a.haVipId(), p + "HaVipId");
-        Subnet subnet = change.current().find(Subnet.class, h.subnetId()).orElseThrow();
-        NetworkInterface eni = announcer(change.current(), subnet, a.instanceId(), p + "InstanceId");
-        List<String> allowed = new ArrayList<>(h.allowedInstanceIds());
-        if (!allowed.contains(a.instanceId())) {
-          if (allowed.size() >= MAX_ASSOCIATIONS) {
-            throw Rejection.value("LimitExceeded", p + "InstanceId", h.id() + " already has " + MAX_ASSOCIATIONS
-                + " associations.");
-          }
-          allowed.add(a.instanceId());
+    eachAssociation(scope, associations, requestId, "AssociateHaVipInstance", (t, h, a, p) -> {
+      Subnet subnet = t.find(Subnet.class, h.subnetId()).orElseThrow();
+      NetworkInterface eni = announcer(t, subnet, a.instanceId(), p + "InstanceId");
+      List<String> allowed = new ArrayList<>(h.allowedInstanceIds());
+      if (!allowed.contains(a.instanceId())) {
+        if (allowed.size() >= MAX_ASSOCIATIONS) {
+          throw Rejection.value("LimitExceeded", p + "InstanceId", h.id() + " already has " + MAX_ASSOCIATIONS
+              + " associations.");
         }
-        change.put(bind(change.current(), h.withAllowed(allowed), eni.id(), p + "InstanceId"));
-        touched.add(h.id());
+        allowed.add(a.instanceId());
       }
-      TaskService.record(change, clock, requestId, "AssociateHaVipInstance", touched);
-      return null;
+      return bind(t, h.withAllowed(allowed), eni.id(), p + "InstanceId");
     });
   }
 
   /** DisassociateHaVipInstance: the instance or ENI leaves the set; if it held the VIP, the VIP is unbound. */
   public void disassociate(Scope scope, List<Association> associations, String requestId) {
+    eachAssociation(scope, associations, requestId, "DisassociateHaVipInstance", (t, h, a, p) -> {
+      boolean holder = a.instanceId().equals(h.networkInterfaceId()) || a.instanceId().equals(h.instanceId());
+      if (!h.allowedInstanceIds().contains(a.instanceId()) && !holder) {
+        throw Rejection.value("UnsupportedOperation.InstanceMismatch", p + "InstanceId", a.instanceId()
+            + " is not associated with " + h.id() + ".");
+      }
+      List<String> allowed = new ArrayList<>(h.allowedInstanceIds());
+      allowed.remove(a.instanceId());
+      return holder ? h.withAllowed(allowed).withHolder("", "", clock.instant()) : h.withAllowed(allowed);
+    });
+  }
+
+  /** How one association entry changes its HAVIP; {@code p} prefixes the entry's parameter names. */
+  private interface AssociationStep {
+    HaVip apply(Topology t, HaVip h, Association a, String p);
+  }
+
+  /** Applies {@code step} to every entry in one transaction and records the task. */
+  private void eachAssociation(Scope scope, List<Association> associations, String requestId, String action,
+      AssociationStep step) {
     requireAssociations(associations);
     ledger.write(scope, change -> {
       List<String> touched = new ArrayList<>();
       for (int i = 0; i < associations.size(); i++) {
         String p = "HaVipAssociationSet." + i + ".";
-        Association a = associations.get(i);
-        HaVip h = require(change.current(), a.haVipId(), p + "HaVipId");
-        boolean holder = a.instanceId().equals(h.networkInterfaceId()) || a.instanceId().equals(h.instanceId());
-        if (!h.allowedInstanceIds().contains(a.instanceId()) && !holder) {
-          throw Rejection.value("UnsupportedOperation.InstanceMismatch", p + "InstanceId", a.instanceId()
-              + " is not associated with " + h.id() + ".");
-        }
-        List<String> allowed = new ArrayList<>(h.allowedInstanceIds());
-        allowed.remove(a.instanceId());
-        change.put(holder ? h.withAllowed(allowed).withHolder("", "", clock.instant()) : h.withAllowed(allowed));
+        HaVip h = require(change.current(), associations.get(i).haVipId(), p + "HaVipId");
+        change.put(step.apply(change.current(), h, associations.get(i), p));
         touched.add(h.id());
       }
-      TaskService.record(change, clock, requestId, "DisassociateHaVipInstance", touched);
+      TaskService.record(change, clock, requestId, action, touched);
       return null;
     });
   }

@@ -1,6 +1,5 @@
 package io.openvpc.control.instance;
 
-import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;

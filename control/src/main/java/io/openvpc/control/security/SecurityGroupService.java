@@ -75,6 +75,26 @@ public final class SecurityGroupService {
     });
   }
 
+  /**
+   * CreateDefaultSecurityGroup: the project's default group, created on first use with every IPv4
+   * flow accepted in both directions; later calls return the same group.
+   */
+  public SecurityGroup createDefault(Scope scope, String projectId) {
+    String project = projectId("ProjectId", projectId);
+    return ledger.write(scope, change -> {
+      Topology t = change.current();
+      var existing = t.where(SecurityGroup.class, g -> g.isDefault() && g.projectId().equals(project));
+      if (!existing.isEmpty()) {
+        return existing.get(0);
+      }
+      checkGroupQuota(t, project);
+      SecurityGroupPolicy all = new SecurityGroupPolicy("ALL", "ALL", "", "", "0.0.0.0/0", "", "", "", "", "ACCEPT",
+          "", clock.instant());
+      return change.put(new SecurityGroup(Ids.next("sg", t), "default", "System created security group", project, true,
+          1, List.of(all), List.of(all), List.of(), clock.instant(), clock.instant()));
+    });
+  }
+
   private void checkGroupQuota(Topology t, String project) {
     long limit = quotas.get("security-group-max");
     if (t.where(SecurityGroup.class, g -> g.projectId().equals(project)).size() >= limit) {

@@ -3,6 +3,7 @@ package io.openvpc.control.network;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Regions;
+import io.openvpc.control.eni.NetworkInterfaceAddressService;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.havip.HaVipService;
 import io.openvpc.control.instance.InstanceService;
@@ -36,6 +37,7 @@ final class Network {
   final VpcBlockService blocks;
   final SubnetService subnets;
   final NetworkInterfaceService enis;
+  final NetworkInterfaceAddressService addresses;
   final InstanceService instances;
   final RouteTableService routes;
   final HaVipService havips;
@@ -51,6 +53,7 @@ final class Network {
     blocks = new VpcBlockService(ledger, quotas);
     subnets = new SubnetService(ledger, regions, quotas, clock);
     enis = new NetworkInterfaceService(ledger, quotas, clock);
+    addresses = new NetworkInterfaceAddressService(ledger, quotas, clock);
     instances = new InstanceService(ledger, regions, enis, clock);
     routes = new RouteTableService(ledger, quotas, clock);
     havips = new HaVipService(ledger, quotas, clock);

@@ -48,9 +48,9 @@ class NetworkInterfaceServiceTest {
   @Test
   void unassign_primary_refused() {
     NetworkInterface e = eni(null, 1L);
-    assertRejected(() -> n.enis.unassign(n.scope, e.id(), List.of("10.0.1.2"), null), "UnsupportedOperation.PrimaryIp",
+    assertRejected(() -> n.addresses.unassign(n.scope, e.id(), List.of("10.0.1.2"), null), "UnsupportedOperation.PrimaryIp",
         "10.0.1.2");
-    n.enis.unassign(n.scope, e.id(), List.of("10.0.1.3"), null);
+    n.addresses.unassign(n.scope, e.id(), List.of("10.0.1.3"), null);
     assertThat(n.enis.describe(n.scope, List.of(e.id()), null, null, null).items().get(0).privateIps())
         .extracting(PrivateIp::address).extracting(Object::toString).containsExactly("10.0.1.2");
   }
@@ -63,8 +63,8 @@ class NetworkInterfaceServiceTest {
     n.enis.attach(n.scope, one.id(), small.id(), null);
     assertRejected(() -> n.enis.attach(n.scope, two.id(), small.id(), null), "LimitExceeded", "allows 2");
     // A 1-core type holds 6 addresses per ENI: 1 primary + 5 more.
-    n.enis.assign(n.scope, one.id(), null, 5L, null);
-    assertRejected(() -> n.enis.assign(n.scope, one.id(), null, 1L, null), "LimitExceeded", "6");
+    n.addresses.assign(n.scope, one.id(), null, 5L, null);
+    assertRejected(() -> n.addresses.assign(n.scope, one.id(), null, 1L, null), "LimitExceeded", "6");
   }
 
   @Test
@@ -80,7 +80,7 @@ class NetworkInterfaceServiceTest {
   void migrateAddress_ownershipMovesWithTheClaim() {
     NetworkInterface a = eni(null, 1L);
     NetworkInterface b = eni(null, null);
-    n.enis.migrateAddress(n.scope, a.id(), b.id(), "10.0.1.3", null);
+    n.addresses.migrateAddress(n.scope, a.id(), b.id(), "10.0.1.3", null);
     n.enis.delete(n.scope, a.id(), null);
     // b still holds .3: it must not be handed out again.
     assertRejected(() -> eni(List.of(new AddressSpec("10.0.1.3", true, null)), null), "ResourceInUse.Address", b.id());

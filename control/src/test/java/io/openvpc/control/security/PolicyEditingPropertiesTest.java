@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvpc.control.Ledger;
-import io.openvpc.control.MemoryStore;
+import io.openvpc.control.store.InMemoryStore;
 import io.openvpc.control.Quotas;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
@@ -31,7 +31,7 @@ class PolicyEditingPropertiesTest {
   private record Fixture(SecurityGroupService groups, SecurityGroupPolicyService policies) {}
 
   private static Fixture fixture() {
-    Ledger ledger = new Ledger(new MemoryStore());
+    Ledger ledger = new Ledger(new InMemoryStore());
     Quotas quotas = new Quotas(Map.of("security-group-max-policies", 40L));
     Clock clock = Clock.systemUTC();
     SnapshotService snapshots = new SnapshotService(ledger, clock);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvpc.control.Ledger;
-import io.openvpc.control.MemoryStore;
+import io.openvpc.control.store.InMemoryStore;
 import io.openvpc.control.Quotas;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
@@ -31,7 +31,7 @@ class SecurityGroupBindingTest {
 
   @BeforeEach
   void setUp() {
-    ledger = new Ledger(new MemoryStore());
+    ledger = new Ledger(new InMemoryStore());
     Quotas quotas = new Quotas(Map.of("instance-max-security-groups", 3L));
     Clock clock = Clock.systemUTC();
     groups = new SecurityGroupService(ledger, quotas, clock,

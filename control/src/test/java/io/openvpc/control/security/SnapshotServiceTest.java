@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvpc.control.Ledger;
-import io.openvpc.control.MemoryStore;
+import io.openvpc.control.store.InMemoryStore;
 import io.openvpc.control.Quotas;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
@@ -62,7 +62,7 @@ class SnapshotServiceTest {
 
   @BeforeEach
   void setUp() {
-    ledger = new Ledger(new MemoryStore());
+    ledger = new Ledger(new InMemoryStore());
     Quotas quotas = Quotas.defaultQuotas();
     snapshots = new SnapshotService(ledger, clock);
     policies = new SecurityGroupPolicyService(ledger, quotas, clock, snapshots);

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryStore implements Store {
   private final Map<Scope, ScopeState> scopes = new ConcurrentHashMap<>();
   private final Map<String, String> claims = new HashMap<>();
+  /** The scope of every stored resource ID: IDs are unique across scopes, as the JDBC store's key is. */
+  private final Map<String, Scope> idScopes = new ConcurrentHashMap<>();
   private final Accounts accounts = new Accounts();
 
   private static final class ScopeState {
@@ -55,10 +57,12 @@ public final class InMemoryStore implements Store {
     ScopeState s = state(scope);
     s.lock.lock();
     try {
-      Tx tx = new Tx(s.committed);
+      Tx tx = new Tx(scope, s.committed);
       try {
         T result = work.run(tx);
         s.committed = s.committed.apply(s.committed.revision() + 1, tx.puts.values(), tx.deletes.values());
+        tx.deletes.keySet().forEach(id -> idScopes.remove(id, scope));
+        tx.puts.keySet().forEach(id -> idScopes.put(id, scope));
         return result;
       } catch (RuntimeException | Error e) {
         tx.undoClaims();
@@ -70,13 +74,15 @@ public final class InMemoryStore implements Store {
   }
 
   private final class Tx implements StoreTransaction {
+    private final Scope scope;
     private final Topology base;
     private final Map<String, Resource> puts = new LinkedHashMap<>();
     private final Map<String, Map.Entry<Class<? extends Resource>, String>> deletes = new LinkedHashMap<>();
     /** Claims taken (owner null) or released (previous owner) by this transaction, to undo on rollback. */
     private final List<String[]> claimLog = new ArrayList<>();
 
-    Tx(Topology base) {
+    Tx(Scope scope, Topology base) {
+      this.scope = scope;
       this.base = base;
     }
 
@@ -92,6 +98,10 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void put(Resource resource) {
+      Scope holder = idScopes.get(resource.id());
+      if (holder != null && !holder.equals(scope)) {
+        throw new IllegalStateException("the ID " + resource.id() + " belongs to a resource of another scope");
+      }
       deletes.remove(resource.id());
       puts.put(resource.id(), resource);
     }

@@ -269,6 +269,24 @@ public abstract class StoreContract {
   }
 
   @Test
+  void put_anIdHeldInAnotherScope_failsAndWritesNothing() {
+    Vpc mine = vpc(id("vpc"), "mine");
+    store.write(scope, tx -> {
+      tx.put(mine);
+      return null;
+    });
+    Scope other = freshScope(scope.region());
+    assertThatThrownBy(() -> store.write(other, tx -> {
+      tx.put(vpc(id("vpc"), "fine"));
+      tx.put(mine.withName("hijack"));
+      return null;
+    })).isInstanceOf(RuntimeException.class).hasMessageContaining(mine.id());
+    assertThat(store.load(scope).find(Vpc.class, mine.id())).contains(mine);
+    assertThat(store.load(other).count(Vpc.class)).isZero();
+    assertThat(store.revision(other)).isZero();
+  }
+
+  @Test
   void scopes_areIsolated_byAccountAndRegion() {
     Scope sameAccountOtherRegion = new Scope(scope.appId(), "ap-beijing");
     Scope otherAccountSameRegion = freshScope(scope.region());

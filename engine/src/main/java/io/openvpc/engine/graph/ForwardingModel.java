@@ -9,6 +9,7 @@ import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.engine.policy.SecurityGroupCompiler;
 import io.openvpc.engine.policy.ServiceTemplates;
+import io.openvpc.model.AddressSpec;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
 import io.openvpc.model.Cidr;
@@ -60,7 +61,8 @@ public final class ForwardingModel implements CompiledNetwork {
   private final Map<String, NetworkAcl> acls = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> aclSubnets = new ConcurrentHashMap<>();
   private final Map<String, RouteTable> routeTables = new ConcurrentHashMap<>();
-  private final Map<String, List<Route>> sortedRoutes = new ConcurrentHashMap<>();
+  private final Map<String, List<RouteEntry>> sortedRoutes = new ConcurrentHashMap<>();
+  private final Map<String, List<RouteEntry>> localRoutes = new ConcurrentHashMap<>();
   private final Map<String, SecurityGroup> groups = new ConcurrentHashMap<>();
   private final Map<String, List<PolicyRule>[]> groupRules = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> groupEnis = new ConcurrentHashMap<>();
@@ -124,9 +126,18 @@ public final class ForwardingModel implements CompiledNetwork {
     } else if (r instanceof RouteTable rt) {
       routeTables.put(rt.id(), rt);
       sortedRoutes.put(rt.id(), rt.routes().stream().filter(Route::enabled)
-          .sorted(Comparator.comparingInt((Route x) -> x.destination().prefixLength()).reversed()).toList());
+          .sorted(Comparator.comparingInt((Route x) -> x.destination().prefixLength()).reversed())
+          .map(x -> new RouteEntry(x, Prefix.of(x.destination()), x.destination())).toList());
     } else if (r instanceof Vpc v) {
       vpcs.put(v.id(), v);
+      List<RouteEntry> local = new ArrayList<>();
+      for (Cidr c : v.ipv4Blocks()) {
+        local.add(new RouteEntry(null, Prefix.of(c), c));
+      }
+      if (v.ipv6CidrBlock() != null) {
+        local.add(new RouteEntry(null, Prefix.of(v.ipv6CidrBlock()), v.ipv6CidrBlock()));
+      }
+      localRoutes.put(v.id(), List.copyOf(local));
     } else if (r instanceof HaVip h) {
       removeHaVip(h.id());
       putHaVip(h);
@@ -162,6 +173,7 @@ public final class ForwardingModel implements CompiledNetwork {
       sortedRoutes.remove(id);
     } else if (type == Vpc.class) {
       vpcs.remove(id);
+      localRoutes.remove(id);
     } else if (type == HaVip.class) {
       removeHaVip(id);
     } else if (type == AddressTemplate.class || type == AddressTemplateGroup.class) {
@@ -173,12 +185,19 @@ public final class ForwardingModel implements CompiledNetwork {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private void putGroup(SecurityGroup sg) {
+    putGroup(sg, groups.get(sg.id()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void putGroup(SecurityGroup sg, SecurityGroup previous) {
+    List<PolicyRule>[] old = previous == null ? null : groupRules.get(sg.id());
     groups.put(sg.id(), sg);
     groupRules.put(sg.id(), new List[] {
-        SecurityGroupCompiler.compile(sg, Direction.INGRESS, serviceTemplates),
-        SecurityGroupCompiler.compile(sg, Direction.EGRESS, serviceTemplates)});
+        SecurityGroupCompiler.compile(sg, Direction.INGRESS, serviceTemplates, old == null ? null : previous,
+            old == null ? List.of() : old[0]),
+        SecurityGroupCompiler.compile(sg, Direction.EGRESS, serviceTemplates, old == null ? null : previous,
+            old == null ? List.of() : old[1])});
     recompileEnis(groupEnis.getOrDefault(sg.id(), Set.of()));
   }
 
@@ -187,7 +206,7 @@ public final class ForwardingModel implements CompiledNetwork {
       boolean uses = java.util.stream.Stream.concat(sg.ingress().stream(), sg.egress().stream())
           .anyMatch(p -> !p.serviceTemplateId().isEmpty() || !p.serviceTemplateGroupId().isEmpty());
       if (uses) {
-        putGroup(sg);
+        putGroup(sg, null); // the templates changed: nothing compiled before can be reused
       }
     }
   }
@@ -299,6 +318,11 @@ public final class ForwardingModel implements CompiledNetwork {
       return new RuleList(List.of(), Action.ACCEPT, new RuleRef("NetworkInterface", eni.id(), d, -1,
           "no security group is bound: all traffic passes"));
     }
+    if (ids.size() == 1 && groupRules.containsKey(ids.get(0))) {
+      // the common case: share the group's immutable list instead of copying it per ENI
+      return new RuleList(groupRules.get(ids.get(0))[d == Direction.INGRESS ? 0 : 1], Action.DROP,
+          new RuleRef(RuleRef.SECURITY_GROUP, ids.get(0), d, -1, "no rule of " + ids.get(0) + " matched: DROP (implicit)"));
+    }
     List<PolicyRule> rules = new ArrayList<>();
     for (String sg : ids) {
       List<PolicyRule>[] compiled = groupRules.get(sg);
@@ -381,9 +405,12 @@ public final class ForwardingModel implements CompiledNetwork {
     if (s == null) {
       return List.of();
     }
-    List<EffectiveRoute> out = new ArrayList<>(localRoutes(s));
-    for (Route r : sortedRoutes.getOrDefault(s.routeTableId(), List.of())) {
-      out.add(effective(s, r));
+    List<EffectiveRoute> out = new ArrayList<>();
+    for (RouteEntry local : localRoutes.getOrDefault(s.vpcId(), List.of())) {
+      out.add(local(s, local));
+    }
+    for (RouteEntry r : sortedRoutes.getOrDefault(s.routeTableId(), List.of())) {
+      out.add(effective(s, r.route()));
     }
     return out;
   }
@@ -394,34 +421,25 @@ public final class ForwardingModel implements CompiledNetwork {
     if (s == null) {
       return Optional.empty();
     }
-    for (EffectiveRoute local : localRoutes(s)) {
-      if (Prefix.of(local.destination()).contains(destination)) {
-        return Optional.of(local);
+    for (RouteEntry local : localRoutes.getOrDefault(s.vpcId(), List.of())) {
+      if (local.prefix().contains(destination)) {
+        return Optional.of(local(s, local));
       }
     }
-    for (Route r : sortedRoutes.getOrDefault(s.routeTableId(), List.of())) {
-      if (Prefix.of(r.destination()).contains(destination)) {
-        return Optional.of(effective(s, r));
+    for (RouteEntry r : sortedRoutes.getOrDefault(s.routeTableId(), List.of())) {
+      if (r.prefix().contains(destination)) {
+        return Optional.of(effective(s, r.route()));
       }
     }
     return Optional.empty();
   }
 
-  private List<EffectiveRoute> localRoutes(CompiledSubnet s) {
-    Vpc vpc = vpcs.get(s.vpcId());
-    if (vpc == null) {
-      return List.of(new EffectiveRoute(s.ipv4(), GatewayType.LOCAL, s.vpcId(), s.routeTableId(), "", 0,
-          new NextHop.Local()));
-    }
-    List<EffectiveRoute> out = new ArrayList<>();
-    for (Cidr c : vpc.ipv4Blocks()) {
-      out.add(new EffectiveRoute(c, GatewayType.LOCAL, vpc.id(), s.routeTableId(), "", 0, new NextHop.Local()));
-    }
-    if (vpc.ipv6CidrBlock() != null) {
-      out.add(new EffectiveRoute(vpc.ipv6CidrBlock(), GatewayType.LOCAL, vpc.id(), s.routeTableId(), "", 0,
-          new NextHop.Local()));
-    }
-    return out;
+  /** A route with its destination in matching form; the route is null for a VPC's local route. */
+  private record RouteEntry(Route route, Prefix prefix, Cidr cidr) {}
+
+  private static EffectiveRoute local(CompiledSubnet s, RouteEntry local) {
+    return new EffectiveRoute(local.cidr(), GatewayType.LOCAL, s.vpcId(), s.routeTableId(), "", 0,
+        new NextHop.Local());
   }
 
   private EffectiveRoute effective(CompiledSubnet s, Route r) {
@@ -489,11 +507,11 @@ public final class ForwardingModel implements CompiledNetwork {
       for (String eniId : groupEnis.getOrDefault(name, Set.of())) {
         NetworkInterface eni = rawEnis.get(eniId);
         if (eni != null) {
-          eni.privateIps().forEach(p -> out.add(Prefix.of(Cidr.of(p.address()))));
-          eni.ipv6Addresses().forEach(p -> out.add(Prefix.of(Cidr.of(p.address()))));
+          eni.privateIps().forEach(p -> out.add(Prefix.of(Addr.of(p.address()))));
+          eni.ipv6Addresses().forEach(p -> out.add(Prefix.of(Addr.of(p.address()))));
         }
       }
-      out.sort(Comparator.comparing(Prefix::cidr));
+      out.sort(null);
     } else if (templates.get(name) instanceof AddressTemplate t) {
       addMembers(t.members(), out);
     } else if (templates.get(name) instanceof AddressTemplateGroup g) {
@@ -508,8 +526,13 @@ public final class ForwardingModel implements CompiledNetwork {
 
   private static void addMembers(List<TemplateMember> members, List<Prefix> out) {
     for (TemplateMember m : members) {
-      for (Cidr c : AddressRanges.parse(m.value())) {
-        out.add(Prefix.of(c));
+      try {
+        AddressSpec a = AddressSpec.parse(m.value());
+        for (inet.ipaddr.IPAddress block : a.first().address().spanWithPrefixBlocks(a.last().address())) {
+          out.add(Prefix.of(new Cidr(block)));
+        }
+      } catch (IllegalArgumentException e) {
+        // control validates members on write; an unparsable stored member contributes nothing
       }
     }
   }

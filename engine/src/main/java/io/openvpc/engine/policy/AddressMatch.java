@@ -30,10 +30,6 @@ public sealed interface AddressMatch {
       prefixes = List.copyOf(prefixes);
     }
 
-    public static Blocks of(Cidr... cidrs) {
-      return new Blocks(java.util.Arrays.stream(cidrs).map(Prefix::of).toList());
-    }
-
     public List<Cidr> cidrs() {
       return prefixes.stream().map(Prefix::cidr).toList();
     }

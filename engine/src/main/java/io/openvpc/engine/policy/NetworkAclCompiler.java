@@ -1,6 +1,5 @@
 package io.openvpc.engine.policy;
 
-import io.openvpc.model.Cidr;
 import io.openvpc.model.Direction;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
@@ -89,13 +88,13 @@ public final class NetworkAclCompiler {
   }
 
   private static AddressMatch block(String v4, String v6, List<String> warnings) {
-    List<Cidr> cidrs = new ArrayList<>();
+    List<Prefix> cidrs = new ArrayList<>();
     try {
       if (!v4.isEmpty()) {
-        cidrs.add(Cidr.parseLenient(v4));
+        cidrs.add(Prefix.parse(v4));
       }
       if (!v6.isEmpty()) {
-        cidrs.add(Cidr.parseLenient(v6));
+        cidrs.add(Prefix.parse(v6));
       }
     } catch (IllegalArgumentException e) {
       warnings.add("block does not parse: " + e.getMessage());
@@ -105,7 +104,7 @@ public final class NetworkAclCompiler {
       warnings.add("the entry names no block");
       return null;
     }
-    return AddressMatch.Blocks.of(cidrs.toArray(Cidr[]::new));
+    return new AddressMatch.Blocks(cidrs);
   }
 
   private static List<ServiceMatch> service(String protocol, String sourcePort, String destinationPort,

@@ -1,12 +1,14 @@
 package io.openvpc.engine.policy;
 
-import io.openvpc.model.Cidr;
 import io.openvpc.model.Direction;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
 import io.openvpc.model.ServiceSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -17,13 +19,45 @@ import java.util.Optional;
 public final class SecurityGroupCompiler {
   private SecurityGroupCompiler() {}
 
+  /** Parsed protocol+port pairs; rules repeat them, and parsing is most of a rule's compile cost. */
+  private static final Map<String, List<ServiceMatch>> SERVICES = new ConcurrentHashMap<>();
+
   public static List<PolicyRule> compile(SecurityGroup sg, Direction direction, ServiceTemplates templates) {
+    return compile(sg, direction, templates, null, List.of());
+  }
+
+  /**
+   * Compiles a group's rules of one direction, reusing the compiled rules of {@code previous} (the
+   * group before this change, compiled to {@code previousRules}) wherever a policy is unchanged, so a
+   * single rule change costs one rule. A moved policy keeps its compiled match under its new index.
+   */
+  public static List<PolicyRule> compile(SecurityGroup sg, Direction direction, ServiceTemplates templates,
+      SecurityGroup previous, List<PolicyRule> previousRules) {
     List<SecurityGroupPolicy> policies = sg.policies(direction);
+    List<SecurityGroupPolicy> before = previous == null ? List.of() : previous.policies(direction);
+    Map<SecurityGroupPolicy, PolicyRule> moved = null;
     List<PolicyRule> out = new ArrayList<>(policies.size());
     for (int i = 0; i < policies.size(); i++) {
-      out.add(rule(sg.id(), direction, i, policies.get(i), templates));
+      SecurityGroupPolicy p = policies.get(i);
+      if (i < before.size() && i < previousRules.size() && (before.get(i) == p || before.get(i).equals(p))) {
+        out.add(previousRules.get(i));
+        continue;
+      }
+      if (moved == null) {
+        moved = new HashMap<>();
+        for (int k = 0; k < Math.min(before.size(), previousRules.size()); k++) {
+          moved.putIfAbsent(before.get(k), previousRules.get(k));
+        }
+      }
+      PolicyRule old = moved.get(p);
+      if (old != null) {
+        out.add(new PolicyRule(new RuleRef(RuleRef.SECURITY_GROUP, sg.id(), direction, i, old.ref().text()),
+            old.action(), old.source(), old.destination(), old.services(), old.warning()));
+      } else {
+        out.add(rule(sg.id(), direction, i, p, templates));
+      }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   static PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
@@ -44,10 +78,10 @@ public final class SecurityGroupCompiler {
   private static AddressMatch peer(SecurityGroupPolicy p, List<String> warnings) {
     try {
       if (!p.cidrBlock().isEmpty()) {
-        return AddressMatch.Blocks.of(Cidr.parseLenient(p.cidrBlock()));
+        return new AddressMatch.Blocks(List.of(Prefix.parse(p.cidrBlock())));
       }
       if (!p.ipv6CidrBlock().isEmpty()) {
-        return AddressMatch.Blocks.of(Cidr.parseLenient(p.ipv6CidrBlock()));
+        return new AddressMatch.Blocks(List.of(Prefix.parse(p.ipv6CidrBlock())));
       }
     } catch (IllegalArgumentException e) {
       warnings.add("peer block does not parse: " + e.getMessage());
@@ -72,8 +106,18 @@ public final class SecurityGroupCompiler {
       }
       return specs.get().stream().map(ServiceMatch::of).toList();
     }
+    String key = p.protocol() + "\0" + p.port();
+    List<ServiceMatch> cached = SERVICES.get(key);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return List.of(ServiceMatch.of(ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port())));
+      List<ServiceMatch> parsed = List.of(ServiceMatch.of(ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port())));
+      if (SERVICES.size() > 100_000) {
+        SERVICES.clear();
+      }
+      SERVICES.put(key, parsed);
+      return parsed;
     } catch (IllegalArgumentException e) {
       warnings.add(e.getMessage());
       return List.of();

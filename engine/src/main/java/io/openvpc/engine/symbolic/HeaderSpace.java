@@ -6,16 +6,19 @@ import io.openvpc.engine.policy.Prefix;
 import io.openvpc.model.PortRange;
 
 /**
- * The variable layout of a header set, most significant bit first in each field: protocol (8), the
- * forward packet's destination port (16), the family of the free address (1, IPv6 true), the free
- * ("peer") address (128; IPv4 uses the first 32), the forward packet's source port (16). An analysis
- * fixes one end's address concretely and leaves the other end free, so one address field suffices.
+ * The variable layout of a header set, most significant bit first in each field: the family of the
+ * free address (1, IPv6 true), the free ("peer") address (128; IPv4 uses the first 32), protocol (8),
+ * the forward packet's destination port (16) and source port (16). An analysis fixes one end's address
+ * concretely and leaves the other end free, so one address field suffices. The address comes first so
+ * that restricting a set to one peer address costs a walk down 33 (or 129) nodes, not a copy.
  */
 public final class HeaderSpace {
-  public static final int PROTO = 0;
-  public static final int DPORT = 8;
-  public static final int FAMILY = 24;
-  public static final int IP = 25;
+  public static final int FAMILY = 0;
+  public static final int IP = 1;
+  /** The first variable after the address. */
+  public static final int ADDRESS_END = 129;
+  public static final int PROTO = 129;
+  public static final int DPORT = 137;
   public static final int SPORT = 153;
   public static final int VARS = 169;
 

@@ -13,7 +13,7 @@ import io.openvpc.model.IpProtocol;
 import io.openvpc.model.PortRange;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,23 +67,94 @@ public final class ReachSet {
     Bdd bdd = analysis.bdd();
     HeaderSpace h = analysis.headers();
     List<ReachEntry> out = new ArrayList<>();
+    Map<Integer, List<Part>> parts = new HashMap<>();
     for (Flows f : flows) {
-      int noSport = bdd.exists(f.set(), HeaderSpace.SPORT, HeaderSpace.VARS);
-      Map<Integer, Integer> byProto = new LinkedHashMap<>();
-      for (int p : NAMED) {
-        byProto.put(p, cofactor(noSport, h.protocol(p)));
-      }
-      byProto.put(OTHER, cofactor(noSport, h.protocol(OTHER)));
-      boolean uniform = byProto.values().stream().distinct().count() == 1;
-      if (uniform) {
-        addEntries(out, f, "ALL", -1, byProto.get(OTHER));
-      } else {
-        for (Map.Entry<Integer, Integer> e : byProto.entrySet()) {
-          if (e.getValue() != Bdd.FALSE) {
-            String name = e.getKey() == OTHER ? "OTHER" : IpProtocol.ofNumber(e.getKey()).orElseThrow().text();
-            addEntries(out, f, name, e.getKey(), e.getValue());
-          }
+      List<IpAddr> addrs = peerAddresses(f);
+      if (addrs.size() == 1) {
+        // one address: the set is that address and its services, found by walking down the address
+        int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
+        for (Part part : parts.computeIfAbsent(services, this::partition)) {
+          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
         }
+        continue;
+      }
+      int noSport = bdd.exists(f.set(), HeaderSpace.SPORT, HeaderSpace.VARS);
+      int services = bdd.exists(noSport, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
+      int all = Bdd.FALSE;
+      for (IpAddr ip : addrs) {
+        all = bdd.or(all, h.address(Addr.of(ip)));
+      }
+      if (bdd.and(all, services) == noSport) {
+        // the common case: every address of the peer gets the same services; render those once
+        for (Part part : parts.computeIfAbsent(services, this::partition)) {
+          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
+        }
+        continue;
+      }
+      for (Block block : addresses(noSport)) {
+        for (Part part : parts.computeIfAbsent(block.node, this::partition)) {
+          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), block.cidr, part.name, part.range,
+              rules(f, block.cidr, part.proto, part.range)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The part of a set below one address: what it allows for packets of that peer address. */
+  private int below(int set, Addr a) {
+    Bdd bdd = analysis.bdd();
+    int node = set;
+    while (node >= 2 && bdd.var(node) < HeaderSpace.ADDRESS_END) {
+      int v = bdd.var(node);
+      boolean bit = v == HeaderSpace.FAMILY ? a.v6() : v - HeaderSpace.IP < a.bits() && a.bit(v - HeaderSpace.IP);
+      node = bit ? bdd.high(node) : bdd.low(node);
+    }
+    return node;
+  }
+
+  /** One protocol (and port range) of a set of services. */
+  private record Part(String name, int proto, PortRange range) {}
+
+  private List<IpAddr> peerAddresses(Flows f) {
+    List<IpAddr> out = new ArrayList<>();
+    for (IpAddr ip : f.peer().addresses()) {
+      if (ip.isIpv4() != f.fixedAddress().v6()) {
+        out.add(ip);
+      }
+    }
+    return out;
+  }
+
+  /** Splits a set without source ports by protocol and, for TCP and UDP, by destination port range. */
+  private List<Part> partition(int set) {
+    HeaderSpace h = analysis.headers();
+    Map<Integer, Integer> byProto = new LinkedHashMap<>();
+    for (int p : NAMED) {
+      byProto.put(p, cofactor(set, h.protocol(p)));
+    }
+    byProto.put(OTHER, cofactor(set, h.protocol(OTHER)));
+    List<Part> out = new ArrayList<>();
+    if (byProto.values().stream().distinct().count() == 1) {
+      if (byProto.get(OTHER) != Bdd.FALSE) {
+        out.add(new Part("ALL", -1, null));
+      }
+      return out;
+    }
+    for (Map.Entry<Integer, Integer> e : byProto.entrySet()) {
+      int proto = e.getKey();
+      if (e.getValue() == Bdd.FALSE) {
+        continue;
+      }
+      String name = proto == OTHER ? "OTHER" : IpProtocol.ofNumber(proto).orElseThrow().text();
+      if (proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number()) {
+        for (Span b : mergeAdjacent(spans(e.getValue(), HeaderSpace.DPORT, 16))) {
+          out.add(new Part(name, proto, new PortRange((int) b.from, (int) b.to)));
+        }
+      } else {
+        out.add(new Part(name, proto, null));
       }
     }
     return out;
@@ -95,43 +166,22 @@ public final class ReachSet {
     return bdd.exists(bdd.and(set, protocol), HeaderSpace.PROTO, HeaderSpace.DPORT);
   }
 
-  private void addEntries(List<ReachEntry> out, Flows f, String protoName, int proto, int set) {
-    boolean ports = proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number();
-    List<Block> portBlocks = ports ? blocks(set, HeaderSpace.DPORT, 16) : List.of(new Block(0, 0, set));
-    for (Block pb : mergeAdjacent(portBlocks)) {
-      int addrSet = ports ? pb.node : set;
-      List<Cidr> cidrs = addresses(addrSet);
-      PortRange range = ports ? new PortRange((int) pb.from, (int) pb.to) : null;
-      Set<Cidr> all = new HashSet<>();
-      for (IpAddr ip : f.peer().addresses()) {
-        if (ip.isIpv4() != f.fixedAddress().v6()) {
-          all.add(Cidr.of(ip));
-        }
-      }
-      if (new HashSet<>(cidrs).equals(all)) {
-        out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, protoName, range,
-            rules(f, cidrs.get(0), proto, range)));
-      } else {
-        for (Cidr c : cidrs) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), c, protoName, range, rules(f, c, proto, range)));
-        }
-      }
-    }
-  }
+  /** An address block of a set and the services that remain for it. */
+  private record Block(Cidr cidr, int node) {}
 
-  private record Block(long from, long to, int node) {}
+  private record Span(long from, long to, int node) {}
 
   /**
    * Splits a set over a field into aligned blocks of values each leading to one sub-diagram over the
    * variables after the field.
    */
-  private List<Block> blocks(int node, int field, int width) {
-    List<Block> out = new ArrayList<>();
+  private List<Span> spans(int node, int field, int width) {
+    List<Span> out = new ArrayList<>();
     walk(node, field, width, 0, 0, out);
     return out;
   }
 
-  private void walk(int node, int field, int width, int depth, long prefix, List<Block> out) {
+  private void walk(int node, int field, int width, int depth, long prefix, List<Span> out) {
     Bdd bdd = analysis.bdd();
     if (node == Bdd.FALSE) {
       return;
@@ -139,7 +189,7 @@ public final class ReachSet {
     int v = bdd.var(node);
     if (depth == width || v >= field + width) {
       long span = 1L << (width - depth);
-      out.add(new Block(prefix * span, prefix * span + span - 1, node));
+      out.add(new Span(prefix * span, prefix * span + span - 1, node));
       return;
     }
     if (v > field + depth) {
@@ -151,12 +201,12 @@ public final class ReachSet {
     }
   }
 
-  private static List<Block> mergeAdjacent(List<Block> blocks) {
-    List<Block> out = new ArrayList<>();
-    for (Block b : blocks) {
+  private static List<Span> mergeAdjacent(List<Span> spans) {
+    List<Span> out = new ArrayList<>();
+    for (Span b : spans) {
       if (!out.isEmpty() && out.get(out.size() - 1).node == b.node && out.get(out.size() - 1).to + 1 == b.from) {
-        Block last = out.remove(out.size() - 1);
-        out.add(new Block(last.from, b.to, b.node));
+        Span last = out.remove(out.size() - 1);
+        out.add(new Span(last.from, b.to, b.node));
       } else {
         out.add(b);
       }
@@ -164,31 +214,29 @@ public final class ReachSet {
     return out;
   }
 
-  /** The address blocks of a set over the family and address variables. */
-  private List<Cidr> addresses(int set) {
+  /** The address blocks of a set, each with the services that remain for it. */
+  private List<Block> addresses(int set) {
     Bdd bdd = analysis.bdd();
-    List<Cidr> out = new ArrayList<>();
+    List<Block> out = new ArrayList<>();
     for (boolean v6 : new boolean[] {false, true}) {
       int node = set;
       if (node >= 2 && bdd.var(node) == HeaderSpace.FAMILY) {
         node = v6 ? bdd.high(node) : bdd.low(node);
       }
-      int bits = v6 ? 128 : 32;
-      walkAddress(node, bits, 0, BigInteger.ZERO, v6, out);
+      walkAddress(node, v6 ? 128 : 32, 0, BigInteger.ZERO, v6, out);
     }
     return out;
   }
 
-  private void walkAddress(int node, int bits, int depth, BigInteger prefix, boolean v6, List<Cidr> out) {
+  private void walkAddress(int node, int bits, int depth, BigInteger prefix, boolean v6, List<Block> out) {
     Bdd bdd = analysis.bdd();
     if (node == Bdd.FALSE) {
       return;
     }
     int v = bdd.var(node);
     if (depth == bits || v >= HeaderSpace.IP + bits) {
-      BigInteger first = prefix.shiftLeft(bits - depth);
-      IpAddr a = IpAddr.fromValue(first, !v6);
-      out.add(new Cidr(a.address().setPrefixLength(depth, false).toPrefixBlock()));
+      IpAddr a = IpAddr.fromValue(prefix.shiftLeft(bits - depth), !v6);
+      out.add(new Block(new Cidr(a.address().setPrefixLength(depth, false).toPrefixBlock()), skipAddress(node)));
       return;
     }
     if (v > HeaderSpace.IP + depth) {
@@ -200,22 +248,17 @@ public final class ReachSet {
     }
   }
 
+  /** Below an IPv4 block the unused address bits are free; drop them. */
+  private int skipAddress(int node) {
+    return analysis.bdd().exists(node, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
+  }
+
   /** The rules deciding a representative flow of an entry, along the path and back. */
   private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
-    HeaderSpace h = analysis.headers();
-    Bdd bdd = analysis.bdd();
-    int rep = bdd.and(f.set(), h.address(Addr.of(block.first())));
-    if (proto >= 0) {
-      rep = bdd.and(rep, h.protocol(proto));
-    }
-    if (range != null) {
-      rep = bdd.and(rep, h.ports(HeaderSpace.DPORT, range));
-    }
-    boolean[] bits = bdd.anySat(rep);
-    if (bits == null) {
+    Packet p = representative(f, block, proto, range);
+    if (p == null) {
       return List.of();
     }
-    Packet p = Reachability.packet(bits, f.fixedAddress(), peerIsSource);
     CompiledEni src = peerIsSource ? f.peer() : f.fixed();
     CompiledEni dst = peerIsSource ? f.fixed() : f.peer();
     var net = analysis.network();
@@ -231,6 +274,30 @@ public final class ReachSet {
     }
     add(refs, dst.ingress(), p);
     return refs;
+  }
+
+  /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */
+  private Packet representative(Flows f, Cidr block, int proto, PortRange range) {
+    Addr peer = Addr.of(block.first());
+    int protocol = proto >= 0 ? proto : OTHER;
+    int dport = range == null ? 0 : range.from();
+    int sport = io.openvpc.engine.trace.TraceRequest.DEFAULT_SOURCE_PORT;
+    Packet guess = peerIsSource ? new Packet(peer, f.fixedAddress(), protocol, sport, dport)
+        : new Packet(f.fixedAddress(), peer, protocol, sport, dport);
+    Bdd bdd = analysis.bdd();
+    if (bdd.eval(f.set(), HeaderSpace.bits(guess, peerIsSource))) {
+      return guess;
+    }
+    HeaderSpace h = analysis.headers();
+    int rep = bdd.and(f.set(), h.address(peer));
+    if (proto >= 0) {
+      rep = bdd.and(rep, h.protocol(proto));
+    }
+    if (range != null) {
+      rep = bdd.and(rep, h.ports(HeaderSpace.DPORT, range));
+    }
+    boolean[] bits = bdd.anySat(rep);
+    return bits == null ? null : Reachability.packet(bits, f.fixedAddress(), peerIsSource);
   }
 
   private void add(List<RuleRef> refs, RuleList list, Packet p) {

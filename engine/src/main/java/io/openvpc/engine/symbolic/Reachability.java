@@ -94,8 +94,12 @@ public final class Reachability {
           continue;
         }
         RuleList peerGroups = peerIsSource ? peer.egress() : peer.ingress();
-        int groups = groupCache.computeIfAbsent(peer.securityGroupIds(), k -> bdd.and(base, policy.accepted(peerGroups, fwd)));
-        int set = bdd.and(peerAddrs, groups);
+        int set = bdd.and(peerAddrs, base);
+        if (set == Bdd.FALSE) {
+          continue;
+        }
+        int groups = groupCache.computeIfAbsent(peer.securityGroupIds(), k -> policy.accepted(peerGroups, fwd));
+        set = bdd.and(set, groups);
         if (set == Bdd.FALSE) {
           continue;
         }

@@ -17,7 +17,21 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // An operator error (a bad URL, an unreachable database, a full disk) deserves one line saying
+      // what went wrong, not a stack trace; OPENVPC_DEBUG=1 shows the trace.
+      StringBuilder why = new StringBuilder();
+      for (Throwable t = e; t != null && why.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+        if (t.getMessage() != null && why.indexOf(t.getMessage()) < 0) {
+          why.append(why.length() == 0 ? "" : ": ").append(t.getMessage());
+        }
+      }
+      cmd.getErr().println("openvpc " + cmd.getCommandName() + ": " + (why.length() == 0 ? e.toString() : why));
+      if (System.getenv("OPENVPC_DEBUG") != null) {
+        e.printStackTrace(cmd.getErr());
+      }
+      return 1;
+    });
   }
 
   @Override

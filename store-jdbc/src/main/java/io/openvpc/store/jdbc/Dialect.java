@@ -27,6 +27,22 @@ public enum Dialect {
     return this == H2 ? "SELECT revision FROM FINAL TABLE (" + update + ")" : update + " RETURNING revision";
   }
 
+  /**
+   * Inserts a resource or replaces its kind and body, in one statement, but only within its own scope:
+   * a row of that ID in another scope is left alone and the update count is 0.
+   */
+  String upsertResource() {
+    if (this == H2) {
+      return "MERGE INTO resource t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(64)),"
+          + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR))) s (id, app_id, region, kind, body) ON t.id = s.id"
+          + " WHEN MATCHED AND t.app_id = s.app_id AND t.region = s.region THEN UPDATE SET kind = s.kind, body = s.body"
+          + " WHEN NOT MATCHED THEN INSERT (id, app_id, region, kind, body) VALUES (s.id, s.app_id, s.region, s.kind, s.body)";
+    }
+    return "INSERT INTO resource (id, app_id, region, kind, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+        + " SET kind = EXCLUDED.kind, body = EXCLUDED.body"
+        + " WHERE resource.app_id = EXCLUDED.app_id AND resource.region = EXCLUDED.region";
+  }
+
   /** Whether an exception is a unique-key violation (SQLSTATE 23505 on both). */
   static boolean isUniqueViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -191,26 +191,14 @@ public final class JdbcStore implements Store {
     public void put(Resource resource) {
       String kind = ResourceTypes.kind(resource.getClass());
       String body = codec.encode(resource);
-      try {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE resource SET kind = ?, body = ? WHERE id = ? AND app_id = ? AND region = ?")) {
-          ps.setString(1, kind);
-          ps.setString(2, body);
-          ps.setString(3, resource.id());
-          ps.setLong(4, scope.appId());
-          ps.setString(5, scope.region());
-          if (ps.executeUpdate() == 1) {
-            return;
-          }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO resource (id, app_id, region, kind, body) VALUES (?, ?, ?, ?, ?)")) {
-          ps.setString(1, resource.id());
-          ps.setLong(2, scope.appId());
-          ps.setString(3, scope.region());
-          ps.setString(4, kind);
-          ps.setString(5, body);
-          ps.executeUpdate();
+      try (PreparedStatement ps = c.prepareStatement(database.dialect().upsertResource())) {
+        ps.setString(1, resource.id());
+        ps.setLong(2, scope.appId());
+        ps.setString(3, scope.region());
+        ps.setString(4, kind);
+        ps.setString(5, body);
+        if (ps.executeUpdate() != 1) {
+          throw new SQLException("the ID " + resource.id() + " belongs to a resource of another scope");
         }
       } catch (SQLException e) {
         throw new StoreFailure("writing " + resource.id(), e);

@@ -20,7 +20,7 @@ import net.jqwik.api.statistics.Statistics;
  * On random networks and packets the symbolic analysis and the concrete tracer give the same answer,
  * in both directions of the analysis (who reaches the destination; what the source reaches).
  */
-class SymbolicAgreesWithTracerProperties {
+class SymbolicAgreesWithTracerPropertyTest {
   private static final int[] PROTOCOLS = {6, 17, 1, 47};
   private static final int[] PORTS = {22, 80, 21, 25, 443, 1000, 999, 65535};
 

@@ -19,7 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Applying changes one at a time gives exactly the model a full compile of the result gives. */
-class IncrementalProperties {
+class IncrementalPropertyTest {
   @Property(tries = 100)
   void incremental_equalsFullCompile(@ForAll long seed) {
     RandomNetworks rn = new RandomNetworks(seed);
