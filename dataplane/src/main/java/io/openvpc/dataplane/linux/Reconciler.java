@@ -139,6 +139,8 @@ public final class Reconciler {
       } catch (RuntimeException e) {
         failed.add(n.name());
         LOG.warn("cannot create namespace {}: {}", n.name(), e.getMessage());
+        // Leave nothing half made: the next pass starts it afresh.
+        host.deleteNamespace(n.name());
       }
     });
     // Routers first: they create the veth pairs whose other ends the instances configure.
