@@ -35,6 +35,13 @@ export const session = {
   setRegion(region) {
     sessionStorage.setItem('openvpc.region', region);
   },
+  /** The language of the API's error messages (X-TC-Language): en-US or zh-CN. */
+  language() {
+    return sessionStorage.getItem('openvpc.language') || 'en-US';
+  },
+  setLanguage(language) {
+    sessionStorage.setItem('openvpc.language', language);
+  },
 };
 
 /** Calls `action` of `product` (vpc, cvm or openvpc) with `params`; resolves to the Response object. */
@@ -51,6 +58,7 @@ export async function call(product, action, params = {}, { credentials = session
     'X-TC-Version': VERSIONS[product],
     'X-TC-Timestamp': String(timestamp),
     'X-TC-Region': region,
+    'X-TC-Language': session.language(),
     'X-TC-RequestClient': 'OPENVPC_CONSOLE',
     Authorization: await authorization({ ...credentials, service: product, host: location.host, contentType, body, timestamp }),
   };

@@ -96,6 +96,12 @@ function route() {
   main.focus({ preventScroll: true });
 }
 
+const languageSelect = document.getElementById('language');
+languageSelect.value = session.language();
+languageSelect.addEventListener('change', () => {
+  session.setLanguage(languageSelect.value);
+  route();
+});
 regionSelect.addEventListener('change', () => {
   session.setRegion(regionSelect.value);
   route();

@@ -239,7 +239,7 @@ function chip(c, x, y, mark, eniOwner) {
   const stateCls = kind === 'instance' ? ` state-${String(item.InstanceState || '').toLowerCase()}` : '';
   const a = s('a', { href, class: `chip ${kind}${stateCls}`, 'data-id': id },
     s('rect', { x, y, width: CHIP_W, height: CHIP_H, rx: 5 }),
-    s('text', { x: x + 8, y: y + 17, class: 'chip-title' }, short(title, extra ? 12 : 16)),
+    s('text', { x: x + 8, y: y + 17, class: 'chip-title' }, short(title, extra ? 11 : 16)),
     s('text', { x: x + 8, y: y + 33, class: 'chip-sub' }, short(sub, 20)),
     extra ? s('text', { x: x + CHIP_W - 6, y: y + 17, 'text-anchor': 'end', class: 'chip-badge' }, extra) : null,
     s('title', {}, `${id} ${title} ${sub}`));

@@ -165,9 +165,4 @@ public final class PrivateAddresses {
     return new Rejection("ResourceInUse.Address", "Parameter `" + parameter + "`: the address " + a
         + " is already in use by " + holder + ".", "参数 `" + parameter + "`：地址 " + a + " 已被 " + holder + " 占用。");
   }
-
-  /** Whether an address lies in a block (a helper for callers holding a nullable block). */
-  public static boolean inside(Cidr block, IpAddr a) {
-    return block != null && block.contains(a);
-  }
 }

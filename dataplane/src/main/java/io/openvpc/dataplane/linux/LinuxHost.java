@@ -125,15 +125,43 @@ public final class LinuxHost {
         + " && ip link set lo up"), null).orThrow();
   }
 
-  /** Deletes a namespace (its veths go with it) and its files, by exact name. */
+  /**
+   * Deletes a namespace and its files, by exact name. Processes still running in it (an instance's
+   * servers, an {@code openvpc exec}) would keep the namespace, and so its veths and its addresses,
+   * alive after {@code ip netns del}: a terminated instance would go on answering. So its own links are
+   * deleted first (which removes both ends of each veth) and its processes are killed.
+   */
   public void deleteNamespace(String name) {
     if (!Names.isOurs(name)) {
       throw new IllegalArgumentException("not an OpenVPC namespace: " + name);
+    }
+    for (String link : ownLinks(name)) {
+      Command.run("ip", "-n", name, "link", "del", link);
+    }
+    for (String pid : Command.run("ip", "netns", "pids", name).stdout().split("\\s+")) {
+      if (pid.matches("[0-9]+")) {
+        Command.run("kill", "-9", pid);
+      }
     }
     Command.run("ip", "netns", "del", name);
     deleteQuietly(NETNS_ETC.resolve(name).resolve("resolv.conf"));
     deleteQuietly(NETNS_ETC.resolve(name));
     deleteQuietly(MARKS.resolve(name));
+  }
+
+  /** The {@code ovpc-} links inside a namespace, by name ({@code ip -o link} prints "N: name@peer: ..."). */
+  private static List<String> ownLinks(String namespace) {
+    List<String> links = new java.util.ArrayList<>();
+    for (String line : Command.run("ip", "-n", namespace, "-o", "link", "show").stdout().split("\n")) {
+      String[] f = line.split(":\\s+", 3);
+      if (f.length >= 2) {
+        String link = f[1].contains("@") ? f[1].substring(0, f[1].indexOf('@')) : f[1];
+        if (link.startsWith("ovpc-")) {
+          links.add(link);
+        }
+      }
+    }
+    return links;
   }
 
   private static void deleteQuietly(Path p) {
