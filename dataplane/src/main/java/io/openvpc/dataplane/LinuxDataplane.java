@@ -34,6 +34,7 @@ public final class LinuxDataplane implements AutoCloseable {
   private final Reconciler reconciler;
   private final Engine engine = new Engine();
   private final Map<Scope, Topology> latest = new ConcurrentHashMap<>();
+  private final Map<Scope, Rendered> rendered = new ConcurrentHashMap<>();
   private final AtomicLong requested = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
   private final Object signal = new Object();
@@ -103,14 +104,22 @@ public final class LinuxDataplane implements AutoCloseable {
     return true;
   }
 
-  /** The host state every followed scope renders to now. */
+  /** The host state every followed scope renders to now; a scope that did not change is not re-rendered. */
   public HostState desired() {
     HostState all = HostState.EMPTY;
     for (Topology t : latest.values()) {
-      all = all.plus(engine.query(t, net -> HostRenderer.render(t, new EnginePolicy(net))));
+      Rendered r = rendered.get(t.scope());
+      if (r == null || r.source() != t) {
+        r = new Rendered(t, engine.query(t, net -> HostRenderer.render(t, new EnginePolicy(net))));
+        rendered.put(t.scope(), r);
+      }
+      all = all.plus(r.state());
     }
     return all;
   }
+
+  /** A scope's host state, rendered from exactly this snapshot (rendering is a pure function of it). */
+  private record Rendered(Topology source, HostState state) {}
 
   private void loop() {
     while (running) {

@@ -34,6 +34,10 @@ public record NetnsPlan(
 
   /** The plan from {@code actual} (empty lists for a fresh namespace) to {@code desired}. */
   public static NetnsPlan between(Netns desired, Netns actual) {
+    if (desired.equals(actual)) {
+      // What the agent applied last time, unchanged: the common case of a pass, and the cheapest.
+      return new NetnsPlan(desired.name(), List.of(), List.of(), List.of(), List.of(), null, null);
+    }
     List<String> remove = new ArrayList<>();
     List<String> create = new ArrayList<>();
     List<String> batch = new ArrayList<>();

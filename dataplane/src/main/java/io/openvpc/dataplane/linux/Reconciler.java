@@ -3,11 +3,12 @@ package io.openvpc.dataplane.linux;
 import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.host.Netns;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,14 @@ public final class Reconciler {
 
   private final LinuxHost host;
   /** What the host is known to hold, per namespace this owner manages. */
-  private final Map<String, Netns> known = new HashMap<>();
+  private final Map<String, Netns> known = new ConcurrentHashMap<>();
+  /** A few threads: namespaces are independent, and the work is mostly starting ip processes. */
+  private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4,
+      r -> {
+        Thread t = new Thread(r, "ovpc-reconcile");
+        t.setDaemon(true);
+        return t;
+      });
   private boolean synced;
   private int verifyCursor = -1;
 
@@ -95,76 +103,112 @@ public final class Reconciler {
   /** One pass: create, change and delete namespaces until the host holds {@code desired}. */
   public synchronized Outcome reconcile(HostState desired) {
     if (!synced) {
-      for (String ns : host.ownedNamespaces()) {
+      parallel(host.ownedNamespaces(), ns -> {
         Netns.Role role = desired.namespace(ns).map(Netns::role).orElse(Netns.Role.INSTANCE);
         known.put(ns, host.read(ns, role));
-      }
+      });
       synced = true;
     }
-    List<String> created = new ArrayList<>();
-    List<String> deleted = new ArrayList<>();
-    List<String> changed = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    for (String ns : new ArrayList<>(known.keySet())) {
-      if (!desired.namespaces().containsKey(ns)) {
-        host.deleteNamespace(ns);
-        known.remove(ns);
-        deleted.add(ns);
-      }
-    }
+    List<String> created = Collections.synchronizedList(new ArrayList<>());
+    List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+    List<String> changed = Collections.synchronizedList(new ArrayList<>());
+    List<String> failed = Collections.synchronizedList(new ArrayList<>());
+    parallel(known.keySet().stream().filter(ns -> !desired.namespaces().containsKey(ns)).toList(), ns -> {
+      host.deleteNamespace(ns);
+      known.remove(ns);
+      deleted.add(ns);
+    });
     Set<String> existing = new LinkedHashSet<>(host.namespaces());
+    List<Netns> fresh = new ArrayList<>();
     for (Netns n : desired.namespaces().values()) {
       if (!known.containsKey(n.name())) {
         if (existing.contains(n.name())) {
           // Someone else's namespace of that name (another owner, or a crashed run's leftover).
           failed.add(n.name());
           LOG.warn("namespace {} exists but is not ours ({}); not touching it", n.name(), host.owner());
-          continue;
-        }
-        try {
-          host.createNamespace(n.name(), n.sysctls());
-          known.put(n.name(), empty(n));
-          created.add(n.name());
-        } catch (RuntimeException e) {
-          failed.add(n.name());
-          LOG.warn("cannot create namespace {}: {}", n.name(), e.getMessage());
+        } else {
+          fresh.add(n);
         }
       }
     }
-    // Routers first: they create the veth pairs whose other ends the instances configure.
-    List<Netns> order = new ArrayList<>(desired.namespaces().values());
-    order.sort((a, b) -> a.role() == b.role() ? 0 : a.role() == Netns.Role.ROUTER ? -1 : 1);
-    for (Netns n : order) {
-      Netns actual = known.get(n.name());
-      if (actual == null) {
-        continue;
-      }
-      NetnsPlan plan = NetnsPlan.between(n, actual);
-      if (plan.isEmpty()) {
-        continue;
-      }
+    parallel(fresh, n -> {
       try {
-        host.apply(plan);
-        known.put(n.name(), n);
-        refreshPeers(n, plan, created);
-        if (!created.contains(n.name())) {
-          changed.add(n.name());
-        }
+        host.createNamespace(n.name(), n.sysctls());
+        known.put(n.name(), empty(n));
+        created.add(n.name());
       } catch (RuntimeException e) {
         failed.add(n.name());
-        LOG.warn("cannot apply {}: {}", n.name(), e.getMessage());
-        try {
-          known.put(n.name(), host.read(n.name(), n.role()));
-        } catch (RuntimeException readFailure) {
-          known.remove(n.name());
-        }
+        LOG.warn("cannot create namespace {}: {}", n.name(), e.getMessage());
+        // Leave nothing half made: the next pass starts it afresh.
+        host.deleteNamespace(n.name());
+      }
+    });
+    // Routers first: they create the veth pairs whose other ends the instances configure.
+    List<Netns> routers = new ArrayList<>();
+    List<Netns> instances = new ArrayList<>();
+    for (Netns n : desired.namespaces().values()) {
+      (n.role() == Netns.Role.ROUTER ? routers : instances).add(n);
+    }
+    Set<String> createdNow = Set.copyOf(created);
+    parallel(routers, n -> apply(n, createdNow, changed, failed));
+    parallel(instances, n -> apply(n, createdNow, changed, failed));
+    return new Outcome(List.copyOf(created), List.copyOf(deleted), List.copyOf(changed), List.copyOf(failed));
+  }
+
+  private void apply(Netns n, Set<String> created, List<String> changed, List<String> failed) {
+    Netns actual = known.get(n.name());
+    if (actual == null) {
+      return;
+    }
+    NetnsPlan plan = NetnsPlan.between(n, actual);
+    if (plan.isEmpty()) {
+      return;
+    }
+    try {
+      host.apply(plan);
+      known.put(n.name(), n);
+      refreshPeers(n, plan, created);
+      if (!created.contains(n.name())) {
+        changed.add(n.name());
+      }
+    } catch (RuntimeException e) {
+      failed.add(n.name());
+      LOG.warn("cannot apply {}: {}", n.name(), e.getMessage());
+      try {
+        known.put(n.name(), host.read(n.name(), n.role()));
+      } catch (RuntimeException readFailure) {
+        known.remove(n.name());
       }
     }
-    return new Outcome(created, deleted, changed, failed);
+  }
+
+  /**
+   * Runs {@code work} over independent namespaces on a few threads: each namespace is its own kernel
+   * object, and most of the time goes to starting {@code ip} processes.
+   */
+  private <T> void parallel(java.util.Collection<T> items, java.util.function.Consumer<T> work) {
+    if (items.size() < 2) {
+      items.forEach(work);
+      return;
+    }
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (T item : items) {
+      futures.add(workers.submit(() -> work.accept(item)));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
   }
 
   /** A veth pair created anew left its other end bare: what is known of that namespace is stale. */
-  private void refreshPeers(Netns router, NetnsPlan plan, List<String> created) {
+  private void refreshPeers(Netns router, NetnsPlan plan, Set<String> created) {
     if (plan.createLinks().isEmpty()) {
       return;
     }

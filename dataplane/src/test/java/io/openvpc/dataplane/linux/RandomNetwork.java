@@ -1,7 +1,9 @@
 package io.openvpc.dataplane.linux;
 
 import io.openvpc.dataplane.Fixtures;
+import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.Direction;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
@@ -9,6 +11,7 @@ import io.openvpc.model.IpAddr;
 import io.openvpc.model.Ipv6Address;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
+import io.openvpc.model.NetworkAclQuintupleEntry;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
 import io.openvpc.model.Resource;
@@ -19,6 +22,7 @@ import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
 import io.openvpc.model.Subnet;
+import io.openvpc.model.TemplateMember;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Instant;
@@ -28,9 +32,10 @@ import java.util.Random;
 
 /**
  * A random VPC for the differential test, from a seed: two or three subnets (IPv4 and IPv6), four
- * running instances, three security groups with random ordered rules (protocols, port forms, CIDR and
- * group peers, ACCEPT and DROP) bound in random order, random three-tuple network ACLs on some subnets,
- * and a route table with a CVM route. The same seed always gives the same network.
+ * running instances, three security groups with random ordered rules (protocols, port forms, CIDR,
+ * group and address template peers, ACCEPT and DROP) bound in random order, random three- and
+ * five-tuple network ACLs on some subnets, and a route table with a CVM route. The same seed always
+ * gives the same network.
  */
 final class RandomNetwork {
   static final int[] TCP_PORTS = {22, 80, 443};
@@ -45,6 +50,8 @@ final class RandomNetwork {
   final List<SecurityGroup> groups = new ArrayList<>();
   final Vpc vpc;
   final int net;
+  /** An address template: an instance's IPv4 address, a range, and an IPv6 block. */
+  final AddressTemplate template;
 
   RandomNetwork(long seed) {
     this.seed = seed;
@@ -69,6 +76,11 @@ final class RandomNetwork {
       subnets.add(sub);
       all.add(sub);
     }
+    template = new AddressTemplate("ipm-" + Fixtures.suffix(), "t", List.of(
+        new TemplateMember("10." + net + ".1.10-10." + net + ".1.12", ""),
+        new TemplateMember("10." + net + ".2." + (10 + r.nextInt(4)), ""),
+        new TemplateMember("fd00:" + net + ":0:" + (1 + r.nextInt(2)) + "::/64", "")), List.of(), Instant.EPOCH);
+    all.add(template);
     for (int g = 0; g < 3; g++) {
       groups.add(new SecurityGroup("sg-" + Fixtures.suffix(), "g" + g, "", "0", false, 1, List.of(), List.of(),
           List.of(), Instant.EPOCH, Instant.EPOCH));
@@ -117,13 +129,15 @@ final class RandomNetwork {
       String action = r.nextInt(10) < 8 ? "ACCEPT" : "DROP";
       String protocol = pick("TCP", "UDP", "ICMP", "ICMPv6", "ALL");
       String port = protocol.equals("TCP") || protocol.equals("UDP") ? pick("ALL", "22", "80", "80-443", "22,443") : "ALL";
-      int peerKind = r.nextInt(5);
+      int peerKind = r.nextInt(6);
       String cidr = "";
       String cidr6 = "";
       String group = "";
+      String addressTemplate = "";
       boolean v6 = protocol.equals("ICMPv6") || !protocol.equals("ICMP") && r.nextBoolean();
       switch (peerKind) {
         case 0 -> group = groups.get(r.nextInt(groups.size())).id();
+        case 5 -> addressTemplate = template.id();
         case 1 -> {
           if (v6) {
             cidr6 = "::/0";
@@ -140,7 +154,8 @@ final class RandomNetwork {
           }
         }
       }
-      out.add(new SecurityGroupPolicy(protocol, port, "", "", cidr, cidr6, group, "", "", action, "", Instant.EPOCH));
+      out.add(new SecurityGroupPolicy(protocol, port, "", "", cidr, cidr6, group, addressTemplate, "", action, "",
+          Instant.EPOCH));
     }
     if (r.nextInt(3) > 0) {
       out.add(new SecurityGroupPolicy("ALL", "ALL", "", "", "0.0.0.0/0", "", "", "", "", "ACCEPT", "", Instant.EPOCH));
@@ -152,8 +167,40 @@ final class RandomNetwork {
   }
 
   private NetworkAcl acl() {
+    if (r.nextInt(3) == 0) {
+      List<NetworkAclQuintupleEntry> entries = new ArrayList<>();
+      entries.addAll(quintupleEntries(Direction.INGRESS));
+      entries.addAll(quintupleEntries(Direction.EGRESS));
+      return new NetworkAcl("acl-" + Fixtures.suffix(), vpc.id(), "acl5", "QUINTUPLE", List.of(), List.of(), entries,
+          List.of(), Instant.EPOCH);
+    }
     return new NetworkAcl("acl-" + Fixtures.suffix(), vpc.id(), "acl", "TRIPLE", aclEntries(), aclEntries(), List.of(),
         List.of(), Instant.EPOCH);
+  }
+
+  /** Five-tuple entries: source and destination blocks and ports (the probes' source ports are 40000 up). */
+  private List<NetworkAclQuintupleEntry> quintupleEntries(Direction direction) {
+    List<NetworkAclQuintupleEntry> out = new ArrayList<>();
+    int n = 1 + r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      String protocol = pick("TCP", "UDP", "ICMP", "ALL");
+      boolean ports = protocol.equals("TCP") || protocol.equals("UDP");
+      out.add(new NetworkAclQuintupleEntry("", direction, protocol,
+          pick("0.0.0.0/0", "10." + net + ".1.0/24", "10." + net + ".2.0/24"), "",
+          ports ? pick("ALL", "40000-40100", "22,80") : "ALL",
+          pick("0.0.0.0/0", "10." + net + ".0.0/16", "10." + net + ".1.0/24"), "",
+          ports ? pick("ALL", "22", "80-443", "40000-40100") : "ALL",
+          r.nextInt(10) < 7 ? "ACCEPT" : "DROP", "", i + 1, Instant.EPOCH));
+    }
+    if (r.nextInt(4) > 0) {
+      out.add(new NetworkAclQuintupleEntry("", direction, "ALL", "0.0.0.0/0", "", "ALL", "0.0.0.0/0", "", "ALL",
+          "ACCEPT", "", n + 1, Instant.EPOCH));
+    }
+    if (r.nextInt(4) > 0) {
+      out.add(new NetworkAclQuintupleEntry("", direction, "ALL", "", "::/0", "ALL", "", "::/0", "ALL", "ACCEPT", "",
+          n + 2, Instant.EPOCH));
+    }
+    return out;
   }
 
   private List<NetworkAclEntry> aclEntries() {
