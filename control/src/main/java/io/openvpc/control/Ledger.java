@@ -16,6 +16,7 @@ import java.util.function.Function;
  * database each keeps its own cache; a revision mismatch reloads.
  */
 public final class Ledger {
+  private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
   private final Store store;
   private final Map<Scope, Topology> cache = new ConcurrentHashMap<>();
   private final List<TopologyListener> listeners = new CopyOnWriteArrayList<>();
@@ -60,26 +61,33 @@ public final class Ledger {
    * scope's lock, records its writes on the {@link Change}, and they commit together or not at all.
    */
   public <T> T write(Scope scope, Function<Change, T> work) {
-    Object[] outcome = new Object[3];
-    T result = store.write(scope, tx -> {
+    return store.write(scope, tx -> {
       Topology cached = cache.get(scope);
       Topology base = cached != null && cached.revision() == tx.revision() ? cached : tx.load();
       Change change = new Change(base, tx);
       T value = work.apply(change);
-      outcome[0] = base;
-      outcome[1] = change;
+      // After the commit but before the next writer of this scope on this server starts: the next
+      // writer finds the cache at its revision (no reload), and listeners see changes in order.
+      tx.afterCommit(() -> committed(scope, base, change));
       return value;
     });
-    Topology before = (Topology) outcome[0];
-    Change change = (Change) outcome[1];
+  }
+
+  private void committed(Scope scope, Topology before, Change change) {
     Topology after = before.apply(before.revision() + 1, change.puts(), change.deletes());
     cache.merge(scope, after, (a, b) -> a.revision() >= b.revision() ? a : b);
-    if (!change.isEmpty()) {
-      TopologyChange event = new TopologyChange(scope, before, after, change.puts(), change.deletes());
-      for (TopologyListener l : listeners) {
+    if (change.isEmpty()) {
+      return;
+    }
+    TopologyChange event = new TopologyChange(scope, before, after, change.puts(), change.deletes());
+    for (TopologyListener l : listeners) {
+      try {
         l.changed(event);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "listener " + l + " failed on revision " + after.revision()
+            + " of " + scope + "; the change is committed", e);
       }
     }
-    return result;
   }
+
 }

@@ -25,4 +25,11 @@ public interface StoreTransaction {
   void claim(String namespace, String key, String owner);
 
   void release(String namespace, String key);
+
+  /**
+   * Runs {@code action} once the transaction has committed, while this server still holds the scope's
+   * write turn: the next writer of the scope on this server starts after it. Not run on rollback. An
+   * exception from it is the action's own problem; the commit stands.
+   */
+  void afterCommit(Runnable action);
 }

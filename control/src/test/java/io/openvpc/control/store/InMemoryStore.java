@@ -63,6 +63,7 @@ public final class InMemoryStore implements Store {
         s.committed = s.committed.apply(s.committed.revision() + 1, tx.puts.values(), tx.deletes.values());
         tx.deletes.keySet().forEach(id -> idScopes.remove(id, scope));
         tx.puts.keySet().forEach(id -> idScopes.put(id, scope));
+        tx.afterCommit.forEach(Runnable::run);
         return result;
       } catch (RuntimeException | Error e) {
         tx.undoClaims();
@@ -80,6 +81,12 @@ public final class InMemoryStore implements Store {
     private final Map<String, Map.Entry<Class<? extends Resource>, String>> deletes = new LinkedHashMap<>();
     /** Claims taken (owner null) or released (previous owner) by this transaction, to undo on rollback. */
     private final List<String[]> claimLog = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    @Override
+    public void afterCommit(Runnable action) {
+      afterCommit.add(action);
+    }
 
     Tx(Scope scope, Topology base) {
       this.scope = scope;

@@ -109,8 +109,12 @@ public final class JdbcStore implements Store {
       c.setAutoCommit(false);
       try {
         long locked = lock(c, scope);
-        T result = work.run(new Tx(c, scope, locked));
+        Tx tx = new Tx(c, scope, locked);
+        T result = work.run(tx);
         c.commit();
+        for (Runnable action : tx.afterCommit) {
+          action.run();
+        }
         return result;
       } catch (RuntimeException | Error e) {
         c.rollback();
@@ -163,6 +167,13 @@ public final class JdbcStore implements Store {
   }
 
   private final class Tx implements StoreTransaction {
+    private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+
+    @Override
+    public void afterCommit(Runnable action) {
+      afterCommit.add(action);
+    }
+
     private final Connection c;
     private final Scope scope;
     private final long revision;
