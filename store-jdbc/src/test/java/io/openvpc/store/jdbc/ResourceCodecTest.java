@@ -25,4 +25,15 @@ class ResourceCodecTest {
     String iso = codec.encode(vpc).replace("1795752611123", "\"2026-11-27T04:10:11.123Z\"");
     assertThat(codec.decode("Vpc", iso)).isEqualTo(vpc);
   }
+
+  @Test
+  void securityGroupRule_emptyMembersOmittedAndRestored() {
+    var rule = new io.openvpc.model.SecurityGroupPolicy("TCP", "22", null, null, "10.0.0.0/8", null, null, null, null,
+        "ACCEPT", null, Instant.parse("2026-11-27T04:10:11.123Z"));
+    var group = new io.openvpc.model.SecurityGroup("sg-abcdefgh", "g", "", "0", false, 3, List.of(rule), List.of(),
+        List.of(), Instant.parse("2026-11-27T04:10:11.123Z"), Instant.parse("2026-11-27T04:10:11.123Z"));
+    String body = codec.encode(group);
+    assertThat(body).doesNotContain("serviceTemplateId").contains("\"cidrBlock\":\"10.0.0.0/8\"");
+    assertThat(codec.decode("SecurityGroup", body)).isEqualTo(group);
+  }
 }
