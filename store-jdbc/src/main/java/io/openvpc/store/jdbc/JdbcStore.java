@@ -112,6 +112,12 @@ public final class JdbcStore implements Store {
         Tx tx = new Tx(c, scope, locked);
         T result = work.run(tx);
         c.commit();
+        String durable = database.dialect().afterCommit();
+        if (durable != null) {
+          try (java.sql.Statement st = c.createStatement()) {
+            st.execute(durable);
+          }
+        }
         for (Runnable action : tx.afterCommit) {
           action.run();
         }
