@@ -50,8 +50,8 @@ public final class Database implements AutoCloseable {
    * the server runs) can open too ({@code AUTO_SERVER}), and that writes every commit to the file before
    * acknowledging it. In H2 2.3 {@code WRITE_DELAY=0} sets the MVStore's auto-commit delay to 0, and then
    * the end of every transaction with changes calls {@code MVStore.commit()}, which writes the chunk
-   * synchronously (the default, 500 ms, leaves commits in memory for the background writer). That call
-   * only tries the store lock, though, so under concurrency a commit can still be left unwritten; the
+   * synchronously (the default, 500 ms, leaves commits in memory for the background writer). Under
+   * concurrency a commit was still seen to go unwritten (a killed server lost it), so the
    * store therefore follows each write transaction with a CHECKPOINT ({@link Dialect#afterCommit}). The write
    * is not fsynced: an acknowledged commit survives the process being killed, not a power loss; run on
    * PostgreSQL for that. CrashDurabilityTest kills the server mid-stream to hold this to account.
