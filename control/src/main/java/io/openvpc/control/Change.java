@@ -46,9 +46,14 @@ public final class Change {
   }
 
   public <R extends Resource> R put(R resource) {
-    deletes.remove(resource.id());
-    puts.put(resource.id(), resource);
-    tx.put(resource);
+    String id = resource.id();
+    // What the store holds for this ID: this change's own last write, nothing after its delete, or
+    // the snapshot's version (the snapshot is exactly the committed state, see Ledger#write).
+    Resource previous = puts.containsKey(id) ? puts.get(id)
+        : deletes.containsKey(id) ? null : base.find(resource.getClass(), id).orElse(null);
+    deletes.remove(id);
+    puts.put(id, resource);
+    tx.put(resource, previous);
     current = null;
     return resource;
   }

@@ -1,6 +1,7 @@
 package io.openvpc.control;
 
 import io.openvpc.control.store.Store;
+import io.openvpc.control.store.StoreTransaction;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Ledger {
   private final Store store;
   private final Map<Scope, Topology> cache = new ConcurrentHashMap<>();
   private final List<TopologyListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<Scope, Staged> staged = new ConcurrentHashMap<>();
 
   public Ledger(Store store) {
     this.store = store;
@@ -62,19 +64,41 @@ public final class Ledger {
    */
   public <T> T write(Scope scope, Function<Change, T> work) {
     return store.write(scope, tx -> {
-      Topology cached = cache.get(scope);
-      Topology base = cached != null && cached.revision() == tx.revision() ? cached : tx.load();
+      Topology base = base(scope, tx);
       Change change = new Change(base, tx);
       T value = work.apply(change);
+      Topology after = base.apply(base.revision() + 1, change.puts(), change.deletes());
+      Staged staged = new Staged(tx.batch(), after);
+      this.staged.put(scope, staged);
       // After the commit but before the next writer of this scope on this server starts: the next
       // writer finds the cache at its revision (no reload), and listeners see changes in order.
-      tx.afterCommit(() -> committed(scope, base, change));
+      tx.afterCommit(() -> committed(scope, base, after, change, staged));
       return value;
     });
   }
 
-  private void committed(Scope scope, Topology before, Change change) {
-    Topology after = before.apply(before.revision() + 1, change.puts(), change.deletes());
+  /**
+   * The snapshot a work starts from, exactly the state its transaction sees: the cache when it is at
+   * the transaction's revision; the result of the work before it when both share a transaction (group
+   * commit); else loaded from the store.
+   */
+  private Topology base(Scope scope, StoreTransaction tx) {
+    Topology cached = cache.get(scope);
+    if (cached != null && cached.revision() == tx.revision()) {
+      return cached;
+    }
+    Staged s = staged.get(scope);
+    if (s != null && s.batch() == tx.batch() && s.after().revision() == tx.revision()) {
+      return s.after();
+    }
+    return tx.load();
+  }
+
+  /** The snapshot a work of a not yet committed transaction leaves, for the next work of the same transaction. */
+  private record Staged(Object batch, Topology after) {}
+
+  private void committed(Scope scope, Topology before, Topology after, Change change, Staged staged) {
+    this.staged.remove(scope, staged);
     cache.merge(scope, after, (a, b) -> a.revision() >= b.revision() ? a : b);
     if (change.isEmpty()) {
       return;

@@ -23,8 +23,8 @@ public record SecurityGroup(
   public SecurityGroup {
     description = description == null ? "" : description;
     projectId = projectId == null ? "0" : projectId;
-    ingress = List.copyOf(ingress == null ? List.of() : ingress);
-    egress = List.copyOf(egress == null ? List.of() : egress);
+    ingress = FrozenList.copyOf(ingress == null ? List.of() : ingress);
+    egress = FrozenList.copyOf(egress == null ? List.of() : egress);
     tags = List.copyOf(tags == null ? List.of() : tags);
   }
 

@@ -65,13 +65,18 @@ public record SecurityGroupPolicy(
     return s == null ? "" : s;
   }
 
+  /**
+   * What duplicate detection compares: every member but the description and the modification time.
+   * Equal keys mean the rules match the same packets with the same action.
+   */
+  public java.util.List<String> matchKey() {
+    return java.util.List.of(protocol, port, serviceTemplateId, serviceTemplateGroupId, cidrBlock, ipv6CidrBlock,
+        securityGroupId, addressTemplateId, addressTemplateGroupId, action);
+  }
+
   /** The same rule ignoring description and modification time: what duplicate detection compares. */
   public boolean sameMatchAs(SecurityGroupPolicy o) {
-    return protocol.equals(o.protocol) && port.equals(o.port) && serviceTemplateId.equals(o.serviceTemplateId)
-        && serviceTemplateGroupId.equals(o.serviceTemplateGroupId) && cidrBlock.equals(o.cidrBlock)
-        && ipv6CidrBlock.equals(o.ipv6CidrBlock) && securityGroupId.equals(o.securityGroupId)
-        && addressTemplateId.equals(o.addressTemplateId) && addressTemplateGroupId.equals(o.addressTemplateGroupId)
-        && action.equals(o.action);
+    return matchKey().equals(o.matchKey());
   }
 
   /** The rule as a person reads it, e.g. {@code ACCEPT TCP:22 from 10.0.0.0/8}. */

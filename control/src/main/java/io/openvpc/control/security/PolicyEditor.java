@@ -1,5 +1,6 @@
 package io.openvpc.control.security;
 
+import io.openvpc.model.FrozenList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,9 +17,7 @@ public final class PolicyEditor {
 
   /** {@code rules} with {@code added} inserted in order at {@code index} (0 = top), or appended when null. */
   public static <T> List<T> insert(List<T> rules, Integer index, List<T> added) {
-    List<T> out = new ArrayList<>(rules);
-    out.addAll(index == null ? out.size() : index, added);
-    return out;
+    return FrozenList.inserting(rules, index == null ? rules.size() : index, added);
   }
 
   /** {@code rules} with the rules at {@code indexes} (distinct, in range) removed. */

@@ -12,8 +12,10 @@ import io.openvpc.model.Topology;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +32,7 @@ public final class SecurityGroupPolicyService {
   private final Quotas quotas;
   private final Clock clock;
   private final SnapshotService snapshots;
+  private final RuleMatchCache matches = new RuleMatchCache();
 
   public SecurityGroupPolicyService(Ledger ledger, Quotas quotas, Clock clock, SnapshotService snapshots) {
     this.ledger = ledger;
@@ -75,14 +78,14 @@ public final class SecurityGroupPolicyService {
             + current.size() + " (the number of " + d.direction().name().toLowerCase() + " rules), got " + index + ".");
       }
       List<SecurityGroupPolicy> added = normalize(t, g.id(), d.param(), d.rules(), now);
-      int at = index == null ? current.size() : index.intValue();
-      List<SecurityGroupPolicy> next = PolicyEditor.insert(current, at, added);
-      List<Integer> positions = new ArrayList<>();
-      for (int i = 0; i < added.size(); i++) {
-        positions.add(at + i);
-      }
-      rejectDuplicates(next, positions, d);
-      return with(g, d.direction(), next);
+      RuleMatches existing = matches.of(g.id(), d.direction(), current);
+      rejectDuplicates(existing, List.of(), added, d);
+      SecurityGroup out = with(g, d.direction(), PolicyEditor.insert(current, index == null ? null : index.intValue(),
+          added));
+      // The new list's matches are the old ones plus the added rules: no walk over the group.
+      added.forEach(existing::add);
+      matches.remember(g.id(), d.direction(), out.policies(d.direction()), existing);
+      return out;
     });
   }
 
@@ -136,25 +139,31 @@ public final class SecurityGroupPolicyService {
         indexes.add(at);
       }
       List<SecurityGroupPolicy> replacements = normalize(t, g.id(), d.param(), d.rules(), now);
-      List<SecurityGroupPolicy> next = PolicyEditor.replaceAt(current, indexes, replacements);
-      rejectDuplicates(next, indexes, d);
-      return with(g, d.direction(), next);
+      List<SecurityGroupPolicy> replaced = new ArrayList<>();
+      for (int at : indexes) {
+        replaced.add(current.get(at));
+      }
+      rejectDuplicates(matches.of(g.id(), d.direction(), current), replaced, replacements, d);
+      return with(g, d.direction(), PolicyEditor.replaceAt(current, indexes, replacements));
     });
   }
 
   /**
-   * Refuses a changed rule that matches another rule of the list: one left as it was, or one changed
-   * earlier in the same request (so the later copy is the one named).
+   * Refuses a changed rule that matches another rule of the resulting list: one left as it was (a rule
+   * of {@code before} other than the {@code replaced} ones), or one changed earlier in the same request
+   * (so the later copy is the one named). {@code changed} are in request order.
    */
-  private static void rejectDuplicates(List<SecurityGroupPolicy> rules, List<Integer> changed, OneDirection d) {
-    Set<Integer> pending = new HashSet<>(changed);
+  private static void rejectDuplicates(RuleMatches before, List<SecurityGroupPolicy> replaced,
+      List<SecurityGroupPolicy> changed, OneDirection d) {
+    Map<List<String>, Integer> gone = new HashMap<>();
+    for (SecurityGroupPolicy p : replaced) {
+      gone.merge(p.matchKey(), 1, Integer::sum);
+    }
+    Set<List<String>> earlier = new HashSet<>();
     for (int k = 0; k < changed.size(); k++) {
-      int i = changed.get(k);
-      pending.remove(i);
-      for (int j = 0; j < rules.size(); j++) {
-        if (j != i && !pending.contains(j) && rules.get(j).sameMatchAs(rules.get(i))) {
-          throw duplicate(d.param() + "." + k, rules.get(i), d.direction());
-        }
+      List<String> key = changed.get(k).matchKey();
+      if (before.count(key) - gone.getOrDefault(key, 0) > 0 || !earlier.add(key)) {
+        throw duplicate(d.param() + "." + k, changed.get(k), d.direction());
       }
     }
   }
@@ -187,11 +196,7 @@ public final class SecurityGroupPolicyService {
       }
     }
     List<SecurityGroupPolicy> list = normalize(t, self, param, rules, now);
-    List<Integer> all = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      all.add(i);
-    }
-    rejectDuplicates(list, all, new OneDirection(direction, param, rules));
+    rejectDuplicates(RuleMatches.empty(), List.of(), list, new OneDirection(direction, param, rules));
     return list;
   }
 
@@ -335,7 +340,7 @@ public final class SecurityGroupPolicyService {
             + g.id() + " would number " + rules.size() + "; at most " + max + " per direction (security-group-max-policies).",
             "安全组 " + g.id() + " 的规则数超出配额（每个方向最多 " + max + " 条）。");
       }
-      long refs = rules.stream().filter(p -> !p.securityGroupId().isEmpty()).count();
+      long refs = matches.of(g.id(), d, rules).groupReferences();
       if (refs > maxRefs) {
         throw new Rejection("LimitExceeded", "The " + d.name().toLowerCase() + " rules of " + g.id() + " would reference "
             + "security groups " + refs + " times; at most " + maxRefs + " (security-group-max-referred-groups).",

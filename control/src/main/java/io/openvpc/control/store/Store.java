@@ -13,9 +13,11 @@ public interface Store extends AutoCloseable {
   Topology load(Scope scope);
 
   /**
-   * Runs {@code work} in one transaction that holds the scope's write lock, so writers of one scope
-   * (on this server or another sharing the database) run one at a time. When {@code work} returns the
-   * writes commit and the revision increases by one; when it throws, nothing is written.
+   * Runs {@code work} in a transaction that holds the scope's write lock, so writers of one scope (on
+   * this server or another sharing the database) run one at a time. When {@code work} returns, its
+   * writes commit and the revision increases by one; when it throws, none of its writes is kept. A
+   * store may commit the works of concurrent writers together ({@link StoreTransaction#batch}); each
+   * call still returns only once its writes are committed.
    */
   <T> T write(Scope scope, WriteWork<T> work);
 

@@ -8,11 +8,31 @@ public interface StoreTransaction {
   /** The scope's revision as locked by this transaction; the commit makes it {@code revision() + 1}. */
   long revision();
 
+  /**
+   * The database transaction this work runs in. A store may run the works of several writers of a
+   * scope one after another in one transaction (group commit): each then sees the writes of those
+   * before it, its {@link #revision()} is one more than theirs, and works of one batch return the same
+   * object here. By default every work is a batch of its own.
+   */
+  default Object batch() {
+    return this;
+  }
+
   /** Every resource of the scope as this transaction sees it before its own writes. */
   Topology load();
 
   /** Inserts or replaces a resource. */
   void put(Resource resource);
+
+  /**
+   * Replaces {@code previous}, the version of the resource this store holds (committed, or written
+   * earlier in this transaction), with {@code resource}; {@code previous} is null for a new resource. A
+   * store may then write only what differs (one rule of a large security group, say) instead of the
+   * whole resource. Passing a {@code previous} that is not what the store holds corrupts the resource.
+   */
+  default void put(Resource resource, Resource previous) {
+    put(resource);
+  }
 
   void delete(Class<? extends Resource> type, String id);
 

@@ -74,6 +74,36 @@ class PolicyEditingPropertiesTest {
     }
   }
 
+  /**
+   * A call refused after its rules were checked (here by the quota) leaves duplicate detection as it
+   * was: the same rules can be added later, and a rule is still found a duplicate of its twin.
+   */
+  @net.jqwik.api.Example
+  void refusedInsert_leavesDuplicateDetectionUntouched() {
+    Fixture f = fixture();
+    String sg = f.groups().create(SCOPE, new SecurityGroupService.GroupSpec("p", "d", null, null, null)).id();
+    List<Integer> ports = new ArrayList<>();
+    for (int p = 1; p <= 38; p++) {
+      f.policies().create(SCOPE, sg, ingress(List.of(rule(p, null))));
+      ports.add(p);
+    }
+    refused(() -> f.policies().create(SCOPE, sg, ingress(List.of(rule(100, 0L), rule(101, 0L), rule(102, 0L)))),
+        "LimitExceeded.SecurityGroupPolicySet");
+    f.policies().create(SCOPE, sg, ingress(List.of(rule(100, 0L), rule(101, 0L))));
+    ports.addAll(0, List.of(100, 101));
+    refused(() -> f.policies().create(SCOPE, sg, ingress(List.of(rule(102, null)))), "LimitExceeded.SecurityGroupPolicySet");
+    f.policies().delete(SCOPE, sg, ingress(List.of(indexOnly(39))));
+    ports.remove(39);
+    refused(() -> f.policies().create(SCOPE, sg, ingress(List.of(rule(101, null)))), "UnsupportedOperation.DuplicatePolicy");
+    refused(() -> f.policies().create(SCOPE, sg, ingress(List.of(rule(200, null), rule(200, 5L)))),
+        "InvalidParameterValue");
+    refused(() -> f.policies().create(SCOPE, sg, ingress(List.of(rule(200, 5L), rule(200, 5L)))),
+        "UnsupportedOperation.DuplicatePolicy");
+    f.policies().create(SCOPE, sg, ingress(List.of(rule(200, null))));
+    ports.add(200);
+    assertThat(ports(f.policies().describe(SCOPE, sg, null).group().ingress())).isEqualTo(ports);
+  }
+
   /** Applies one random call to the service and the oracle; returns whether the service accepted it. */
   private static boolean apply(SecurityGroupPolicyService s, String sg, int op, Random random, List<Integer> oracle) {
     switch (op) {

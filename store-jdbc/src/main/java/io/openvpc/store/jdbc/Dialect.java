@@ -53,6 +53,17 @@ public enum Dialect {
         + " WHERE resource.app_id = EXCLUDED.app_id AND resource.region = EXCLUDED.region";
   }
 
+  /**
+   * Replaces the document of a resource of the given scope whose lists are stored as splices, and
+   * advances its last splice seq by the number of splices about to be added; returns the new last seq
+   * (no row when the resource is not there).
+   */
+  String updateListedResource() {
+    String update = "UPDATE resource SET kind = ?, body = ?, splice_seq = splice_seq + ?"
+        + " WHERE id = ? AND app_id = ? AND region = ?";
+    return this == H2 ? "SELECT splice_seq FROM FINAL TABLE (" + update + ")" : update + " RETURNING splice_seq";
+  }
+
   /** Whether an exception is a unique-key violation (SQLSTATE 23505 on both). */
   static boolean isUniqueViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

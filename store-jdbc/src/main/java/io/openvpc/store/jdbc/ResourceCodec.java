@@ -80,6 +80,23 @@ final class ResourceCodec {
     }
   }
 
+  /** The elements of a stored list splice, as a JSON array. */
+  String encodeItems(java.util.List<?> items) {
+    try {
+      return json.writeValueAsString(items);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode list elements", e);
+    }
+  }
+
+  java.util.List<?> decodeItems(String items, Class<?> element) {
+    try {
+      return json.readValue(items, json.getTypeFactory().constructCollectionType(java.util.List.class, element));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot decode stored " + element.getSimpleName() + " list elements", e);
+    }
+  }
+
   private static final class ToStringSerializer<T> extends JsonSerializer<T> {
     private final Class<T> type;
 

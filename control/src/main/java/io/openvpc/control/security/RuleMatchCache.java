@@ -1,0 +1,47 @@
+package io.openvpc.control.security;
+
+import io.openvpc.model.Direction;
+import io.openvpc.model.SecurityGroupPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link RuleMatches} of the rule lists edited lately, each valid for the one list object it was
+ * built from: rule lists are immutable and a change makes a new list, so an entry can never describe
+ * another version of the rules, and an entry for a list that was never committed (the call failed
+ * later) is simply not found again and gets replaced. The writers of a group take turns (the scope's
+ * write lock), so an entry is used by one call at a time.
+ */
+final class RuleMatchCache {
+  private static final int CAPACITY = 256;
+  private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      return size() > CAPACITY;
+    }
+  };
+
+  private record Entry(List<SecurityGroupPolicy> rules, RuleMatches matches) {}
+
+  /** The matches of exactly {@code rules}, a direction's list of group {@code groupId}. */
+  RuleMatches of(String groupId, Direction direction, List<SecurityGroupPolicy> rules) {
+    String key = groupId + "/" + direction;
+    synchronized (entries) {
+      Entry e = entries.get(key);
+      if (e != null && e.rules() == rules) {
+        return e.matches();
+      }
+    }
+    RuleMatches built = RuleMatches.of(rules);
+    remember(groupId, direction, rules, built);
+    return built;
+  }
+
+  /** Records {@code matches} as those of {@code rules}, replacing the group direction's entry. */
+  void remember(String groupId, Direction direction, List<SecurityGroupPolicy> rules, RuleMatches matches) {
+    synchronized (entries) {
+      entries.put(groupId + "/" + direction, new Entry(rules, matches));
+    }
+  }
+}
