@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
  *
  * A create-delete call is one CreateVpc followed by one DeleteVpc of the VPC it made; its latency is
  * the pair's. {@code sg-insert} adds one rule per CreateSecurityGroupPolicies call to one security
- * group (every client, the same group, so each call rewrites a growing group); {@code sg-describe}
+ * group (every client, the same group, which grows by one rule per call); {@code sg-insert-top} does
+ * the same at PolicyIndex 0, so every existing rule moves down one place; {@code sg-describe}
  * reads a group of {@link #DESCRIBED_RULES} rules with DescribeSecurityGroupPolicies. Both need the
  * server's {@code security-group-max-policies} quota raised.
  */
@@ -120,6 +121,10 @@ public final class LoadGenerator {
   String call(String scenario, KeepAliveConnection c, int client) throws IOException {
     if (scenario.equals("sg-insert")) {
       return insert("[" + rule(rules.getAndIncrement()) + "]", c);
+    }
+    if (scenario.equals("sg-insert-top")) {
+      String r = rule(rules.getAndIncrement());
+      return insert("[" + r.substring(0, r.length() - 1) + ",\"PolicyIndex\":0}]", c);
     }
     if (scenario.equals("sg-describe")) {
       byte[] body = ("{\"SecurityGroupId\":\"" + securityGroupId + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -219,7 +224,7 @@ public final class LoadGenerator {
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         default -> {
           System.err.println("unknown option " + args[i] + "; options: --endpoint HOST:PORT --secret-id ID --secret-key KEY"
-              + " --region R --scenario describe,create-delete,sg-insert,sg-describe --clients 1,8 --seconds S --warmup S");
+              + " --region R --scenario describe,create-delete,sg-insert,sg-insert-top,sg-describe --clients 1,8 --seconds S --warmup S");
           System.exit(2);
         }
       }
@@ -232,17 +237,23 @@ public final class LoadGenerator {
     System.out.println("| scenario | clients | calls/s | p50 ms | p99 ms | p99.9 ms | errors |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|");
     boolean failed = false;
+    List<String> notes = new ArrayList<>();
     for (String scenario : scenarios) {
       for (int clients : clientCounts) {
         load.prepare(scenario);
         Result r = load.run(scenario, clients, warmup, seconds);
         System.out.println(r.row());
+        if (scenario.startsWith("sg-insert")) {
+          notes.add(String.format(Locale.ROOT, "%s, %d clients: the group held %,d rules at the end", scenario, clients,
+              load.rules.get()));
+        }
         if (r.errors() > 0) {
           System.err.println("first error: " + r.firstError());
           failed = true;
         }
       }
     }
+    notes.forEach(n -> System.out.println("\n" + n));
     System.exit(failed ? 1 : 0);
   }
 }

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 /** The durable store over JDBC. */
 public final class JdbcStore implements Store {
+  private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
   private final Database database;
   private final DataSource ds;
   private final ResourceRows rows;
@@ -93,6 +94,9 @@ public final class JdbcStore implements Store {
         List<Request<?>> batch = new ArrayList<>();
         for (Request<?> r; batch.size() < MAX_BATCH && (r = w.queue.poll()) != null; ) {
           batch.add(r);
+        }
+        if (batch.isEmpty()) {
+          throw new IllegalStateException("the write of " + scope + " left the queue without running");
         }
         runBatch(scope, batch);
       }
@@ -204,13 +208,20 @@ public final class JdbcStore implements Store {
       }
       return;
     }
-    for (Request<?> r : committed) {
-      for (Runnable action : r.tx.afterCommit) {
-        action.run();
+    try {
+      for (Request<?> r : committed) {
+        for (Runnable action : r.tx.afterCommit) {
+          try {
+            action.run();
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "an after-commit action of " + scope + " failed; the commit stands", e);
+          }
+        }
       }
-    }
-    for (Request<?> r : batch) {
-      r.done = true;
+    } finally {
+      for (Request<?> r : batch) {
+        r.done = true;
+      }
     }
   }
 
