@@ -8,6 +8,7 @@ import io.openvpc.engine.graph.ForwardingModel;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Resource;
 import io.openvpc.model.SecurityGroup;
+import io.openvpc.model.SecurityGroupPolicy;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Topology;
 import java.util.ArrayList;
@@ -30,12 +31,29 @@ class IncrementalPropertyTest {
     for (int step = 0; step < 8; step++) {
       List<Resource> puts = new ArrayList<>();
       List<Map.Entry<Class<? extends Resource>, String>> deletes = new ArrayList<>();
-      switch (r.nextInt(4)) {
+      switch (r.nextInt(5)) {
         case 0 -> { // rewrite one group's ingress to another group's rules
           SecurityGroup a = rn.net.get(SecurityGroup.class, rn.groups.get(r.nextInt(3)));
           SecurityGroup b = rn.net.get(SecurityGroup.class, rn.groups.get(r.nextInt(3)));
           puts.add(new SecurityGroup(a.id(), a.name(), "", "0", false, a.version() + 1, b.egress(), a.ingress(),
               List.of(), a.createdTime(), a.updateTime()));
+        }
+        case 4 -> { // edit one group's ingress in place: insert, delete or swap rules at any position
+          SecurityGroup a = rn.net.get(SecurityGroup.class, rn.groups.get(r.nextInt(3)));
+          List<SecurityGroupPolicy> in = new ArrayList<>(a.ingress());
+          for (int k = 1 + r.nextInt(3); k > 0; k--) {
+            int op = in.isEmpty() ? 0 : r.nextInt(3);
+            if (op == 0) {
+              in.add(r.nextInt(in.size() + 1), new SecurityGroupPolicy("TCP", String.valueOf(1 + r.nextInt(65535)), "", "",
+                  "10." + r.nextInt(256) + ".0.0/16", "", "", "", "", r.nextBoolean() ? "ACCEPT" : "DROP", "", null));
+            } else if (op == 1) {
+              in.remove(r.nextInt(in.size()));
+            } else {
+              java.util.Collections.swap(in, r.nextInt(in.size()), r.nextInt(in.size()));
+            }
+          }
+          puts.add(new SecurityGroup(a.id(), a.name(), "", "0", false, a.version() + 1, in, a.egress(), List.of(),
+              a.createdTime(), a.updateTime()));
         }
         case 1 -> { // rebind an ENI's groups
           NetworkInterface e = rn.net.get(NetworkInterface.class, rn.net.primaryEni(rn.instances.get(r.nextInt(5))));

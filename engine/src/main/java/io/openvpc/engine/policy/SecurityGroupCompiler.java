@@ -35,29 +35,54 @@ public final class SecurityGroupCompiler {
       SecurityGroup previous, List<PolicyRule> previousRules) {
     List<SecurityGroupPolicy> policies = sg.policies(direction);
     List<SecurityGroupPolicy> before = previous == null ? List.of() : previous.policies(direction);
+    int reusable = Math.min(before.size(), previousRules.size());
+    // Unchanged rules at the top and at the bottom are found by position, so inserting or deleting
+    // near either end of a long list hashes nothing; only the changed middle is looked up by content.
+    int prefix = 0;
+    while (prefix < Math.min(reusable, policies.size()) && same(before.get(prefix), policies.get(prefix))) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < Math.min(reusable, policies.size()) - prefix
+        && same(before.get(reusable - 1 - suffix), policies.get(policies.size() - 1 - suffix))) {
+      suffix++;
+    }
     Map<SecurityGroupPolicy, PolicyRule> moved = null;
     List<PolicyRule> out = new ArrayList<>(policies.size());
     for (int i = 0; i < policies.size(); i++) {
       SecurityGroupPolicy p = policies.get(i);
-      if (i < before.size() && i < previousRules.size() && (before.get(i) == p || before.get(i).equals(p))) {
+      if (i < prefix) {
         out.add(previousRules.get(i));
+        continue;
+      }
+      int tail = policies.size() - i; // 1 for the last rule
+      if (tail <= suffix) {
+        out.add(reindexed(previousRules.get(reusable - tail), sg.id(), direction, i));
         continue;
       }
       if (moved == null) {
         moved = new HashMap<>();
-        for (int k = 0; k < Math.min(before.size(), previousRules.size()); k++) {
+        for (int k = prefix; k < reusable - suffix; k++) {
           moved.putIfAbsent(before.get(k), previousRules.get(k));
         }
       }
       PolicyRule old = moved.get(p);
-      if (old != null) {
-        out.add(new PolicyRule(new RuleRef(RuleRef.SECURITY_GROUP, sg.id(), direction, i, old.ref().text()),
-            old.action(), old.source(), old.destination(), old.services(), old.warning()));
-      } else {
-        out.add(rule(sg.id(), direction, i, p, templates));
-      }
+      out.add(old != null ? reindexed(old, sg.id(), direction, i) : rule(sg.id(), direction, i, p, templates));
     }
     return List.copyOf(out);
+  }
+
+  private static boolean same(SecurityGroupPolicy a, SecurityGroupPolicy b) {
+    return a == b || a.equals(b);
+  }
+
+  /** A compiled rule under the index its policy has now. */
+  private static PolicyRule reindexed(PolicyRule r, String sgId, Direction direction, int index) {
+    if (r.ref().index() == index) {
+      return r;
+    }
+    return new PolicyRule(new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, r.ref().text()),
+        r.action(), r.source(), r.destination(), r.services(), r.warning());
   }
 
   static PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
