@@ -1,5 +1,7 @@
 package io.openvpc.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +24,42 @@ public final class Dispatcher {
       String requestId, long appId, String version, String action, String region, String language, JsonNode params) {}
 
   /** The response envelope and the result code for the log ({@code OK} or the error code). */
-  public record Reply(ObjectNode envelope, String code) {}
+  /**
+   * What a call answers: {@code envelope} serialises to Tencent's {@code {"Response": {...}}}, and
+   * {@code code} is the result code for the log ("OK" or the error code).
+   */
+  public record Reply(Object envelope, String code) {
+    /** The envelope as a JSON tree, for tools and tests; the gateway writes it straight to bytes. */
+    public JsonNode tree() {
+      return Json.MAPPER.valueToTree(envelope);
+    }
+  }
+
+  /** {@code {"Response": body}}. */
+  private static final class Envelope {
+    @JsonProperty("Response")
+    public final Object response;
+
+    Envelope(Object response) {
+      this.response = response;
+    }
+  }
+
+  /**
+   * A typed response's members followed by RequestId, serialised straight from the response object:
+   * building a tree first and then writing it cost more than half of a large Describe call.
+   */
+  private static final class Success {
+    @JsonUnwrapped
+    public final Object response;
+    @JsonProperty("RequestId")
+    public final String requestId;
+
+    Success(Object response, String requestId) {
+      this.response = response;
+      this.requestId = requestId;
+    }
+  }
 
   private final Actions actions;
   private final Regions regions;
@@ -45,9 +82,7 @@ public final class Dispatcher {
         regions.require(r.region());
       }
       Object response = invoke(entry, r);
-      ObjectNode body = Json.MAPPER.valueToTree(response);
-      body.put("RequestId", r.requestId());
-      return new Reply(envelope(body), "OK");
+      return new Reply(new Envelope(new Success(response, r.requestId())), "OK");
     } catch (Rejection e) {
       return error(r.requestId(), e.code(), "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
     } catch (ClaimConflict e) {
@@ -115,9 +150,7 @@ public final class Dispatcher {
     return new Reply(envelope(body), code);
   }
 
-  private static ObjectNode envelope(ObjectNode body) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.set("Response", body);
-    return root;
+  private static Envelope envelope(ObjectNode body) {
+    return new Envelope(body);
   }
 }

@@ -37,7 +37,7 @@ public final class ApiLatencyBench {
   private JsonNode call(String action, String params) throws Exception {
     Dispatcher.Reply r = server.dispatcher().dispatch(new Dispatcher.Request("bench-" + requests++, appId, "2017-03-12",
         action, REGION, "en-US", JSON.readTree(params)));
-    JsonNode resp = r.envelope().path("Response");
+    JsonNode resp = r.tree().path("Response");
     if (resp.has("Error")) {
       throw new IllegalStateException(action + ": " + resp.path("Error"));
     }
