@@ -244,7 +244,7 @@ public final class LoadGenerator {
         Result r = load.run(scenario, clients, warmup, seconds);
         System.out.println(r.row());
         if (scenario.startsWith("sg-insert")) {
-          notes.add(String.format(Locale.ROOT, "%s, %d clients: the group held %,d rules at the end", scenario, clients,
+          notes.add(String.format(Locale.ROOT, "%s with %d client(s): the group held %,d rules at the end", scenario, clients,
               load.rules.get()));
         }
         if (r.errors() > 0) {
