@@ -532,6 +532,26 @@ public abstract class StoreContract {
     assertThat(store.load(scope).find(SecurityGroup.class, id)).contains(reborn);
   }
 
+  /** A group without rules, and one whose rules were all deleted, read back as such. */
+  @Test
+  void securityGroupRules_emptyGroups_readBack() {
+    SecurityGroup empty = group(id("sg"), 1, List.of(), List.of());
+    SecurityGroup full = group(id("sg"), 1, List.of(policy(1, "")), List.of(policy(2, "")));
+    SecurityGroup emptied = group(full.id(), 2, List.of(), List.of());
+    store.write(scope, tx -> {
+      tx.put(empty, null);
+      tx.put(full, null);
+      return null;
+    });
+    store.write(scope, tx -> {
+      tx.put(emptied, full);
+      return null;
+    });
+    Topology t = store.load(scope);
+    assertThat(t.find(SecurityGroup.class, empty.id())).contains(empty);
+    assertThat(t.find(SecurityGroup.class, full.id())).contains(emptied);
+  }
+
   /** A put without the previous version (a store cannot know what changed) writes the group whole. */
   @Test
   void securityGroupRules_putWithoutPrevious_replacesEverything() {

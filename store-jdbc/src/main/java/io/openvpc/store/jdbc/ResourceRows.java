@@ -80,7 +80,9 @@ final class ResourceRows {
     for (String name : layout.lists()) {
       lists.put(name, new ArrayList<>());
     }
-    rows.sort(Comparator.comparingLong(r -> (Long) r[0]));
+    if (rows.size() > 1) {
+      rows.sort(Comparator.comparingLong(r -> (Long) r[0]));
+    }
     for (Object[] r : rows) {
       List<?> target = lists.get((String) r[1]);
       if (target == null) {
