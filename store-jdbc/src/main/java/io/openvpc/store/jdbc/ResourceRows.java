@@ -76,9 +76,11 @@ final class ResourceRows {
   }
 
   private <R extends Resource> R assemble(ListLayout<R> layout, Resource head, List<Object[]> rows) {
+    R stored = layout.type().cast(head);
     Map<String, List<?>> lists = new HashMap<>();
     for (String name : layout.lists()) {
-      lists.put(name, new ArrayList<>());
+      // A document written before the lists moved to splices still holds them (and has no splices).
+      lists.put(name, new ArrayList<>(layout.list(stored, name)));
     }
     if (rows.size() > 1) {
       rows.sort(Comparator.comparingLong(r -> (Long) r[0]));
@@ -91,7 +93,7 @@ final class ResourceRows {
       new Splice((String) r[1], (Integer) r[2], (Integer) r[3], codec.decodeItems((String) r[4], layout.element()))
           .applyTo(target);
     }
-    return layout.assemble(layout.type().cast(head), lists);
+    return layout.assemble(stored, lists);
   }
 
   /**
@@ -128,7 +130,10 @@ final class ResourceRows {
     if (last < 0) { // not stored after all: write it whole
       upsert(c, scope, head);
       rewrite(c, layout, next);
-    } else if (last > COMPACT_SLACK + layout.size(next) / 4) {
+    } else if (last == edits.size() || last > COMPACT_SLACK + layout.size(next) / 4) {
+      // No splice before this write: the lists are empty, or still in a document written before they
+      // moved to splices (which the head just replaced); either way write them whole. Or the log grew
+      // long: compact it.
       rewrite(c, layout, next);
     } else {
       insert(c, next.id(), last - edits.size() + 1, edits);
