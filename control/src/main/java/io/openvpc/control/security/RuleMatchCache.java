@@ -14,13 +14,10 @@ import java.util.Map;
  * write lock), so an entry is used by one call at a time.
  */
 final class RuleMatchCache {
-  private static final int CAPACITY = 256;
-  private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  /** Rules indexed at most, over all entries (about 100 bytes each); the least recently used go first. */
+  private static final int MAX_RULES = 1_000_000;
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+  private long indexed;
 
   private record Entry(List<SecurityGroupPolicy> rules, RuleMatches matches) {}
 
@@ -41,7 +38,13 @@ final class RuleMatchCache {
   /** Records {@code matches} as those of {@code rules}, replacing the group direction's entry. */
   void remember(String groupId, Direction direction, List<SecurityGroupPolicy> rules, RuleMatches matches) {
     synchronized (entries) {
-      entries.put(groupId + "/" + direction, new Entry(rules, matches));
+      Entry old = entries.put(groupId + "/" + direction, new Entry(rules, matches));
+      indexed += rules.size() - (old == null ? 0 : old.rules().size());
+      var eldest = entries.entrySet().iterator();
+      while (indexed > MAX_RULES && entries.size() > 1) {
+        indexed -= eldest.next().getValue().rules().size();
+        eldest.remove();
+      }
     }
   }
 }
