@@ -15,11 +15,27 @@ import java.util.Map;
  */
 final class RuleMatchCache {
   /** Rules indexed at most, over all entries (about 100 bytes each); the least recently used go first. */
-  private static final int MAX_RULES = 1_000_000;
+  static final int MAX_RULES = 1_000_000;
+  private final int maxRules;
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
   private long indexed;
 
+  RuleMatchCache() {
+    this(MAX_RULES);
+  }
+
+  RuleMatchCache(int maxRules) {
+    this.maxRules = maxRules;
+  }
+
   private record Entry(List<SecurityGroupPolicy> rules, RuleMatches matches) {}
+
+  /** The number of rules the cached entries index. */
+  long indexed() {
+    synchronized (entries) {
+      return indexed;
+    }
+  }
 
   /** The matches of exactly {@code rules}, a direction's list of group {@code groupId}. */
   RuleMatches of(String groupId, Direction direction, List<SecurityGroupPolicy> rules) {
@@ -41,7 +57,7 @@ final class RuleMatchCache {
       Entry old = entries.put(groupId + "/" + direction, new Entry(rules, matches));
       indexed += rules.size() - (old == null ? 0 : old.rules().size());
       var eldest = entries.entrySet().iterator();
-      while (indexed > MAX_RULES && entries.size() > 1) {
+      while (indexed > maxRules && entries.size() > 1) {
         indexed -= eldest.next().getValue().rules().size();
         eldest.remove();
       }
