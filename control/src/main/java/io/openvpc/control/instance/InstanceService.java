@@ -67,6 +67,9 @@ public final class InstanceService {
     }
   }
 
+  private static final Comparator<InstanceView> NEWEST_FIRST = Comparator.comparing(
+      (InstanceView v) -> v.instance().createdTime()).reversed().thenComparing(v -> v.instance().id());
+
   private static final Filters<InstanceView> FILTERS = new Filters<InstanceView>()
       .exact("zone", v -> v.instance().zone())
       .exact("instance-id", v -> v.instance().id())
@@ -82,6 +85,13 @@ public final class InstanceService {
           .flatMap(e -> e.privateIps().stream()).map(ip -> ip.address().toString()).toList())
       .exact("security-group-id", v -> v.primary().securityGroupIds())
       .tags(v -> v.instance().tags());
+
+  /** The filters of DescribeVpcInstances, as Tencent's vpc API names them. */
+  private static final Filters<InstanceView> VPC_FILTERS = new Filters<InstanceView>()
+      .exact("vpc-id", v -> v.instance().vpcId())
+      .exact("instance-id", v -> v.instance().id())
+      .fuzzy("instance-name", v -> v.instance().name())
+      .exact("instance-type", v -> v.instance().instanceType());
 
   /** What RunInstances asks for, as received. */
   public record RunSpec(
@@ -217,9 +227,20 @@ public final class InstanceService {
           .map(view).toList();
     } else {
       found = FILTERS.apply(t.all(Instance.class).stream().map(view).toList(), filters);
-      found.sort(Comparator.comparing((InstanceView v) -> v.instance().createdTime()).reversed()
-          .thenComparing(v -> v.instance().id()));
+      found.sort(NEWEST_FIRST);
     }
+    return Page.of(found, offset, limit);
+  }
+
+  /** DescribeVpcInstances: the instances passing {@code filters} (required), newest first. */
+  public Page<InstanceView> describeInVpc(Scope scope, List<Filter> filters, Long offset, Long limit) {
+    if (filters == null || filters.isEmpty()) {
+      throw Rejection.missing("Filters");
+    }
+    Topology t = ledger.read(scope);
+    List<InstanceView> found = VPC_FILTERS.apply(t.all(Instance.class).stream()
+        .map(i -> new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()))).toList(), filters);
+    found.sort(NEWEST_FIRST);
     return Page.of(found, offset, limit);
   }
 
