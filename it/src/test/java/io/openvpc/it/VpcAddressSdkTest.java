@@ -390,11 +390,20 @@ class VpcAddressSdkTest {
     CreateAndAttachNetworkInterfaceRequest rdma = createAndAttach(net[0], net[1], ins2);
     rdma.setIsRdma(true);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(rdma), "UnsupportedOperation", "IsRdma");
+    CreateAndAttachNetworkInterfaceRequest extension = createAndAttach(net[0], net[1], ins2);
+    extension.setAttachType(1L);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(extension), "UnsupportedOperation", "AttachType");
     assertThat(enisOfVpc(net[0])).hasSize(3);
 
     CreateAndAttachNetworkInterfaceRequest ok = createAndAttach(net[0], net[1], ins2);
     assertThat(vpc.CreateAndAttachNetworkInterface(ok).getNetworkInterface().getAttachment().getInstanceId())
         .isEqualTo(ins2);
+    // The refused calls claimed no address in the database either: the address of the first one is free.
+    var again = NetworkInterfaceSdkTest.create(net[0], net[1], "again");
+    PrivateIpAddressSpecification thirty = ip("10.87.1.30");
+    thirty.setPrimary(true);
+    again.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {thirty});
+    assertThat(addresses(vpc.CreateNetworkInterface(again).getNetworkInterface())).containsExactly("10.87.1.30");
   }
 
   @Test

@@ -53,7 +53,6 @@ import io.openvpc.control.eni.NetworkInterfaceService.AddressSpec;
 import io.openvpc.control.instance.InstanceType;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
-import io.openvpc.model.Rejection;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Topology;
 import java.util.List;
@@ -100,17 +99,10 @@ public final class NetworkInterfaceHandlers implements HandlerFamily {
   }
 
   CreateAndAttachNetworkInterfaceResponse createAndAttach(Call call, CreateAndAttachNetworkInterfaceRequest r) {
-    if (r.getAttachType() != null && r.getAttachType() != 0) {
-      throw Rejection.value("UnsupportedOperation", "AttachType", "OpenVPC models standard ENIs (0) only, got "
-          + r.getAttachType() + ".");
-    }
-    if (Boolean.TRUE.equals(r.getIsRdma())) {
-      throw Rejection.value("UnsupportedOperation", "IsRdma", "OpenVPC does not model RDMA ENIs.");
-    }
     NetworkInterface e = enis.createAndAttach(call.scope(), new NetworkInterfaceService.EniSpec(r.getVpcId(),
         r.getSubnetId(), r.getNetworkInterfaceName(), r.getNetworkInterfaceDescription(),
         r.getSecondaryPrivateIpAddressCount(), r.getSecurityGroupIds(), specs(r.getPrivateIpAddresses()),
-        Convert.tags(r.getTags())), r.getInstanceId(), call.requestId());
+        Convert.tags(r.getTags())), r.getInstanceId(), r.getAttachType(), r.getIsRdma(), call.requestId());
     return new CreateAndAttachNetworkInterfaceResponse().setNetworkInterface(view(e, topology.apply(call)));
   }
 

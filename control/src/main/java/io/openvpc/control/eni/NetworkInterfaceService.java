@@ -93,9 +93,18 @@ public final class NetworkInterfaceService {
 
   /**
    * CreateAndAttachNetworkInterface: CreateNetworkInterface and AttachNetworkInterface in one transaction,
-   * so a refused attachment leaves neither the ENI nor a claimed address behind.
+   * so a refused attachment leaves neither the ENI nor a claimed address behind. OpenVPC models standard
+   * ENIs only: {@code attachType} 1 (extension) and RDMA ENIs are {@code UnsupportedOperation}.
    */
-  public NetworkInterface createAndAttach(Scope scope, EniSpec spec, String instanceId, String requestId) {
+  public NetworkInterface createAndAttach(Scope scope, EniSpec spec, String instanceId, Long attachType, Boolean rdma,
+      String requestId) {
+    if (attachType != null && attachType != 0) {
+      throw Rejection.value("UnsupportedOperation", "AttachType", "OpenVPC models standard ENIs (0) only, got "
+          + attachType + ".");
+    }
+    if (Boolean.TRUE.equals(rdma)) {
+      throw Rejection.value("UnsupportedOperation", "IsRdma", "OpenVPC does not model RDMA ENIs.");
+    }
     Checked checked = check(spec);
     return ledger.write(scope, change -> {
       NetworkInterface e = create(change, spec, checked);

@@ -62,6 +62,11 @@ public final class InstanceService {
 
   /** An instance with its ENIs (the primary one first), as listings show it. */
   public record InstanceView(Instance instance, List<NetworkInterface> interfaces) {
+    /** The instance with its ENIs as they are in {@code t}. */
+    public static InstanceView of(Topology t, Instance i) {
+      return new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()));
+    }
+
     public NetworkInterface primary() {
       return interfaces.get(0);
     }
@@ -219,7 +224,7 @@ public final class InstanceService {
           "`InstanceIds` and `Filters` cannot be given together.", "`InstanceIds` 与 `Filters` 不能同时指定。");
     }
     Topology t = ledger.read(scope);
-    Function<Instance, InstanceView> view = i -> new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()));
+    Function<Instance, InstanceView> view = i -> InstanceView.of(t, i);
     List<InstanceView> found;
     if (!ids.isEmpty()) {
       // Tencent lists known IDs and silently skips unknown ones here.
@@ -238,16 +243,15 @@ public final class InstanceService {
       throw Rejection.missing("Filters");
     }
     Topology t = ledger.read(scope);
-    List<InstanceView> found = VPC_FILTERS.apply(t.all(Instance.class).stream()
-        .map(i -> new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()))).toList(), filters);
+    List<InstanceView> found = VPC_FILTERS.apply(t.all(Instance.class).stream().map(i -> InstanceView.of(t, i))
+        .toList(), filters);
     found.sort(NEWEST_FIRST);
     return Page.of(found, offset, limit);
   }
 
   public InstanceView view(Scope scope, String instanceId) {
     Topology t = ledger.read(scope);
-    Instance i = require(t, instanceId, "InstanceId");
-    return new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()));
+    return InstanceView.of(t, require(t, instanceId, "InstanceId"));
   }
 
   /** StartInstances: STOPPED to RUNNING. */
