@@ -140,11 +140,7 @@ public final class NetworkInterfaceService {
     long secondary = checked.secondary();
     Topology t = change.current();
     Vpc vpc = VpcService.require(t, spec.vpcId(), "VpcId");
-    Subnet subnet = SubnetService.require(t, spec.subnetId(), "SubnetId");
-    if (!subnet.vpcId().equals(vpc.id())) {
-      throw Rejection.value("InvalidParameterValue.Range", "SubnetId", subnet.id() + " belongs to " + subnet.vpcId()
-          + ", not to " + vpc.id() + ".");
-    }
+    Subnet subnet = SubnetService.requireIn(t, spec.subnetId(), "SubnetId", vpc);
     long limit = quotas.get("vpc-max-enis");
     if (t.where(NetworkInterface.class, e -> e.vpcId().equals(vpc.id())).size() >= limit) {
       throw Rejection.limit("LimitExceeded", "ENIs per VPC (vpc-max-enis)", limit);

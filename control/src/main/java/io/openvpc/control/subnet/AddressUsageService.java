@@ -104,12 +104,7 @@ public final class AddressUsageService {
     if (subnetId == null || subnetId.isEmpty()) {
       return null;
     }
-    Subnet s = SubnetService.require(t, subnetId, "SubnetId");
-    if (!s.vpcId().equals(vpc.id())) {
-      throw Rejection.value("InvalidParameterValue.Range", "SubnetId", s.id() + " belongs to " + s.vpcId()
-          + ", not to " + vpc.id() + ".");
-    }
-    return s;
+    return SubnetService.requireIn(t, subnetId, "SubnetId", vpc);
   }
 
   /**
