@@ -4,6 +4,7 @@ import io.openvpc.api.analysis.AnalysisHandlers;
 import io.openvpc.api.cvm.InstanceHandlers;
 import io.openvpc.api.cvm.InstanceSecurityGroupHandlers;
 import io.openvpc.api.cvm.RegionHandlers;
+import io.openvpc.api.vpc.AddressUsageHandlers;
 import io.openvpc.api.vpc.HaVipHandlers;
 import io.openvpc.api.vpc.NetworkAclHandlers;
 import io.openvpc.api.vpc.NetworkInterfaceHandlers;
@@ -15,6 +16,7 @@ import io.openvpc.api.vpc.TaskHandlers;
 import io.openvpc.api.vpc.TemplateHandlers;
 import io.openvpc.api.vpc.VpcBlockHandlers;
 import io.openvpc.api.vpc.VpcHandlers;
+import io.openvpc.api.vpc.VpcInstanceHandlers;
 import io.openvpc.control.ControlPlane;
 import java.util.List;
 
@@ -39,7 +41,9 @@ public final class Api {
         new SubnetHandlers(control.subnets()),
         new NetworkInterfaceHandlers(control.networkInterfaces(), control.networkInterfaceAddresses(),
             call -> control.ledger().read(call.scope())),
+        new AddressUsageHandlers(control.addressUsage()),
         new InstanceHandlers(control.instances(), control.regions()),
+        new VpcInstanceHandlers(control.instances()),
         new RouteTableHandlers(control.routeTables()),
         new HaVipHandlers(control.haVips()),
         new TaskHandlers(control.tasks()),

@@ -11,6 +11,7 @@ import io.openvpc.control.security.SecurityGroupPolicyService;
 import io.openvpc.control.security.SecurityGroupService;
 import io.openvpc.control.security.SnapshotService;
 import io.openvpc.control.store.Store;
+import io.openvpc.control.subnet.AddressUsageService;
 import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.task.TaskService;
 import io.openvpc.control.template.TemplateService;
@@ -32,6 +33,7 @@ public final class ControlPlane {
   private final VpcService vpcs;
   private final VpcBlockService vpcBlocks;
   private final SubnetService subnets;
+  private final AddressUsageService addressUsage;
   private final NetworkInterfaceService networkInterfaces;
   private final NetworkInterfaceAddressService networkInterfaceAddresses;
   private final InstanceService instances;
@@ -55,6 +57,7 @@ public final class ControlPlane {
     this.vpcs = new VpcService(ledger, quotas, clock);
     this.vpcBlocks = new VpcBlockService(ledger, quotas);
     this.subnets = new SubnetService(ledger, regions, quotas, clock);
+    this.addressUsage = new AddressUsageService(ledger);
     this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
     this.networkInterfaceAddresses = new NetworkInterfaceAddressService(ledger, quotas, clock);
     this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
@@ -104,6 +107,10 @@ public final class ControlPlane {
 
   public SubnetService subnets() {
     return subnets;
+  }
+
+  public AddressUsageService addressUsage() {
+    return addressUsage;
   }
 
   public NetworkInterfaceService networkInterfaces() {

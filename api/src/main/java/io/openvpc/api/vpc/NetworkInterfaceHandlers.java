@@ -13,6 +13,8 @@ import io.openvpc.api.types.vpc.AssociateNetworkInterfaceSecurityGroupsRequest;
 import io.openvpc.api.types.vpc.AssociateNetworkInterfaceSecurityGroupsResponse;
 import io.openvpc.api.types.vpc.AttachNetworkInterfaceRequest;
 import io.openvpc.api.types.vpc.AttachNetworkInterfaceResponse;
+import io.openvpc.api.types.vpc.CreateAndAttachNetworkInterfaceRequest;
+import io.openvpc.api.types.vpc.CreateAndAttachNetworkInterfaceResponse;
 import io.openvpc.api.types.vpc.CreateNetworkInterfaceRequest;
 import io.openvpc.api.types.vpc.CreateNetworkInterfaceResponse;
 import io.openvpc.api.types.vpc.DeleteNetworkInterfaceRequest;
@@ -30,6 +32,8 @@ import io.openvpc.api.types.vpc.MigrateNetworkInterfaceRequest;
 import io.openvpc.api.types.vpc.MigrateNetworkInterfaceResponse;
 import io.openvpc.api.types.vpc.MigratePrivateIpAddressRequest;
 import io.openvpc.api.types.vpc.MigratePrivateIpAddressResponse;
+import io.openvpc.api.types.vpc.ModifyIpv6AddressesAttributeRequest;
+import io.openvpc.api.types.vpc.ModifyIpv6AddressesAttributeResponse;
 import io.openvpc.api.types.vpc.ModifyNetworkInterfaceAttributeRequest;
 import io.openvpc.api.types.vpc.ModifyNetworkInterfaceAttributeResponse;
 import io.openvpc.api.types.vpc.ModifyPrivateIpAddressesAttributeRequest;
@@ -43,6 +47,7 @@ import io.openvpc.api.types.vpc.UnassignPrivateIpAddressesResponse;
 import io.openvpc.api.types.vpc.VpcActions;
 import io.openvpc.control.Page;
 import io.openvpc.control.eni.NetworkInterfaceAddressService;
+import io.openvpc.control.eni.NetworkInterfaceAddressService.Ipv6Description;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.eni.NetworkInterfaceService.AddressSpec;
 import io.openvpc.control.instance.InstanceType;
@@ -83,12 +88,22 @@ public final class NetworkInterfaceHandlers implements HandlerFamily {
         .on(VpcActions.UnassignIpv6Addresses, this::unassignIpv6)
         .on(VpcActions.AssociateNetworkInterfaceSecurityGroups, this::associateGroups)
         .on(VpcActions.DisassociateNetworkInterfaceSecurityGroups, this::disassociateGroups)
-        .on(VpcActions.DescribeNetworkInterfaceLimit, this::limit);
+        .on(VpcActions.DescribeNetworkInterfaceLimit, this::limit)
+        .on(VpcActions.ModifyIpv6AddressesAttribute, this::modifyIpv6)
+        .on(VpcActions.CreateAndAttachNetworkInterface, this::createAndAttach);
   }
 
   static List<AddressSpec> specs(List<PrivateIpAddressSpecification> in) {
     return in == null ? null : in.stream().map(s -> new AddressSpec(s.getPrivateIpAddress(),
         Boolean.TRUE.equals(s.getPrimary()), s.getDescription())).toList();
+  }
+
+  CreateAndAttachNetworkInterfaceResponse createAndAttach(Call call, CreateAndAttachNetworkInterfaceRequest r) {
+    NetworkInterface e = enis.createAndAttach(call.scope(), new NetworkInterfaceService.EniSpec(r.getVpcId(),
+        r.getSubnetId(), r.getNetworkInterfaceName(), r.getNetworkInterfaceDescription(),
+        r.getSecondaryPrivateIpAddressCount(), r.getSecurityGroupIds(), specs(r.getPrivateIpAddresses()),
+        Convert.tags(r.getTags())), r.getInstanceId(), r.getAttachType(), r.getIsRdma(), call.requestId());
+    return new CreateAndAttachNetworkInterfaceResponse().setNetworkInterface(view(e, topology.apply(call)));
   }
 
   CreateNetworkInterfaceResponse create(Call call, CreateNetworkInterfaceRequest r) {
@@ -156,6 +171,12 @@ public final class NetworkInterfaceHandlers implements HandlerFamily {
   ModifyPrivateIpAddressesAttributeResponse modifyAddresses(Call call, ModifyPrivateIpAddressesAttributeRequest r) {
     addresses.describeAddresses(call.scope(), r.getNetworkInterfaceId(), specs(r.getPrivateIpAddresses()));
     return new ModifyPrivateIpAddressesAttributeResponse();
+  }
+
+  ModifyIpv6AddressesAttributeResponse modifyIpv6(Call call, ModifyIpv6AddressesAttributeRequest r) {
+    addresses.describeIpv6(call.scope(), r.getNetworkInterfaceId(), r.getIpv6Addresses() == null ? null
+        : r.getIpv6Addresses().stream().map(a -> new Ipv6Description(a.getAddress(), a.getDescription())).toList());
+    return new ModifyIpv6AddressesAttributeResponse();
   }
 
   AssignIpv6AddressesResponse assignIpv6(Call call, AssignIpv6AddressesRequest r) {

@@ -13,12 +13,15 @@ import io.openvpc.model.Rejection;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Topology;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The private addresses of a VPC: which are taken in a subnet (ENI addresses and HAVIP VIPs), which is
@@ -33,32 +36,75 @@ public final class PrivateAddresses {
     return "ip:" + vpcId;
   }
 
-  /** Every taken address of a subnet (IPv4 and IPv6) with the ID of what holds it. */
-  public static Map<IpAddr, String> used(Topology t, Subnet subnet) {
-    Map<IpAddr, String> used = new HashMap<>();
+  /** What holds a taken address: an ENI's address, a HAVIP's VIP, or one the subnet reserves. */
+  public enum HolderKind { ENI, HAVIP, RESERVED }
+
+  /**
+   * One taken address of a subnet: who holds it ({@code resourceId}: the ENI, the HAVIP, or the subnet
+   * for a reserved address), the instance of the ENI ("" when none) and since when. OpenVPC keeps no time
+   * per address: an ENI's addresses date from the ENI, a reserved address from its subnet.
+   */
+  public record Holding(IpAddr address, Subnet subnet, HolderKind kind, String resourceId, String instanceId,
+      Instant since) {
+    /** The kind of use as Tencent's address listings name it: CVM for an ENI of an instance. */
+    public String useType() {
+      return kind == HolderKind.ENI && !instanceId.isEmpty() ? "CVM" : kind.name();
+    }
+  }
+
+  /**
+   * Every address held in the subnets {@code which} accepts, IPv4 and IPv6, by ENIs (primary and secondary
+   * addresses) and HAVIPs: the one definition of a taken address. The reserved ones are {@link #reserved}.
+   */
+  public static List<Holding> held(Topology t, Predicate<Subnet> which) {
+    Map<String, Subnet> subnets = new HashMap<>();
+    t.all(Subnet.class).stream().filter(which).forEach(s -> subnets.put(s.id(), s));
+    List<Holding> out = new ArrayList<>();
     for (NetworkInterface eni : t.all(NetworkInterface.class)) {
-      if (eni.subnetId().equals(subnet.id())) {
-        eni.privateIps().forEach(ip -> used.put(ip.address(), eni.id()));
-        eni.ipv6Addresses().forEach(ip -> used.put(ip.address(), eni.id()));
+      Subnet s = subnets.get(eni.subnetId());
+      if (s != null) {
+        eni.privateIps().forEach(ip -> out.add(eniHolding(ip.address(), s, eni)));
+        eni.ipv6Addresses().forEach(ip -> out.add(eniHolding(ip.address(), s, eni)));
       }
     }
     for (HaVip h : t.all(HaVip.class)) {
-      if (h.subnetId().equals(subnet.id())) {
-        used.put(h.vip(), h.id());
+      Subnet s = subnets.get(h.subnetId());
+      if (s != null) {
+        out.add(new Holding(h.vip(), s, HolderKind.HAVIP, h.id(), "", h.createdTime()));
       }
     }
+    return out;
+  }
+
+  private static Holding eniHolding(IpAddr a, Subnet s, NetworkInterface eni) {
+    return new Holding(a, s, HolderKind.ENI, eni.id(), eni.instanceId(), eni.createdTime());
+  }
+
+  /** The three IPv4 addresses a subnet reserves (network, gateway, broadcast; see {@link Subnet#isReserved}). */
+  public static List<Holding> reserved(Subnet s) {
+    return Stream.of(s.cidrBlock().first(), s.gateway(), s.cidrBlock().last())
+        .map(a -> new Holding(a, s, HolderKind.RESERVED, s.id(), "", s.createdTime())).toList();
+  }
+
+  /** Every taken address of the subnets {@code which} accepts: the held ones and the reserved ones. */
+  public static List<Holding> taken(Topology t, Predicate<Subnet> which) {
+    List<Holding> out = new ArrayList<>(held(t, which));
+    t.all(Subnet.class).stream().filter(which).forEach(s -> out.addAll(reserved(s)));
+    return out;
+  }
+
+  /** Every taken address of a subnet (IPv4 and IPv6) with the ID of what holds it. */
+  public static Map<IpAddr, String> used(Topology t, Subnet subnet) {
+    Map<IpAddr, String> used = new HashMap<>();
+    held(t, s -> s.id().equals(subnet.id())).forEach(h -> used.put(h.address(), h.resourceId()));
     return used;
   }
 
   /** The number of taken IPv4 addresses per subnet ID, in one pass over the topology. */
   public static Map<String, Long> usedIpv4Counts(Topology t) {
     Map<String, Long> counts = new HashMap<>();
-    for (NetworkInterface eni : t.all(NetworkInterface.class)) {
-      counts.merge(eni.subnetId(), (long) eni.privateIps().size(), Long::sum);
-    }
-    for (HaVip h : t.all(HaVip.class)) {
-      counts.merge(h.subnetId(), 1L, Long::sum);
-    }
+    held(t, s -> true).stream().filter(h -> h.address().isIpv4())
+        .forEach(h -> counts.merge(h.subnet().id(), 1L, Long::sum));
     return counts;
   }
 
@@ -106,17 +152,8 @@ public final class PrivateAddresses {
   private static List<IpAddr> lowest(Topology t, Subnet s, boolean ipv4, BigInteger from, BigInteger to, int count,
       Set<IpAddr> alsoTaken) {
     Set<BigInteger> taken = new HashSet<>();
-    for (NetworkInterface eni : t.all(NetworkInterface.class)) {
-      if (eni.subnetId().equals(s.id())) {
-        (ipv4 ? eni.privateIps().stream().map(PrivateIp::address) : eni.ipv6Addresses().stream().map(Ipv6Address::address))
-            .forEach(a -> taken.add(a.value()));
-      }
-    }
-    for (HaVip h : t.all(HaVip.class)) {
-      if (h.subnetId().equals(s.id())) {
-        taken.add(h.vip().value());
-      }
-    }
+    held(t, x -> x.id().equals(s.id())).stream().filter(h -> h.address().isIpv4() == ipv4)
+        .forEach(h -> taken.add(h.address().value()));
     alsoTaken.forEach(a -> taken.add(a.value()));
     List<IpAddr> out = new ArrayList<>();
     for (BigInteger v = from; v.compareTo(to) < 0 && out.size() < count; v = v.add(BigInteger.ONE)) {

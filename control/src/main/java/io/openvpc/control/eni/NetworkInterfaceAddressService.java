@@ -36,6 +36,9 @@ import java.util.Set;
  * ENI's limit (its instance type's while attached, else {@code eni-max-private-ips}).
  */
 public final class NetworkInterfaceAddressService {
+  /** The longest description of one address, IPv4 or IPv6. */
+  static final int MAX_DESCRIPTION = 25;
+
   private final Ledger ledger;
   private final Quotas quotas;
   private final Clock clock;
@@ -172,7 +175,7 @@ public final class NetworkInterfaceAddressService {
       for (int i = 0; i < specs.size(); i++) {
         String p = "PrivateIpAddresses." + i;
         PrivateIp ip = own(e, Validate.ip(p + ".PrivateIpAddress", specs.get(i).address()), p + ".PrivateIpAddress");
-        String d = Validate.optionalText(p + ".Description", specs.get(i).description(), 25);
+        String d = Validate.optionalText(p + ".Description", specs.get(i).description(), MAX_DESCRIPTION);
         ips.set(ips.indexOf(ip), new PrivateIp(ip.address(), ip.primary(), d == null ? ip.description() : d));
       }
       change.put(with(e, e.name(), e.description(), e.instanceId(), ips, e.ipv6Addresses(), e.securityGroupIds()));
@@ -236,14 +239,40 @@ public final class NetworkInterfaceAddressService {
       for (int i = 0; i < addresses.size(); i++) {
         String p = "Ipv6Addresses." + i + ".Address";
         IpAddr a = Validate.ip(p, addresses.get(i));
-        Ipv6Address held = remaining.stream().filter(x -> x.address().equals(a)).findFirst()
-            .orElseThrow(() -> Rejection.value("InvalidParameterValue.AddressIpNotFound", p, a
-                + " is not an IPv6 address of " + e.id() + "."));
+        Ipv6Address held = ownIpv6(e, a, p);
         remaining.remove(held);
         PrivateAddresses.release(change, e.vpcId(), a);
       }
       change.put(with(e, e.name(), e.description(), e.instanceId(), e.privateIps(), remaining, e.securityGroupIds()));
       TaskService.record(change, clock, requestId, "UnassignIpv6Addresses", List.of(e.id()));
+      return null;
+    });
+  }
+
+  private static Ipv6Address ownIpv6(NetworkInterface e, IpAddr a, String parameter) {
+    return e.ipv6Addresses().stream().filter(x -> x.address().equals(a)).findFirst()
+        .orElseThrow(() -> Rejection.value("InvalidParameterValue.AddressIpNotFound", parameter, a
+            + " is not an IPv6 address of " + e.id() + "."));
+  }
+
+  /** A description per IPv6 address: {@code description} null keeps the address's one. */
+  public record Ipv6Description(String address, String description) {}
+
+  /** ModifyIpv6AddressesAttribute: the descriptions of an ENI's IPv6 addresses. */
+  public void describeIpv6(Scope scope, String eniId, List<Ipv6Description> specs) {
+    if (specs == null || specs.isEmpty()) {
+      throw Rejection.missing("Ipv6Addresses");
+    }
+    ledger.write(scope, change -> {
+      NetworkInterface e = require(change.current(), eniId, "NetworkInterfaceId");
+      List<Ipv6Address> ips = new ArrayList<>(e.ipv6Addresses());
+      for (int i = 0; i < specs.size(); i++) {
+        String p = "Ipv6Addresses." + i;
+        Ipv6Address ip = ownIpv6(e, Validate.ip(p + ".Address", specs.get(i).address()), p + ".Address");
+        String d = Validate.optionalText(p + ".Description", specs.get(i).description(), MAX_DESCRIPTION);
+        ips.set(ips.indexOf(ip), new Ipv6Address(ip.address(), d == null ? ip.description() : d));
+      }
+      change.put(with(e, e.name(), e.description(), e.instanceId(), e.privateIps(), ips, e.securityGroupIds()));
       return null;
     });
   }

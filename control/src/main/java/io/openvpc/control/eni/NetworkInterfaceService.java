@@ -87,6 +87,38 @@ public final class NetworkInterfaceService {
       List<String> securityGroupIds, List<AddressSpec> addresses, List<Tag> tags) {}
 
   public NetworkInterface create(Scope scope, EniSpec spec) {
+    Checked checked = check(spec);
+    return ledger.write(scope, change -> create(change, spec, checked));
+  }
+
+  /**
+   * CreateAndAttachNetworkInterface: CreateNetworkInterface and AttachNetworkInterface in one transaction,
+   * so a refused attachment leaves neither the ENI nor a claimed address behind. OpenVPC models standard
+   * ENIs only: {@code attachType} 1 (extension) and RDMA ENIs are {@code UnsupportedOperation}.
+   */
+  public NetworkInterface createAndAttach(Scope scope, EniSpec spec, String instanceId, Long attachType, Boolean rdma,
+      String requestId) {
+    if (attachType != null && attachType != 0) {
+      throw Rejection.value("UnsupportedOperation", "AttachType", "OpenVPC models standard ENIs (0) only, got "
+          + attachType + ".");
+    }
+    if (Boolean.TRUE.equals(rdma)) {
+      throw Rejection.value("UnsupportedOperation", "IsRdma", "OpenVPC does not model RDMA ENIs.");
+    }
+    Checked checked = check(spec);
+    return ledger.write(scope, change -> {
+      NetworkInterface e = create(change, spec, checked);
+      Instance i = attach(change, e, instanceId);
+      TaskService.record(change, clock, requestId, "CreateAndAttachNetworkInterface", List.of(e.id(), i.id()));
+      return change.current().find(NetworkInterface.class, e.id()).orElseThrow();
+    });
+  }
+
+  /** The parts of an {@link EniSpec} checked before the transaction. */
+  private record Checked(String name, String description, List<Tag> tags, List<AddressSpec> requested,
+      long secondary) {}
+
+  private static Checked check(EniSpec spec) {
     String name = Validate.name("NetworkInterfaceName", spec.name(), 60);
     String description = Validate.optionalText("NetworkInterfaceDescription", spec.description(), 60);
     List<Tag> tags = Validate.tags("Tags", spec.tags());
@@ -99,34 +131,35 @@ public final class NetworkInterfaceService {
     if (requested.stream().filter(AddressSpec::primary).count() > 1) {
       throw Rejection.value("InvalidParameterValue.Duplicate", "PrivateIpAddresses", "only one address can be primary.");
     }
-    return ledger.write(scope, change -> {
-      Topology t = change.current();
-      Vpc vpc = VpcService.require(t, spec.vpcId(), "VpcId");
-      Subnet subnet = SubnetService.require(t, spec.subnetId(), "SubnetId");
-      if (!subnet.vpcId().equals(vpc.id())) {
-        throw Rejection.value("InvalidParameterValue.Range", "SubnetId", subnet.id() + " belongs to " + subnet.vpcId()
-            + ", not to " + vpc.id() + ".");
-      }
-      long limit = quotas.get("vpc-max-enis");
-      if (t.where(NetworkInterface.class, e -> e.vpcId().equals(vpc.id())).size() >= limit) {
-        throw Rejection.limit("LimitExceeded", "ENIs per VPC (vpc-max-enis)", limit);
-      }
-      List<String> groups = securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds", "InvalidSecurityGroupID.NotFound");
-      List<AddressSpec> ordered = new ArrayList<>();
-      requested.stream().filter(AddressSpec::primary).forEach(ordered::add);
-      if (ordered.isEmpty()) {
-        ordered.add(new AddressSpec(null, true, ""));
-      }
-      requested.stream().filter(a -> !a.primary()).forEach(ordered::add);
-      for (long i = 0; i < secondary; i++) {
-        ordered.add(new AddressSpec(null, false, ""));
-      }
-      requireIpQuota(ordered.size(), quotas.get("eni-max-private-ips"), "PrivateIpAddresses");
-      String id = Ids.next("eni", t);
-      List<PrivateIp> ips = allocate(change, subnet, id, ordered, "PrivateIpAddresses");
-      return change.put(new NetworkInterface(id, vpc.id(), subnet.id(), name, description, "", false, mac(), ips,
-          List.of(), groups, AVAILABLE, tags, clock.instant()));
-    });
+    return new Checked(name, description, tags, requested, secondary);
+  }
+
+  /** Creates a detached ENI within {@code change}: its addresses (requested or lowest free) are claimed. */
+  private NetworkInterface create(Change change, EniSpec spec, Checked checked) {
+    List<AddressSpec> requested = checked.requested();
+    long secondary = checked.secondary();
+    Topology t = change.current();
+    Vpc vpc = VpcService.require(t, spec.vpcId(), "VpcId");
+    Subnet subnet = SubnetService.requireIn(t, spec.subnetId(), "SubnetId", vpc);
+    long limit = quotas.get("vpc-max-enis");
+    if (t.where(NetworkInterface.class, e -> e.vpcId().equals(vpc.id())).size() >= limit) {
+      throw Rejection.limit("LimitExceeded", "ENIs per VPC (vpc-max-enis)", limit);
+    }
+    List<String> groups = securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds", "InvalidSecurityGroupID.NotFound");
+    List<AddressSpec> ordered = new ArrayList<>();
+    requested.stream().filter(AddressSpec::primary).forEach(ordered::add);
+    if (ordered.isEmpty()) {
+      ordered.add(new AddressSpec(null, true, ""));
+    }
+    requested.stream().filter(a -> !a.primary()).forEach(ordered::add);
+    for (long i = 0; i < secondary; i++) {
+      ordered.add(new AddressSpec(null, false, ""));
+    }
+    requireIpQuota(ordered.size(), quotas.get("eni-max-private-ips"), "PrivateIpAddresses");
+    String id = Ids.next("eni", t);
+    List<PrivateIp> ips = allocate(change, subnet, id, ordered, "PrivateIpAddresses");
+    return change.put(new NetworkInterface(id, vpc.id(), subnet.id(), checked.name(), checked.description(), "",
+        false, mac(), ips, List.of(), groups, AVAILABLE, checked.tags(), clock.instant()));
   }
 
   /**
@@ -304,18 +337,24 @@ public final class NetworkInterfaceService {
 
   public void attach(Scope scope, String eniId, String instanceId, String requestId) {
     ledger.write(scope, change -> {
-      Topology t = change.current();
-      NetworkInterface e = require(t, eniId, "NetworkInterfaceId");
+      NetworkInterface e = require(change.current(), eniId, "NetworkInterfaceId");
       if (e.attached()) {
         throw Rejection.value("UnsupportedOperation.AttachmentAlreadyExists", "NetworkInterfaceId", e.id()
             + " is already attached to " + e.instanceId() + ".");
       }
-      Instance i = attachableInstance(t, instanceId, "InstanceId");
-      requireFits(t, e, i, "InstanceId");
-      moveTo(change, e, i.id());
+      Instance i = attach(change, e, instanceId);
       TaskService.record(change, clock, requestId, "AttachNetworkInterface", List.of(e.id(), i.id()));
       return null;
     });
+  }
+
+  /** Attaches a detached ENI to the instance named by {@code InstanceId} within {@code change}, after the checks. */
+  private static Instance attach(Change change, NetworkInterface e, String instanceId) {
+    Topology t = change.current();
+    Instance i = attachableInstance(t, instanceId, "InstanceId");
+    requireFits(t, e, i, "InstanceId");
+    moveTo(change, e, i.id());
+    return i;
   }
 
   /** Whether an ENI may join an instance: same VPC and zone, and within the instance type's limits. */

@@ -99,11 +99,7 @@ public final class HaVipService {
       if (subnetId == null) {
         throw Rejection.missing("SubnetId");
       }
-      Subnet subnet = SubnetService.require(t, subnetId, "SubnetId");
-      if (!subnet.vpcId().equals(vpc.id())) {
-        throw Rejection.value("InvalidParameterValue.Range", "SubnetId", subnet.id() + " belongs to " + subnet.vpcId()
-            + ", not to " + vpc.id() + ".");
-      }
+      Subnet subnet = SubnetService.requireIn(t, subnetId, "SubnetId", vpc);
       long limit = quotas.get("vpc-max-havips");
       if (t.where(HaVip.class, h -> h.vpcId().equals(vpc.id())).size() >= limit) {
         throw Rejection.limit("LimitExceeded", "HAVIPs per VPC (vpc-max-havips)", limit);

@@ -62,10 +62,18 @@ public final class InstanceService {
 
   /** An instance with its ENIs (the primary one first), as listings show it. */
   public record InstanceView(Instance instance, List<NetworkInterface> interfaces) {
+    /** The instance with its ENIs as they are in {@code t}. */
+    public static InstanceView of(Topology t, Instance i) {
+      return new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()));
+    }
+
     public NetworkInterface primary() {
       return interfaces.get(0);
     }
   }
+
+  private static final Comparator<InstanceView> NEWEST_FIRST = Comparator.comparing(
+      (InstanceView v) -> v.instance().createdTime()).reversed().thenComparing(v -> v.instance().id());
 
   private static final Filters<InstanceView> FILTERS = new Filters<InstanceView>()
       .exact("zone", v -> v.instance().zone())
@@ -82,6 +90,13 @@ public final class InstanceService {
           .flatMap(e -> e.privateIps().stream()).map(ip -> ip.address().toString()).toList())
       .exact("security-group-id", v -> v.primary().securityGroupIds())
       .tags(v -> v.instance().tags());
+
+  /** The filters of DescribeVpcInstances, as Tencent's vpc API names them. */
+  private static final Filters<InstanceView> VPC_FILTERS = new Filters<InstanceView>()
+      .exact("vpc-id", v -> v.instance().vpcId())
+      .exact("instance-id", v -> v.instance().id())
+      .fuzzy("instance-name", v -> v.instance().name())
+      .exact("instance-type", v -> v.instance().instanceType());
 
   /** What RunInstances asks for, as received. */
   public record RunSpec(
@@ -209,7 +224,7 @@ public final class InstanceService {
           "`InstanceIds` and `Filters` cannot be given together.", "`InstanceIds` 与 `Filters` 不能同时指定。");
     }
     Topology t = ledger.read(scope);
-    Function<Instance, InstanceView> view = i -> new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()));
+    Function<Instance, InstanceView> view = i -> InstanceView.of(t, i);
     List<InstanceView> found;
     if (!ids.isEmpty()) {
       // Tencent lists known IDs and silently skips unknown ones here.
@@ -217,16 +232,26 @@ public final class InstanceService {
           .map(view).toList();
     } else {
       found = FILTERS.apply(t.all(Instance.class).stream().map(view).toList(), filters);
-      found.sort(Comparator.comparing((InstanceView v) -> v.instance().createdTime()).reversed()
-          .thenComparing(v -> v.instance().id()));
+      found.sort(NEWEST_FIRST);
     }
+    return Page.of(found, offset, limit);
+  }
+
+  /** DescribeVpcInstances: the instances passing {@code filters} (required), newest first. */
+  public Page<InstanceView> describeInVpc(Scope scope, List<Filter> filters, Long offset, Long limit) {
+    if (filters == null || filters.isEmpty()) {
+      throw Rejection.missing("Filters");
+    }
+    Topology t = ledger.read(scope);
+    List<InstanceView> found = VPC_FILTERS.apply(t.all(Instance.class).stream().map(i -> InstanceView.of(t, i))
+        .toList(), filters);
+    found.sort(NEWEST_FIRST);
     return Page.of(found, offset, limit);
   }
 
   public InstanceView view(Scope scope, String instanceId) {
     Topology t = ledger.read(scope);
-    Instance i = require(t, instanceId, "InstanceId");
-    return new InstanceView(i, NetworkInterfaceService.attachedTo(t, i.id()));
+    return InstanceView.of(t, require(t, instanceId, "InstanceId"));
   }
 
   /** StartInstances: STOPPED to RUNNING. */

@@ -179,6 +179,16 @@ public final class SubnetService {
     return t.find(Subnet.class, id).orElseThrow(() -> Rejection.notFound(NOT_FOUND, parameter, id));
   }
 
+  /** The subnet, which must be one of {@code vpc}'s ({@code InvalidParameterValue.Range} naming the parameter). */
+  public static Subnet requireIn(Topology t, String id, String parameter, Vpc vpc) {
+    Subnet s = require(t, id, parameter);
+    if (!s.vpcId().equals(vpc.id())) {
+      throw Rejection.value("InvalidParameterValue.Range", parameter, s.id() + " belongs to " + s.vpcId() + ", not to "
+          + vpc.id() + ".");
+    }
+    return s;
+  }
+
   public Page<SubnetView> describe(Scope scope, List<String> subnetIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("SubnetIds", subnetIds, "subnet", MALFORMED, 100);
     Topology t = ledger.read(scope);

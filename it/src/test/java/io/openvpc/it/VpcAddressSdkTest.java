@@ -1,0 +1,463 @@
+package io.openvpc.it;
+
+import static io.openvpc.it.NetworkInterfaceSdkTest.addresses;
+import static io.openvpc.it.NetworkInterfaceSdkTest.assertTaskSucceeded;
+import static io.openvpc.it.NetworkInterfaceSdkTest.ip;
+import static io.openvpc.it.VpcSdkTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tencentcloudapi.cvm.v20170312.CvmClient;
+import com.tencentcloudapi.vpc.v20170312.VpcClient;
+import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6AddressesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest;
+import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6SubnetCidrBlockRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateAndAttachNetworkInterfaceRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateHaVipRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkInterfacesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeUsedIpAddressRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcInstancesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcIpv6AddressesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcPrivateIpAddressesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.Filter;
+import com.tencentcloudapi.vpc.v20170312.models.IpAddressStates;
+import com.tencentcloudapi.vpc.v20170312.models.Ipv6Address;
+import com.tencentcloudapi.vpc.v20170312.models.Ipv6SubnetCidrBlock;
+import com.tencentcloudapi.vpc.v20170312.models.ModifyIpv6AddressesAttributeRequest;
+import com.tencentcloudapi.vpc.v20170312.models.NetworkInterface;
+import com.tencentcloudapi.vpc.v20170312.models.PrivateIpAddressSpecification;
+import com.tencentcloudapi.vpc.v20170312.models.VpcPrivateIpAddress;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The address and ENI actions inside a VPC through the official Java SDK: which addresses are used and
+ * by what, IPv6 address descriptions, CreateAndAttachNetworkInterface and DescribeVpcInstances.
+ */
+class VpcAddressSdkTest {
+  static LiveServer live;
+  static VpcClient vpc;
+  static CvmClient cvm;
+
+  @BeforeAll
+  static void start() {
+    live = LiveServer.start();
+    vpc = live.vpc();
+    cvm = live.cvm();
+  }
+
+  @AfterAll
+  static void stop() {
+    live.close();
+  }
+
+  static Filter filter(String name, String... values) {
+    Filter f = new Filter();
+    f.setName(name);
+    f.setValues(values);
+    return f;
+  }
+
+  static String runInstance(String vpcId, String subnetId, String name) throws Exception {
+    return cvm.RunInstances(InstanceSdkTest.run(vpcId, subnetId, 1, name)).getInstanceIdSet()[0];
+  }
+
+  static NetworkInterface[] enisOfVpc(String vpcId) throws Exception {
+    DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
+    d.setFilters(new Filter[] {filter("vpc-id", vpcId)});
+    return vpc.DescribeNetworkInterfaces(d).getNetworkInterfaceSet();
+  }
+
+  static NetworkInterface describe(String eniId) throws Exception {
+    DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
+    d.setNetworkInterfaceIds(new String[] {eniId});
+    return vpc.DescribeNetworkInterfaces(d).getNetworkInterfaceSet()[0];
+  }
+
+  static String withIpv6(String vpcId, String subnetId) throws Exception {
+    AssignIpv6CidrBlockRequest block = new AssignIpv6CidrBlockRequest();
+    block.setVpcId(vpcId);
+    vpc.AssignIpv6CidrBlock(block);
+    AssignIpv6SubnetCidrBlockRequest sub = new AssignIpv6SubnetCidrBlockRequest();
+    sub.setVpcId(vpcId);
+    Ipv6SubnetCidrBlock b = new Ipv6SubnetCidrBlock();
+    b.setSubnetId(subnetId);
+    sub.setIpv6SubnetCidrBlocks(new Ipv6SubnetCidrBlock[] {b});
+    return vpc.AssignIpv6SubnetCidrBlock(sub).getIpv6SubnetCidrBlockSet()[0].getIpv6CidrBlock();
+  }
+
+  static String[] assignIpv6(String eniId, long count) throws Exception {
+    AssignIpv6AddressesRequest a = new AssignIpv6AddressesRequest();
+    a.setNetworkInterfaceId(eniId);
+    a.setIpv6AddressCount(count);
+    return java.util.Arrays.stream(vpc.AssignIpv6Addresses(a).getIpv6AddressSet()).map(Ipv6Address::getAddress)
+        .toArray(String[]::new);
+  }
+
+  @Test
+  void describeVpcPrivateIpAddresses_usedAddressesWithTheirUse() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.81.0.0/16", "10.81.1.0/24");
+    String ins = runInstance(net[0], net[1], "web");                      // 10.81.1.2 (its primary ENI)
+    var c = NetworkInterfaceSdkTest.create(net[0], net[1], "spare");     // 10.81.1.3 (detached ENI)
+    NetworkInterface spare = vpc.CreateNetworkInterface(c).getNetworkInterface();
+    assertThat(addresses(spare)).containsExactly("10.81.1.3");
+    CreateHaVipRequest h = new CreateHaVipRequest();
+    h.setVpcId(net[0]);
+    h.setSubnetId(net[1]);
+    h.setHaVipName("vip");
+    h.setVip("10.81.1.100");
+    vpc.CreateHaVip(h);
+
+    DescribeVpcPrivateIpAddressesRequest d = new DescribeVpcPrivateIpAddressesRequest();
+    d.setVpcId(net[0]);
+    d.setPrivateIpAddresses(new String[] {"10.81.1.100", "10.81.1.2", "10.81.1.3", "10.81.1.1", "10.81.1.50"});
+    VpcPrivateIpAddress[] found = vpc.DescribeVpcPrivateIpAddresses(d).getVpcPrivateIpAddressSet();
+    // The free 10.81.1.50 is left out; the gateway is reserved by the subnet.
+    assertThat(found).extracting(VpcPrivateIpAddress::getPrivateIpAddress)
+        .containsExactly("10.81.1.1", "10.81.1.2", "10.81.1.3", "10.81.1.100");
+    assertThat(found).extracting(VpcPrivateIpAddress::getPrivateIpAddressType)
+        .containsExactly("RESERVED", "CVM", "ENI", "HAVIP");
+    assertThat(found).allSatisfy(a -> {
+      assertThat(a.getCidrBlock()).isEqualTo("10.81.1.0/24");
+      assertThat(a.getCreatedTime()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    });
+    assertThat(ins).startsWith("ins-");
+
+    d.setPrivateIpAddresses(new String[] {"10.81.1.2", "10.99.0.1"});
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.Range", "PrivateIpAddresses.1");
+    d.setPrivateIpAddresses(new String[] {"10.81.1.300"});
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.Malformed", "PrivateIpAddresses.0");
+    d.setPrivateIpAddresses(new String[] {"fd00::1"});
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.Malformed", "IPv4");
+    d.setPrivateIpAddresses(IntStream.range(0, 101).mapToObj(i -> "10.81.2." + i).toArray(String[]::new));
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.LimitExceeded", "at most 100");
+    d.setPrivateIpAddresses(new String[0]);
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "MissingParameter", "PrivateIpAddresses");
+    d.setPrivateIpAddresses(new String[] {"10.81.1.2"});
+    d.setVpcId("vpc-00000000");
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "ResourceNotFound", "vpc-00000000");
+    d.setVpcId("vpc-bad");
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidVpcId.Malformed", "VpcId");
+    d.setVpcId(null);
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "MissingParameter", "VpcId");
+  }
+
+  @Test
+  void describeVpcIpv6Addresses_bySubnetAddressesAndPages() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.82.0.0/16", "10.82.1.0/24");
+    String other = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "other", "10.82.2.0/24", SubnetSdkTest.ZONE))
+        .getSubnet().getSubnetId();
+    DescribeVpcIpv6AddressesRequest d = new DescribeVpcIpv6AddressesRequest();
+    d.setVpcId(net[0]);
+    d.setIpv6Addresses(new String[] {"fd00::1"});
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "no IPv6 block");
+    d.setIpv6Addresses(null);
+    assertThat(vpc.DescribeVpcIpv6Addresses(d).getTotalCount()).isZero();
+
+    String slash64 = withIpv6(net[0], net[1]);
+    String eni = vpc.CreateNetworkInterface(NetworkInterfaceSdkTest.create(net[0], net[1], "v6")).getNetworkInterface()
+        .getNetworkInterfaceId();
+    String[] v6 = assignIpv6(eni, 3);
+    var page = vpc.DescribeVpcIpv6Addresses(d);
+    assertThat(page.getTotalCount()).isEqualTo(3L);
+    assertThat(page.getIpv6AddressSet()).extracting(a -> a.getIpv6Address()).containsExactly(v6);
+    assertThat(page.getIpv6AddressSet()).allSatisfy(a -> {
+      assertThat(a.getCidrBlock()).isEqualTo(slash64);
+      assertThat(a.getIpv6AddressType()).isEqualTo("ENI");
+    });
+    d.setOffset(1L);
+    d.setLimit(1L);
+    page = vpc.DescribeVpcIpv6Addresses(d);
+    assertThat(page.getTotalCount()).isEqualTo(3L);
+    assertThat(page.getIpv6AddressSet()).extracting(a -> a.getIpv6Address()).containsExactly(v6[1]);
+    d.setOffset(null);
+    d.setLimit(101L);
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "Limit");
+    d.setLimit(null);
+
+    String free = slash64.replace("::/64", "::ffff");
+    d.setIpv6Addresses(new String[] {v6[2], free});
+    assertThat(vpc.DescribeVpcIpv6Addresses(d).getIpv6AddressSet()).extracting(a -> a.getIpv6Address())
+        .containsExactly(v6[2]);
+    d.setSubnetId(other);
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "subnet " + other);
+    d.setIpv6Addresses(null);
+    assertThat(vpc.DescribeVpcIpv6Addresses(d).getTotalCount()).isZero();
+    d.setSubnetId(net[1]);
+    assertThat(vpc.DescribeVpcIpv6Addresses(d).getTotalCount()).isEqualTo(3L);
+    d.setIpv6Addresses(new String[] {"10.82.1.2"});
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Malformed", "IPv6");
+    d.setIpv6Addresses(IntStream.range(0, 11).mapToObj(i -> slash64.replace("::/64", "::" + (i + 1)))
+        .toArray(String[]::new));
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.LimitExceeded", "at most 10");
+    d.setIpv6Addresses(null);
+    d.setSubnetId("subnet-00000000");
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "ResourceNotFound", "subnet-00000000");
+    String[] elsewhere = InstanceSdkTest.network(vpc, "10.83.0.0/16", "10.83.1.0/24");
+    d.setSubnetId(elsewhere[1]);
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "SubnetId");
+    d.setSubnetId(null);
+    d.setVpcId("vpc-00000000");
+    assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "ResourceNotFound", "vpc-00000000");
+  }
+
+  @Test
+  void describeUsedIpAddress_everyTakenAddressWithItsHolder() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.84.0.0/16", "10.84.1.0/24");
+    String second = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "b", "10.84.2.0/28", SubnetSdkTest.ZONE))
+        .getSubnet().getSubnetId();
+    var c = NetworkInterfaceSdkTest.create(net[0], net[1], "two");
+    c.setSecondaryPrivateIpAddressCount(1L);
+    String eni = vpc.CreateNetworkInterface(c).getNetworkInterface().getNetworkInterfaceId();   // .2, .3
+    CreateHaVipRequest h = new CreateHaVipRequest();
+    h.setVpcId(net[0]);
+    h.setSubnetId(second);
+    h.setHaVipName("vip");
+    h.setVip("10.84.2.5");
+    String havip = vpc.CreateHaVip(h).getHaVip().getHaVipId();
+
+    DescribeUsedIpAddressRequest d = new DescribeUsedIpAddressRequest();
+    d.setVpcId(net[0]);
+    var all = vpc.DescribeUsedIpAddress(d);
+    // Three reserved per subnet, the ENI's two addresses and the HAVIP's VIP.
+    assertThat(all.getTotalCount()).isEqualTo(9L);
+    assertThat(all.getIpAddressStates()).extracting(IpAddressStates::getIpAddress).containsExactly("10.84.1.0",
+        "10.84.1.1", "10.84.1.2", "10.84.1.3", "10.84.1.255", "10.84.2.0", "10.84.2.1", "10.84.2.5", "10.84.2.15");
+    assertThat(all.getIpAddressStates()[2].getResourceType()).isEqualTo("ENI");
+    assertThat(all.getIpAddressStates()[2].getResourceId()).isEqualTo(eni);
+    assertThat(all.getIpAddressStates()[2].getSubnetId()).isEqualTo(net[1]);
+    assertThat(all.getIpAddressStates()[2].getVpcId()).isEqualTo(net[0]);
+    assertThat(all.getIpAddressStates()[7].getResourceType()).isEqualTo("HAVIP");
+    assertThat(all.getIpAddressStates()[7].getResourceId()).isEqualTo(havip);
+    assertThat(all.getIpAddressStates()[0].getResourceType()).isEqualTo("RESERVED");
+    assertThat(all.getIpAddressStates()[0].getResourceId()).isEqualTo(net[1]);
+
+    d.setSubnetId(second);
+    assertThat(vpc.DescribeUsedIpAddress(d).getTotalCount()).isEqualTo(4L);
+    d.setIpAddresses(new String[] {"10.84.2.5", "10.84.2.6"});
+    var some = vpc.DescribeUsedIpAddress(d);
+    assertThat(some.getIpAddressStates()).extracting(IpAddressStates::getIpAddress).containsExactly("10.84.2.5");
+    d.setIpAddresses(new String[] {"10.84.1.2"});
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Range", "IpAddresses.0");
+    d.setSubnetId(null);
+    d.setIpAddresses(new String[] {"10.85.0.1"});
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Range", "10.84.0.0/16");
+    d.setIpAddresses(new String[] {"nope"});
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Malformed", "IpAddresses.0");
+    d.setIpAddresses(IntStream.range(0, 101).mapToObj(i -> "10.84.3." + i).toArray(String[]::new));
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.LimitExceeded", "IpAddresses");
+    d.setIpAddresses(new String[] {"10.84.1.2"});
+    d.setFilters(new Filter[] {filter("resource-id", eni)});
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Combination", "IpAddresses");
+    d.setIpAddresses(null);
+    assertThat(vpc.DescribeUsedIpAddress(d).getIpAddressStates()).extracting(IpAddressStates::getIpAddress)
+        .containsExactly("10.84.1.2", "10.84.1.3");
+    d.setFilters(new Filter[] {filter("ip-addresses", "10.84.2.5", "10.84.1.1")});
+    assertThat(vpc.DescribeUsedIpAddress(d).getIpAddressStates()).extracting(IpAddressStates::getResourceType)
+        .containsExactly("RESERVED", "HAVIP");
+    d.setFilters(new Filter[] {filter("owner", "x")});
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameter.FilterInvalidKey", "owner");
+    d.setFilters(null);
+    d.setOffset(8L);
+    d.setLimit(5L);
+    var last = vpc.DescribeUsedIpAddress(d);
+    assertThat(last.getTotalCount()).isEqualTo(9L);
+    assertThat(last.getIpAddressStates()).extracting(IpAddressStates::getIpAddress).containsExactly("10.84.2.15");
+    d.setLimit(200L);
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Range", "Limit");
+    d.setLimit(null);
+    d.setSubnetId("subnet-0000000x");
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "ResourceNotFound", "SubnetId");
+    d.setSubnetId(null);
+    d.setVpcId("vpc-00000000");
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "ResourceNotFound", "vpc-00000000");
+  }
+
+  @Test
+  void modifyIpv6AddressesAttribute_describesAddressesOfTheEni() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.86.0.0/16", "10.86.1.0/24");
+    withIpv6(net[0], net[1]);
+    String eni = vpc.CreateNetworkInterface(NetworkInterfaceSdkTest.create(net[0], net[1], "v6")).getNetworkInterface()
+        .getNetworkInterfaceId();
+    String[] v6 = assignIpv6(eni, 2);
+    ModifyIpv6AddressesAttributeRequest m = new ModifyIpv6AddressesAttributeRequest();
+    m.setNetworkInterfaceId(eni);
+    Ipv6Address a = new Ipv6Address();
+    a.setAddress(v6[1]);
+    a.setDescription("db replica");
+    m.setIpv6Addresses(new Ipv6Address[] {a});
+    vpc.ModifyIpv6AddressesAttribute(m);
+    Ipv6Address[] now = describe(eni).getIpv6AddressSet();
+    assertThat(now).extracting(Ipv6Address::getDescription).containsExactly("", "db replica");
+
+    Ipv6Address foreign = new Ipv6Address();
+    foreign.setAddress("fd00::1");
+    m.setIpv6Addresses(new Ipv6Address[] {a, foreign});
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidParameterValue.AddressIpNotFound",
+        "Ipv6Addresses.1.Address");
+    assertThat(describe(eni).getIpv6AddressSet()[1].getDescription()).isEqualTo("db replica");
+    Ipv6Address bad = new Ipv6Address();
+    bad.setAddress("fd00::zz");
+    m.setIpv6Addresses(new Ipv6Address[] {bad});
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidParameterValue.Malformed", "Ipv6Addresses.0.Address");
+    Ipv6Address tooLong = new Ipv6Address();
+    tooLong.setAddress(v6[0]);
+    tooLong.setDescription("x".repeat(26));
+    m.setIpv6Addresses(new Ipv6Address[] {tooLong});
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidParameterValue.TooLong", "Ipv6Addresses.0.Description");
+    m.setIpv6Addresses(new Ipv6Address[0]);
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "MissingParameter", "Ipv6Addresses");
+    m.setIpv6Addresses(new Ipv6Address[] {a});
+    m.setNetworkInterfaceId("eni-00000000");
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidNetworkInterfaceId.NotFound", "eni-00000000");
+    m.setNetworkInterfaceId("eni-x");
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidParameterValue.Malformed", "NetworkInterfaceId");
+  }
+
+  static CreateAndAttachNetworkInterfaceRequest createAndAttach(String vpcId, String subnetId, String instanceId) {
+    CreateAndAttachNetworkInterfaceRequest r = new CreateAndAttachNetworkInterfaceRequest();
+    r.setVpcId(vpcId);
+    r.setSubnetId(subnetId);
+    r.setInstanceId(instanceId);
+    r.setNetworkInterfaceName("data");
+    return r;
+  }
+
+  @Test
+  void createAndAttachNetworkInterface_oneTransaction() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.87.0.0/16", "10.87.1.0/24");
+    String ins = runInstance(net[0], net[1], "app");                     // S5.MEDIUM4: 2 ENIs, 10 addresses each
+    CreateAndAttachNetworkInterfaceRequest r = createAndAttach(net[0], net[1], ins);
+    PrivateIpAddressSpecification primary = ip("10.87.1.20");
+    primary.setPrimary(true);
+    r.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {primary});
+    r.setSecondaryPrivateIpAddressCount(1L);
+    r.setNetworkInterfaceDescription("data plane");
+    var created = vpc.CreateAndAttachNetworkInterface(r);
+    NetworkInterface e = created.getNetworkInterface();
+    assertThat(e.getNetworkInterfaceId()).matches("eni-[a-z0-9]{8}");
+    assertThat(e.getAttachment().getInstanceId()).isEqualTo(ins);
+    assertThat(e.getPrimary()).isFalse();
+    assertThat(addresses(e)).containsExactly("10.87.1.20", "10.87.1.3");
+    assertThat(e.getNetworkInterfaceDescription()).isEqualTo("data plane");
+    assertTaskSucceeded(vpc, created.getRequestId(), e.getNetworkInterfaceId());
+    assertThat(describe(e.getNetworkInterfaceId()).getAttachment().getInstanceId())
+        .isEqualTo(ins);
+
+    // The instance type allows no third ENI: the attach is refused and nothing is left behind.
+    CreateAndAttachNetworkInterfaceRequest more = createAndAttach(net[0], net[1], ins);
+    more.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.1.30")});
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(more), "LimitExceeded", "InstanceId");
+    assertThat(enisOfVpc(net[0])).hasSize(2);
+    DescribeUsedIpAddressRequest used = new DescribeUsedIpAddressRequest();
+    used.setVpcId(net[0]);
+    used.setIpAddresses(new String[] {"10.87.1.30"});
+    assertThat(vpc.DescribeUsedIpAddress(used).getTotalCount()).isZero();
+
+    // Another zone: refused as AttachNetworkInterface refuses it, nothing left behind either.
+    String otherZone = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "z4", "10.87.4.0/24", "ap-guangzhou-4"))
+        .getSubnet().getSubnetId();
+    String ins2 = runInstance(net[0], net[1], "app2");
+    CreateAndAttachNetworkInterfaceRequest zone = createAndAttach(net[0], otherZone, ins2);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(zone), "UnsupportedOperation.ZoneMismatch", "InstanceId");
+    String[] elsewhere = InstanceSdkTest.network(vpc, "10.88.0.0/16", "10.88.1.0/24");
+    CreateAndAttachNetworkInterfaceRequest mismatch = createAndAttach(elsewhere[0], elsewhere[1], ins2);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(mismatch), "UnsupportedOperation.InstanceMismatch",
+        "InstanceId");
+    assertThat(enisOfVpc(elsewhere[0])).isEmpty();
+    assertThat(enisOfVpc(net[0])).hasSize(3);   // the two instances' primary ENIs and the attached one
+
+    // Create's own checks, with its error codes.
+    CreateAndAttachNetworkInterfaceRequest taken = createAndAttach(net[0], net[1], ins2);
+    taken.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.1.20")});
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(taken), "ResourceInUse.Address", "10.87.1.20");
+    CreateAndAttachNetworkInterfaceRequest outside = createAndAttach(net[0], net[1], ins2);
+    outside.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.9.9")});
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(outside), "InvalidParameterValue.Range", "10.87.1.0/24");
+    CreateAndAttachNetworkInterfaceRequest unknown = createAndAttach(net[0], net[1], "ins-00000000");
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(unknown), "InvalidInstanceId.NotFound", "ins-00000000");
+    CreateAndAttachNetworkInterfaceRequest malformed = createAndAttach(net[0], net[1], "ins-1");
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(malformed), "InvalidParameterValue.InstanceIdMalformed",
+        "InstanceId");
+    CreateAndAttachNetworkInterfaceRequest missing = createAndAttach(net[0], net[1], null);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(missing), "MissingParameter", "InstanceId");
+    CreateAndAttachNetworkInterfaceRequest noName = createAndAttach(net[0], net[1], ins2);
+    noName.setNetworkInterfaceName(null);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(noName), "MissingParameter", "NetworkInterfaceName");
+    CreateAndAttachNetworkInterfaceRequest noSubnet = createAndAttach(net[0], "subnet-00000000", ins2);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(noSubnet), "ResourceNotFound", "subnet-00000000");
+    CreateAndAttachNetworkInterfaceRequest rdma = createAndAttach(net[0], net[1], ins2);
+    rdma.setIsRdma(true);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(rdma), "UnsupportedOperation", "IsRdma");
+    CreateAndAttachNetworkInterfaceRequest extension = createAndAttach(net[0], net[1], ins2);
+    extension.setAttachType(1L);
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(extension), "UnsupportedOperation", "AttachType");
+    assertThat(enisOfVpc(net[0])).hasSize(3);
+
+    CreateAndAttachNetworkInterfaceRequest ok = createAndAttach(net[0], net[1], ins2);
+    assertThat(vpc.CreateAndAttachNetworkInterface(ok).getNetworkInterface().getAttachment().getInstanceId())
+        .isEqualTo(ins2);
+    // The refused calls claimed no address in the database either: the address of the first one is free.
+    var again = NetworkInterfaceSdkTest.create(net[0], net[1], "again");
+    PrivateIpAddressSpecification thirty = ip("10.87.1.30");
+    thirty.setPrimary(true);
+    again.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {thirty});
+    assertThat(addresses(vpc.CreateNetworkInterface(again).getNetworkInterface())).containsExactly("10.87.1.30");
+  }
+
+  @Test
+  void describeVpcInstances_filtersAndEniCounts() throws Exception {
+    String[] net = InstanceSdkTest.network(vpc, "10.89.0.0/16", "10.89.1.0/24");
+    String web = runInstance(net[0], net[1], "web-front");
+    String db = runInstance(net[0], net[1], "db");
+    String[] elsewhere = InstanceSdkTest.network(vpc, "10.90.0.0/16", "10.90.1.0/24");
+    runInstance(elsewhere[0], elsewhere[1], "web-other");
+    vpc.CreateAndAttachNetworkInterface(createAndAttach(net[0], net[1], db));
+
+    DescribeVpcInstancesRequest d = new DescribeVpcInstancesRequest();
+    d.setFilters(new Filter[] {filter("vpc-id", net[0])});
+    var found = vpc.DescribeVpcInstances(d);
+    assertThat(found.getTotalCount()).isEqualTo(2L);
+    assertThat(found.getInstanceSet()).extracting(i -> i.getInstanceId()).containsExactlyInAnyOrder(db, web);
+    var first = java.util.Arrays.stream(found.getInstanceSet()).filter(i -> i.getInstanceId().equals(db)).findFirst()
+        .orElseThrow();
+    assertThat(first.getVpcId()).isEqualTo(net[0]);
+    assertThat(first.getSubnetId()).isEqualTo(net[1]);
+    assertThat(first.getInstanceName()).isEqualTo("db");
+    assertThat(first.getInstanceState()).isEqualTo("RUNNING");
+    assertThat(first.getInstanceType()).isEqualTo("S5.MEDIUM4");
+    assertThat(first.getCPU()).isEqualTo(2L);
+    assertThat(first.getMemory()).isEqualTo(4L);
+    assertThat(first.getEniLimit()).isEqualTo(2L);
+    assertThat(first.getEniIpLimit()).isEqualTo(10L);
+    assertThat(first.getInstanceEniCount()).isEqualTo(2L);
+    assertThat(java.util.Arrays.stream(found.getInstanceSet()).filter(i -> i.getInstanceId().equals(web)))
+        .singleElement().satisfies(i -> assertThat(i.getInstanceEniCount()).isEqualTo(1L));
+    assertThat(first.getCreatedTime()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+
+    d.setFilters(new Filter[] {filter("instance-name", "web")});
+    assertThat(vpc.DescribeVpcInstances(d).getTotalCount()).isEqualTo(2L);
+    d.setFilters(new Filter[] {filter("vpc-id", net[0]), filter("instance-name", "web")});
+    assertThat(vpc.DescribeVpcInstances(d).getInstanceSet()).extracting(i -> i.getInstanceId()).containsExactly(web);
+    d.setFilters(new Filter[] {filter("instance-id", db)});
+    assertThat(vpc.DescribeVpcInstances(d).getInstanceSet()).extracting(i -> i.getInstanceId()).containsExactly(db);
+    d.setFilters(new Filter[] {filter("vpc-id", net[0]), filter("instance-type", "S5.LARGE8")});
+    assertThat(vpc.DescribeVpcInstances(d).getTotalCount()).isZero();
+    d.setFilters(new Filter[] {filter("vpc-id", "vpc-00000000")});
+    assertThat(vpc.DescribeVpcInstances(d).getTotalCount()).isZero();
+    d.setFilters(new Filter[] {filter("vpc-id", net[0])});
+    d.setOffset(1L);
+    d.setLimit(1L);
+    var page = vpc.DescribeVpcInstances(d);
+    assertThat(page.getTotalCount()).isEqualTo(2L);
+    assertThat(page.getInstanceSet()).hasSize(1);
+    d.setLimit(101L);
+    assertError(() -> vpc.DescribeVpcInstances(d), "InvalidParameterValue.Range", "Limit");
+    d.setLimit(null);
+    d.setFilters(new Filter[] {filter("zone", SubnetSdkTest.ZONE)});
+    assertError(() -> vpc.DescribeVpcInstances(d), "InvalidParameter.FilterInvalidKey", "zone");
+    d.setFilters(null);
+    assertError(() -> vpc.DescribeVpcInstances(d), "MissingParameter", "Filters");
+  }
+}
