@@ -70,10 +70,7 @@ class NetworkAclSdkTest {
   static ModifyNetworkAclEntriesRequest modify(String acl, NetworkAclEntry[] in, NetworkAclEntry[] out) {
     ModifyNetworkAclEntriesRequest m = new ModifyNetworkAclEntriesRequest();
     m.setNetworkAclId(acl);
-    NetworkAclEntrySet s = new NetworkAclEntrySet();
-    s.setIngress(in);
-    s.setEgress(out);
-    m.setNetworkAclEntrySet(s);
+    m.setNetworkAclEntrySet(entrySet(in, out));
     return m;
   }
 

@@ -25,26 +25,13 @@ public final class AddressTemplates {
    * {@code null} for an unknown ID); empty if {@code id} names neither.
    */
   public static Optional<List<Cidr>> expand(String id, Function<String, Resource> find) {
-    Resource r = find.apply(id);
-    if (r instanceof AddressTemplate t) {
-      return Optional.of(blocks(t.members()));
-    }
-    if (r instanceof AddressTemplateGroup g) {
-      List<Cidr> out = new ArrayList<>();
-      for (String member : g.addressTemplateIds()) {
-        if (find.apply(member) instanceof AddressTemplate t) {
-          out.addAll(blocks(t.members()));
-        }
-      }
-      return Optional.of(out);
-    }
-    return Optional.empty();
+    return TemplateExpansion.expand(id, find, AddressTemplate.class, t -> blocks(t.members()),
+        AddressTemplateGroup.class, AddressTemplateGroup::addressTemplateIds);
   }
 
   /** {@link #expand} over a snapshot. */
   public static Optional<List<Cidr>> expand(Topology t, String id) {
-    return expand(id, key -> t.find(AddressTemplate.class, key).<Resource>map(x -> x)
-        .or(() -> t.find(AddressTemplateGroup.class, key)).orElse(null));
+    return expand(id, TemplateExpansion.in(t, AddressTemplate.class, AddressTemplateGroup.class));
   }
 
   /** The blocks of template members in order; a member that does not parse contributes nothing (control validates on write). */

@@ -19,8 +19,8 @@ public interface ServiceTemplates {
 
   /** Reads templates from a snapshot. */
   static ServiceTemplates of(Topology t) {
-    return id -> expand(id, key -> t.find(ServiceTemplate.class, key).<Resource>map(x -> x)
-        .or(() -> t.find(ServiceTemplateGroup.class, key)).orElse(null));
+    Function<String, Resource> find = TemplateExpansion.in(t, ServiceTemplate.class, ServiceTemplateGroup.class);
+    return id -> expand(id, find);
   }
 
   /**
@@ -29,20 +29,8 @@ public interface ServiceTemplates {
    * rules and the expanded-policy listing both expand services through here.
    */
   static Optional<List<ServiceSpec>> expand(String id, Function<String, Resource> find) {
-    Resource r = find.apply(id);
-    if (r instanceof ServiceTemplate t) {
-      return Optional.of(members(t.members()));
-    }
-    if (r instanceof ServiceTemplateGroup g) {
-      List<ServiceSpec> all = new ArrayList<>();
-      for (String member : g.serviceTemplateIds()) {
-        if (find.apply(member) instanceof ServiceTemplate t) {
-          all.addAll(members(t.members()));
-        }
-      }
-      return Optional.of(all);
-    }
-    return Optional.empty();
+    return TemplateExpansion.expand(id, find, ServiceTemplate.class, t -> members(t.members()),
+        ServiceTemplateGroup.class, ServiceTemplateGroup::serviceTemplateIds);
   }
 
   /** Parses template members; those that do not parse are skipped (control validates on write). */
