@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssociateNetworkAclSubnetsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateNetworkAclEntriesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateNetworkAclQuintupleEntriesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateNetworkAclRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DeleteNetworkAclEntriesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteNetworkAclQuintupleEntriesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteNetworkAclRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkAclQuintupleEntriesRequest;
@@ -68,10 +70,7 @@ class NetworkAclSdkTest {
   static ModifyNetworkAclEntriesRequest modify(String acl, NetworkAclEntry[] in, NetworkAclEntry[] out) {
     ModifyNetworkAclEntriesRequest m = new ModifyNetworkAclEntriesRequest();
     m.setNetworkAclId(acl);
-    NetworkAclEntrySet s = new NetworkAclEntrySet();
-    s.setIngress(in);
-    s.setEgress(out);
-    m.setNetworkAclEntrySet(s);
+    m.setNetworkAclEntrySet(entrySet(in, out));
     return m;
   }
 
@@ -223,5 +222,104 @@ class NetworkAclSdkTest {
     bad.setNetworkAclType(null);
     bad.setVpcId("vpc-zzzzzzzz");
     assertError(() -> vpc.CreateNetworkAcl(bad), "ResourceNotFound", "vpc-zzzzzzzz");
+  }
+
+  static NetworkAclEntrySet entrySet(NetworkAclEntry[] in, NetworkAclEntry[] out) {
+    NetworkAclEntrySet s = new NetworkAclEntrySet();
+    s.setIngress(in);
+    s.setEgress(out);
+    return s;
+  }
+
+  static NetworkAclEntry byId(String ipv4Id, String ipv6Id) {
+    NetworkAclEntry e = new NetworkAclEntry();
+    e.setNetworkAclIpv4EntryId(ipv4Id);
+    e.setNetworkAclIpv6EntryId(ipv6Id);
+    return e;
+  }
+
+  @Test
+  void tripleAcl_createAndDeleteEntries() throws Exception {
+    String vpcId = SubnetSdkTest.newVpc(vpc, "10.63.0.0/16");
+    String acl = acl(vpcId, "incremental", "TRIPLE");
+    vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("TCP", "22", "10.0.0.0/8", "ACCEPT")}, null));
+    String first = describe(acl).getIngressEntries()[0].getNetworkAclIpv4EntryId();
+
+    // Create appends to each direction given; an ID given with an entry is not reused.
+    CreateNetworkAclEntriesRequest c = new CreateNetworkAclEntriesRequest();
+    c.setNetworkAclId(acl);
+    NetworkAclEntry v6 = entry("UDP", "53", null, "ACCEPT");
+    v6.setIpv6CidrBlock("2402:4e00::/32");
+    NetworkAclEntry named = entry("TCP", "443", "0.0.0.0/0", "accept");
+    named.setNetworkAclIpv4EntryId(first);
+    c.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {v6, named},
+        new NetworkAclEntry[] {entry("ALL", null, "0.0.0.0/0", "ACCEPT")}));
+    vpc.CreateNetworkAclEntries(c);
+    NetworkAcl got = describe(acl);
+    assertThat(got.getIngressEntries()).extracting(e -> e.getPriority() + " " + e.getProtocol() + " " + e.getPort() + " "
+        + e.getCidrBlock() + e.getIpv6CidrBlock() + " " + e.getAction())
+        .containsExactly("1 TCP 22 10.0.0.0/8 ACCEPT", "2 UDP 53 2402:4e00::/32 ACCEPT", "3 TCP 443 0.0.0.0/0 ACCEPT");
+    assertThat(got.getIngressEntries()[0].getNetworkAclIpv4EntryId()).isEqualTo(first);
+    assertThat(got.getIngressEntries()[1].getNetworkAclIpv6EntryId()).matches("acle-[a-z0-9]{8}");
+    assertThat(got.getIngressEntries()[2].getNetworkAclIpv4EntryId()).isNotEqualTo(first).matches("acle-[a-z0-9]{8}");
+    assertThat(got.getEgressEntries()).extracting(NetworkAclEntry::getProtocol).containsExactly("ALL");
+
+    // Quota (3 inbound in this server), validation as ModifyNetworkAclEntries, nothing half-applied.
+    c.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {entry("TCP", "25", "10.0.0.0/8", "DROP")}, null));
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "LimitExceeded", "network-acl-max-inbound-policies");
+    c.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {entry("ICMP", "8", "10.0.0.0/8", "ACCEPT")}));
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameterValue.Combination", "NetworkAclEntrySet.Egress.0.Port");
+    c.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {entry("TCP", "80", "10.0.0/8", "ACCEPT")}));
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameterValue.Malformed", "Egress.0.CidrBlock");
+    NetworkAclEntry both = entry("TCP", "80", "10.0.0.0/8", "ACCEPT");
+    both.setIpv6CidrBlock("::/0");
+    c.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {both}));
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameter.Coexist", "Egress.0");
+    c.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {}, null));
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "MissingParameter", "NetworkAclEntrySet");
+    c.setNetworkAclEntrySet(null);
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "MissingParameter", "NetworkAclEntrySet");
+    assertThat(describe(acl).getIngressEntries()).hasSize(3);
+    assertThat(describe(acl).getEgressEntries()).hasSize(1);
+
+    // Delete names entries by their IPv4 or IPv6 entry ID, per direction.
+    got = describe(acl);
+    String v6Id = got.getIngressEntries()[1].getNetworkAclIpv6EntryId();
+    String egressId = got.getEgressEntries()[0].getNetworkAclIpv4EntryId();
+    DeleteNetworkAclEntriesRequest d = new DeleteNetworkAclEntriesRequest();
+    d.setNetworkAclId(acl);
+    d.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {byId(egressId, null)}, null));
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "ResourceNotFound", egressId);
+    d.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {byId(null, v6Id), byId(first, null)}, null));
+    vpc.DeleteNetworkAclEntries(d);
+    got = describe(acl);
+    assertThat(got.getIngressEntries()).extracting(e -> e.getPriority() + " " + e.getPort()).containsExactly("1 443");
+    assertThat(got.getEgressEntries()).hasSize(1);
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "ResourceNotFound", "NetworkAclEntrySet.Ingress.0.NetworkAclIpv6EntryId");
+    d.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {entry("ALL", null, "0.0.0.0/0", "ACCEPT")}));
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "MissingParameter", "NetworkAclEntrySet.Egress.0");
+    d.setNetworkAclEntrySet(null);
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "MissingParameter", "NetworkAclEntrySet");
+    d.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {byId(egressId, null)}));
+    vpc.DeleteNetworkAclEntries(d);
+    assertThat(describe(acl).getEgressEntries()).isEmpty();
+
+    // Unknown, malformed and missing ACL IDs; a five-tuple ACL has its own actions.
+    c.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {entry("TCP", "80", "10.0.0.0/8", "ACCEPT")}, null));
+    c.setNetworkAclId("acl-zzzzzzzz");
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "ResourceNotFound", "acl-zzzzzzzz");
+    d.setNetworkAclId("acl-zzzzzzzz");
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "ResourceNotFound", "acl-zzzzzzzz");
+    c.setNetworkAclId("sg-12345678");
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameterValue.Malformed", "NetworkAclId");
+    d.setNetworkAclId("acl");
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "InvalidParameterValue.Malformed", "NetworkAclId");
+    c.setNetworkAclId(null);
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "MissingParameter", "NetworkAclId");
+    String five = acl(vpcId, "five", "QUINTUPLE");
+    c.setNetworkAclId(five);
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "UnsupportedOperation", "QUINTUPLE");
+    d.setNetworkAclId(five);
+    assertError(() -> vpc.DeleteNetworkAclEntries(d), "UnsupportedOperation", "QUINTUPLE");
   }
 }

@@ -16,11 +16,18 @@ import com.tencentcloudapi.vpc.v20170312.models.DeleteAddressTemplateRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteServiceTemplateGroupRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteServiceTemplateRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteTemplateMemberRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeAddressTemplateGroupInstancesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeAddressTemplateGroupsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeAddressTemplateInstancesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeAddressTemplatesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeSecurityGroupExpandedPoliciesRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplateGroupInstancesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplateGroupsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplateInstancesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplatesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeTemplateLimitsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcTaskResultRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcTaskResultResponse;
 import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.MemberInfo;
 import com.tencentcloudapi.vpc.v20170312.models.ModifyAddressTemplateAttributeRequest;
@@ -30,6 +37,8 @@ import com.tencentcloudapi.vpc.v20170312.models.ModifyServiceTemplateGroupAttrib
 import com.tencentcloudapi.vpc.v20170312.models.ModifyTemplateMemberRequest;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.ServiceTemplateSpecification;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,5 +247,204 @@ class TemplateSdkTest {
     var limits = vpc.DescribeTemplateLimits(new DescribeTemplateLimitsRequest()).getTemplateLimit();
     assertThat(limits.getAddressTemplateMemberLimit()).isEqualTo(4);
     assertThat(limits.getServiceTemplateGroupMemberLimit()).isEqualTo(4);
+  }
+
+  /** Templates and a group whose rules use them, for the expansion and instance tests. */
+  record Used(String ipm, String ipm6, String ipmg, String ppm, String ppmg, String sg) {}
+
+  Used templatesInUse() throws Exception {
+    CreateAddressTemplateRequest a = new CreateAddressTemplateRequest();
+    a.setAddressTemplateName("v4");
+    a.setAddresses(new String[] {"10.1.0.0/16", "10.2.0.1-10.2.0.3"});
+    String ipm = vpc.CreateAddressTemplate(a).getAddressTemplate().getAddressTemplateId();
+    a.setAddressTemplateName("v6");
+    a.setAddresses(new String[] {"2402:4e00::/32"});
+    String ipm6 = vpc.CreateAddressTemplate(a).getAddressTemplate().getAddressTemplateId();
+    CreateAddressTemplateGroupRequest g = new CreateAddressTemplateGroupRequest();
+    g.setAddressTemplateGroupName("both");
+    g.setAddressTemplateIds(new String[] {ipm, ipm6});
+    String ipmg = vpc.CreateAddressTemplateGroup(g).getAddressTemplateGroup().getAddressTemplateGroupId();
+    CreateServiceTemplateRequest s = new CreateServiceTemplateRequest();
+    s.setServiceTemplateName("svc");
+    s.setServices(new String[] {"tcp:443", "udp:53-60"});
+    String ppm = vpc.CreateServiceTemplate(s).getServiceTemplate().getServiceTemplateId();
+    CreateServiceTemplateGroupRequest sg = new CreateServiceTemplateGroupRequest();
+    sg.setServiceTemplateGroupName("svcs");
+    sg.setServiceTemplateIds(new String[] {ppm});
+    String ppmg = vpc.CreateServiceTemplateGroup(sg).getServiceTemplateGroup().getServiceTemplateGroupId();
+
+    String group = SecurityGroupSdkTestSupport.group(vpc, "expanded");
+    SecurityGroupPolicy byAddress = rule("ACCEPT");
+    byAddress.setProtocol("TCP");
+    byAddress.setPort("22");
+    byAddress.setAddressTemplate(new AddressTemplateSpecification());
+    byAddress.getAddressTemplate().setAddressId(ipm);
+    SecurityGroupPolicy byService = rule("DROP");
+    byService.setCidrBlock("10.9.0.0/16");
+    byService.setServiceTemplate(new ServiceTemplateSpecification());
+    byService.getServiceTemplate().setServiceGroupId(ppmg);
+    SecurityGroupPolicy both = rule("ACCEPT");
+    both.setAddressTemplate(new AddressTemplateSpecification());
+    both.getAddressTemplate().setAddressGroupId(ipmg);
+    both.setServiceTemplate(new ServiceTemplateSpecification());
+    both.getServiceTemplate().setServiceId(ppm);
+    SecurityGroupPolicy plain = rule("ACCEPT");
+    plain.setProtocol("ALL");
+    plain.setCidrBlock("0.0.0.0/0");
+    SecurityGroupSdkTestSupport.add(vpc, group, byAddress, byService, both, plain);
+    return new Used(ipm, ipm6, ipmg, ppm, ppmg, group);
+  }
+
+  static SecurityGroupPolicy rule(String action) {
+    SecurityGroupPolicy p = new SecurityGroupPolicy();
+    p.setAction(action);
+    return p;
+  }
+
+  List<String> expanded(String sg, Filter... filters) throws Exception {
+    DescribeSecurityGroupExpandedPoliciesRequest r = new DescribeSecurityGroupExpandedPoliciesRequest();
+    r.setSecurityGroupId(sg);
+    if (filters.length > 0) {
+      r.setFilters(filters);
+    }
+    return Arrays.stream(vpc.DescribeSecurityGroupExpandedPolicies(r).getSecurityGroupPolicySet().getIngress())
+        .map(p -> p.getPolicyIndex() + ":" + p.getAction() + " " + p.getProtocol() + " " + p.getPort() + " "
+            + p.getCidrBlock() + p.getIpv6CidrBlock())
+        .toList();
+  }
+
+  @Test
+  void expandedPolicies_templatesBecomeBlocksAndServices() throws Exception {
+    Used u = templatesInUse();
+    assertThat(expanded(u.sg())).containsExactly(
+        "0:ACCEPT TCP 22 10.1.0.0/16", "0:ACCEPT TCP 22 10.2.0.1/32", "0:ACCEPT TCP 22 10.2.0.2/31",
+        "1:DROP TCP 443 10.9.0.0/16", "1:DROP UDP 53-60 10.9.0.0/16",
+        "2:ACCEPT TCP 443 10.1.0.0/16", "2:ACCEPT UDP 53-60 10.1.0.0/16",
+        "2:ACCEPT TCP 443 10.2.0.1/32", "2:ACCEPT UDP 53-60 10.2.0.1/32",
+        "2:ACCEPT TCP 443 10.2.0.2/31", "2:ACCEPT UDP 53-60 10.2.0.2/31",
+        "2:ACCEPT TCP 443 2402:4e00::/32", "2:ACCEPT UDP 53-60 2402:4e00::/32",
+        "3:ACCEPT ALL ALL 0.0.0.0/0");
+    // Each expanded rule still names the templates it came from.
+    DescribeSecurityGroupExpandedPoliciesRequest r = new DescribeSecurityGroupExpandedPoliciesRequest();
+    r.setSecurityGroupId(u.sg());
+    SecurityGroupPolicy first = vpc.DescribeSecurityGroupExpandedPolicies(r).getSecurityGroupPolicySet().getIngress()[5];
+    assertThat(first.getAddressTemplate().getAddressGroupId()).isEqualTo(u.ipmg());
+    assertThat(first.getServiceTemplate().getServiceId()).isEqualTo(u.ppm());
+    // The rules as written are unchanged.
+    assertThat(SecurityGroupSdkTestSupport.policies(vpc, u.sg()).getIngress()).hasSize(4);
+
+    // Filters apply to the expanded rules.
+    assertThat(expanded(u.sg(), filter("ip", "10.2.0.2"))).containsExactly("0:ACCEPT TCP 22 10.2.0.2/31",
+        "2:ACCEPT TCP 443 10.2.0.2/31", "2:ACCEPT UDP 53-60 10.2.0.2/31", "3:ACCEPT ALL ALL 0.0.0.0/0");
+    assertThat(expanded(u.sg(), filter("port", "53"), filter("address-module", u.ipmg()))).containsExactly(
+        "2:ACCEPT UDP 53-60 10.1.0.0/16", "2:ACCEPT UDP 53-60 10.2.0.1/32", "2:ACCEPT UDP 53-60 10.2.0.2/31",
+        "2:ACCEPT UDP 53-60 2402:4e00::/32");
+
+    // A template's members changed: the expansion follows.
+    AddTemplateMemberRequest add = new AddTemplateMemberRequest();
+    add.setTemplateId(u.ppm());
+    add.setTemplateMember(new MemberInfo[] {member("icmp")});
+    vpc.AddTemplateMember(add);
+    assertThat(expanded(u.sg(), filter("service-module", u.ppmg()))).containsExactly(
+        "1:DROP TCP 443 10.9.0.0/16", "1:DROP UDP 53-60 10.9.0.0/16", "1:DROP ICMP ALL 10.9.0.0/16");
+
+    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(new DescribeSecurityGroupExpandedPoliciesRequest()),
+        "MissingParameter", "SecurityGroupId");
+    r.setSecurityGroupId("sg-BAD");
+    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidSecurityGroupID.Malformed", "SecurityGroupId");
+    r.setSecurityGroupId("sg-zzzzzzzz");
+    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidSecurityGroupID.NotFound", "sg-zzzzzzzz");
+    r.setSecurityGroupId(u.sg());
+    r.setFilters(new Filter[] {filter("colour", "red")});
+    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidParameter.FilterInvalidKey", "colour");
+  }
+
+  DescribeVpcTaskResultResponse task(String requestId) throws Exception {
+    DescribeVpcTaskResultRequest t = new DescribeVpcTaskResultRequest();
+    t.setTaskId(requestId);
+    DescribeVpcTaskResultResponse result = vpc.DescribeVpcTaskResult(t);
+    assertThat(result.getStatus()).isEqualTo("SUCCESS");
+    return result;
+  }
+
+  static List<String> resources(DescribeVpcTaskResultResponse r) {
+    return Arrays.stream(r.getResult()).map(x -> x.getResourceId()).toList();
+  }
+
+  static String rulesOf(String sg, String direction, int index) {
+    return "{\"InstanceType\":\"SecurityGroup\",\"InstanceId\":\"" + sg + "\",\"Policies\":[{\"Direction\":\""
+        + direction + "\",\"PolicyIndex\":" + index + "}]}";
+  }
+
+  @Test
+  void templateInstances_reportedAsTask() throws Exception {
+    Used u = templatesInUse();
+    DescribeAddressTemplateInstancesRequest a = new DescribeAddressTemplateInstancesRequest();
+    a.setAddressTemplateId(u.ipm());
+    DescribeVpcTaskResultResponse t = task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
+    assertThat(resources(t)).containsExactly(u.ipmg(), u.sg());
+    assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":2,\"InstanceSet\":[{\"InstanceType\":\"AddressTemplateGroup\","
+        + "\"InstanceId\":\"" + u.ipmg() + "\"}," + rulesOf(u.sg(), "Ingress", 0) + "]}");
+    a.setLimit(1L);
+    a.setOffset(1L);
+    t = task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
+    assertThat(resources(t)).containsExactly(u.sg());
+    assertThat(t.getOutput()).startsWith("{\"TotalCount\":2,");
+
+    DescribeAddressTemplateGroupInstancesRequest ag = new DescribeAddressTemplateGroupInstancesRequest();
+    ag.setAddressTemplateGroupId(u.ipmg());
+    t = task(vpc.DescribeAddressTemplateGroupInstances(ag).getRequestId());
+    assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":1,\"InstanceSet\":[" + rulesOf(u.sg(), "Ingress", 2) + "]}");
+
+    DescribeServiceTemplateInstancesRequest s = new DescribeServiceTemplateInstancesRequest();
+    s.setServiceTemplateId(u.ppm());
+    t = task(vpc.DescribeServiceTemplateInstances(s).getRequestId());
+    assertThat(resources(t)).containsExactly(u.ppmg(), u.sg());
+    assertThat(t.getOutput()).contains("\"InstanceType\":\"ServiceTemplateGroup\",\"InstanceId\":\"" + u.ppmg() + "\"",
+        rulesOf(u.sg(), "Ingress", 2));
+
+    DescribeServiceTemplateGroupInstancesRequest sg = new DescribeServiceTemplateGroupInstancesRequest();
+    sg.setServiceTemplateGroupId(u.ppmg());
+    t = task(vpc.DescribeServiceTemplateGroupInstances(sg).getRequestId());
+    assertThat(resources(t)).containsExactly(u.sg());
+    assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":1,\"InstanceSet\":[" + rulesOf(u.sg(), "Ingress", 1) + "]}");
+
+    // A template only a group contains; then one nothing uses any more: a finished task with no resources.
+    a.setAddressTemplateId(u.ipm6());
+    a.setOffset(null);
+    a.setLimit(null);
+    t = task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
+    assertThat(resources(t)).containsExactly(u.ipmg());
+    assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":1,\"InstanceSet\":[{\"InstanceType\":\"AddressTemplateGroup\","
+        + "\"InstanceId\":\"" + u.ipmg() + "\"}]}");
+    SecurityGroupSdkTestSupport.clear(vpc, u.sg());
+    sg.setServiceTemplateGroupId(u.ppmg());
+    t = task(vpc.DescribeServiceTemplateGroupInstances(sg).getRequestId());
+    assertThat(resources(t)).isEmpty();
+    assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":0,\"InstanceSet\":[]}");
+
+    // Missing, malformed, wrong-kind and unknown IDs; a limit out of range.
+    assertError(() -> vpc.DescribeAddressTemplateInstances(new DescribeAddressTemplateInstancesRequest()),
+        "MissingParameter", "AddressTemplateId");
+    a.setAddressTemplateId(u.ipmg());
+    assertError(() -> vpc.DescribeAddressTemplateInstances(a), "InvalidParameterValue.Malformed", "AddressTemplateId");
+    a.setAddressTemplateId("ipm-zzzzzzzz");
+    assertError(() -> vpc.DescribeAddressTemplateInstances(a), "ResourceNotFound", "ipm-zzzzzzzz");
+    ag.setAddressTemplateGroupId("ipmg-zzzzzzzz");
+    assertError(() -> vpc.DescribeAddressTemplateGroupInstances(ag), "ResourceNotFound", "ipmg-zzzzzzzz");
+    ag.setAddressTemplateGroupId("ipmg");
+    assertError(() -> vpc.DescribeAddressTemplateGroupInstances(ag), "InvalidParameterValue.Malformed",
+        "AddressTemplateGroupId");
+    s.setServiceTemplateId("ppm-zzzzzzzz");
+    assertError(() -> vpc.DescribeServiceTemplateInstances(s), "ResourceNotFound", "ppm-zzzzzzzz");
+    s.setServiceTemplateId(u.ppmg());
+    assertError(() -> vpc.DescribeServiceTemplateInstances(s), "InvalidParameterValue.Malformed", "ServiceTemplateId");
+    assertError(() -> vpc.DescribeServiceTemplateGroupInstances(new DescribeServiceTemplateGroupInstancesRequest()),
+        "MissingParameter", "ServiceTemplateGroupId");
+    sg.setServiceTemplateGroupId("ppmg-zzzzzzzz");
+    assertError(() -> vpc.DescribeServiceTemplateGroupInstances(sg), "ResourceNotFound", "ppmg-zzzzzzzz");
+    sg.setServiceTemplateGroupId(u.ppmg());
+    sg.setLimit(101L);
+    assertError(() -> vpc.DescribeServiceTemplateGroupInstances(sg), "InvalidParameterValue.Range", "Limit");
   }
 }

@@ -59,6 +59,16 @@ public record ServiceSpec(Optional<IpProtocol> protocol, PortSpec ports) {
         .orElse("all");
   }
 
+  /** The protocol as a rule stores it: {@code TCP}, {@code ICMPV6}, or {@code ALL} for any. */
+  public String ruleProtocol() {
+    return protocol.map(IpProtocol::name).orElse("ALL");
+  }
+
+  /** The ports as a rule stores them ({@link PortSpec#canonical()}): {@code ALL}, {@code 80}, {@code 22,80}. */
+  public String rulePort() {
+    return ports.canonical();
+  }
+
   public boolean matches(int protocolNumber, int destinationPort) {
     if (protocol.isEmpty()) {
       return true;

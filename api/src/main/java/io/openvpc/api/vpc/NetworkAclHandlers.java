@@ -7,10 +7,14 @@ import io.openvpc.api.HandlerFamily;
 import io.openvpc.api.Times;
 import io.openvpc.api.types.vpc.AssociateNetworkAclSubnetsRequest;
 import io.openvpc.api.types.vpc.AssociateNetworkAclSubnetsResponse;
+import io.openvpc.api.types.vpc.CreateNetworkAclEntriesRequest;
+import io.openvpc.api.types.vpc.CreateNetworkAclEntriesResponse;
 import io.openvpc.api.types.vpc.CreateNetworkAclQuintupleEntriesRequest;
 import io.openvpc.api.types.vpc.CreateNetworkAclQuintupleEntriesResponse;
 import io.openvpc.api.types.vpc.CreateNetworkAclRequest;
 import io.openvpc.api.types.vpc.CreateNetworkAclResponse;
+import io.openvpc.api.types.vpc.DeleteNetworkAclEntriesRequest;
+import io.openvpc.api.types.vpc.DeleteNetworkAclEntriesResponse;
 import io.openvpc.api.types.vpc.DeleteNetworkAclQuintupleEntriesRequest;
 import io.openvpc.api.types.vpc.DeleteNetworkAclQuintupleEntriesResponse;
 import io.openvpc.api.types.vpc.DeleteNetworkAclRequest;
@@ -56,6 +60,8 @@ public final class NetworkAclHandlers implements HandlerFamily {
         .on(VpcActions.ModifyNetworkAclAttribute, this::rename)
         .on(VpcActions.DeleteNetworkAcl, this::delete)
         .on(VpcActions.ModifyNetworkAclEntries, this::modifyEntries)
+        .on(VpcActions.CreateNetworkAclEntries, this::createEntries)
+        .on(VpcActions.DeleteNetworkAclEntries, this::deleteEntries)
         .on(VpcActions.CreateNetworkAclQuintupleEntries, this::createQuintuples)
         .on(VpcActions.ModifyNetworkAclQuintupleEntries, this::modifyQuintuples)
         .on(VpcActions.DeleteNetworkAclQuintupleEntries, this::deleteQuintuples)
@@ -92,6 +98,16 @@ public final class NetworkAclHandlers implements HandlerFamily {
     acls.modifyEntries(call.scope(), r.getNetworkAclId(), entries(r.getNetworkAclEntrySet()),
         quintuples(r.getNetworkAclQuintupleSet()), r.getEnableUpdateAclEntries());
     return new ModifyNetworkAclEntriesResponse();
+  }
+
+  CreateNetworkAclEntriesResponse createEntries(Call call, CreateNetworkAclEntriesRequest r) {
+    acls.createEntries(call.scope(), r.getNetworkAclId(), entries(r.getNetworkAclEntrySet()));
+    return new CreateNetworkAclEntriesResponse();
+  }
+
+  DeleteNetworkAclEntriesResponse deleteEntries(Call call, DeleteNetworkAclEntriesRequest r) {
+    acls.deleteEntries(call.scope(), r.getNetworkAclId(), entries(r.getNetworkAclEntrySet()));
+    return new DeleteNetworkAclEntriesResponse();
   }
 
   CreateNetworkAclQuintupleEntriesResponse createQuintuples(Call call, CreateNetworkAclQuintupleEntriesRequest r) {

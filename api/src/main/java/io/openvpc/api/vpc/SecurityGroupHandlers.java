@@ -24,6 +24,8 @@ import io.openvpc.api.types.vpc.DescribeSecurityGroupAssociationStatisticsReques
 import io.openvpc.api.types.vpc.DescribeSecurityGroupAssociationStatisticsResponse;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupLimitsRequest;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupLimitsResponse;
+import io.openvpc.api.types.vpc.DescribeSecurityGroupExpandedPoliciesRequest;
+import io.openvpc.api.types.vpc.DescribeSecurityGroupExpandedPoliciesResponse;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupPoliciesRequest;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupPoliciesResponse;
 import io.openvpc.api.types.vpc.DescribeSecurityGroupReferencesRequest;
@@ -84,6 +86,7 @@ public final class SecurityGroupHandlers implements HandlerFamily {
         .on(VpcActions.ModifySecurityGroupPolicies, this::modifyPolicies)
         .on(VpcActions.DeleteSecurityGroupPolicies, this::deletePolicies)
         .on(VpcActions.DescribeSecurityGroupPolicies, this::describePolicies)
+        .on(VpcActions.DescribeSecurityGroupExpandedPolicies, this::describeExpandedPolicies)
         .on(VpcActions.DescribeSecurityGroupReferences, this::references)
         .on(VpcActions.DescribeSecurityGroupAssociationStatistics, this::statistics)
         .on(VpcActions.DescribeSecurityGroupLimits, this::limits);
@@ -158,18 +161,29 @@ public final class SecurityGroupHandlers implements HandlerFamily {
   }
 
   DescribeSecurityGroupPoliciesResponse describePolicies(Call call, DescribeSecurityGroupPoliciesRequest r) {
-    PolicyFilters.Listing l = policies.describe(call.scope(), r.getSecurityGroupId(), Convert.filters(r.getFilters()));
+    return new DescribeSecurityGroupPoliciesResponse().setSecurityGroupPolicySet(policySet(
+        policies.describe(call.scope(), r.getSecurityGroupId(), Convert.filters(r.getFilters()))));
+  }
+
+  DescribeSecurityGroupExpandedPoliciesResponse describeExpandedPolicies(Call call,
+      DescribeSecurityGroupExpandedPoliciesRequest r) {
+    return new DescribeSecurityGroupExpandedPoliciesResponse().setSecurityGroupPolicySet(policySet(
+        policies.describeExpanded(call.scope(), r.getSecurityGroupId(), Convert.filters(r.getFilters()))));
+  }
+
+  /** A listing of rules in the API shape; the statistics count the group's rules as written. */
+  private static SecurityGroupPolicySet policySet(PolicyFilters.Listing l) {
     SecurityGroup g = l.group();
     PolicyStatistics stats = new PolicyStatistics()
         .setIngressIPv4TotalCount(g.ingress().stream().filter(p -> !p.isIpv6()).count())
         .setIngressIPv6TotalCount(g.ingress().stream().filter(SecurityGroupPolicy::isIpv6).count())
         .setEgressIPv4TotalCount(g.egress().stream().filter(p -> !p.isIpv6()).count())
         .setEgressIPv6TotalCount(g.egress().stream().filter(SecurityGroupPolicy::isIpv6).count());
-    return new DescribeSecurityGroupPoliciesResponse().setSecurityGroupPolicySet(new SecurityGroupPolicySet()
+    return new SecurityGroupPolicySet()
         .setVersion(Long.toString(g.version()))
         .setIngress(l.ingress().stream().map(i -> policyView(i.index(), i.policy())).toList())
         .setEgress(l.egress().stream().map(i -> policyView(i.index(), i.policy())).toList())
-        .setPolicyStatistics(stats));
+        .setPolicyStatistics(stats);
   }
 
   DescribeSecurityGroupReferencesResponse references(Call call, DescribeSecurityGroupReferencesRequest r) {

@@ -10,7 +10,7 @@ import io.openvpc.api.types.vpc.VpcTaskResultDetailInfo;
 import io.openvpc.control.task.TaskService;
 import io.openvpc.model.Task;
 
-/** DescribeVpcTaskResult: the outcome of an ENI or HAVIP call, by its request ID. */
+/** DescribeVpcTaskResult: the outcome of an ENI, HAVIP or template-instances call, by its request ID. */
 public final class TaskHandlers implements HandlerFamily {
   private final TaskService tasks;
 
@@ -25,7 +25,7 @@ public final class TaskHandlers implements HandlerFamily {
 
   DescribeVpcTaskResultResponse describe(Call call, DescribeVpcTaskResultRequest r) {
     Task t = tasks.describe(call.scope(), r.getTaskId());
-    return new DescribeVpcTaskResultResponse().setStatus(t.status()).setOutput("")
+    return new DescribeVpcTaskResultResponse().setStatus(t.status()).setOutput(TaskService.output(t))
         .setResult(TaskService.resources(t).stream()
             .map(id -> new VpcTaskResultDetailInfo().setResourceId(id).setStatus(t.status())).toList());
   }

@@ -4,6 +4,7 @@ import io.openvpc.api.Actions;
 import io.openvpc.api.Call;
 import io.openvpc.api.Convert;
 import io.openvpc.api.HandlerFamily;
+import io.openvpc.api.Json;
 import io.openvpc.api.Times;
 import io.openvpc.api.types.vpc.AddTemplateMemberRequest;
 import io.openvpc.api.types.vpc.AddTemplateMemberResponse;
@@ -49,18 +50,30 @@ import io.openvpc.api.types.vpc.ModifyServiceTemplateGroupAttributeResponse;
 import io.openvpc.api.types.vpc.ModifyTemplateMemberRequest;
 import io.openvpc.api.types.vpc.ModifyTemplateMemberResponse;
 import io.openvpc.api.types.vpc.ServicesInfo;
+import io.openvpc.api.types.vpc.DescribeAddressTemplateInstancesRequest;
+import io.openvpc.api.types.vpc.DescribeAddressTemplateInstancesResponse;
+import io.openvpc.api.types.vpc.DescribeAddressTemplateGroupInstancesRequest;
+import io.openvpc.api.types.vpc.DescribeAddressTemplateGroupInstancesResponse;
+import io.openvpc.api.types.vpc.DescribeServiceTemplateInstancesRequest;
+import io.openvpc.api.types.vpc.DescribeServiceTemplateInstancesResponse;
+import io.openvpc.api.types.vpc.DescribeServiceTemplateGroupInstancesRequest;
+import io.openvpc.api.types.vpc.DescribeServiceTemplateGroupInstancesResponse;
 import io.openvpc.api.types.vpc.TemplateLimit;
 import io.openvpc.api.types.vpc.VpcActions;
 import io.openvpc.control.Page;
 import io.openvpc.control.template.TemplateService;
 import io.openvpc.control.template.TemplateService.Kind;
+import io.openvpc.control.template.TemplateUser;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
+import io.openvpc.model.Direction;
 import io.openvpc.model.ServiceTemplate;
 import io.openvpc.model.ServiceTemplateGroup;
 import io.openvpc.model.TemplateMember;
 import io.openvpc.model.Topology;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Parameter templates: address and service templates, their groups, members and limits. */
 public final class TemplateHandlers implements HandlerFamily {
@@ -91,7 +104,72 @@ public final class TemplateHandlers implements HandlerFamily {
         .on(VpcActions.AddTemplateMember, this::addMember)
         .on(VpcActions.ModifyTemplateMember, this::modifyMember)
         .on(VpcActions.DeleteTemplateMember, this::deleteMember)
-        .on(VpcActions.DescribeTemplateLimits, this::limits);
+        .on(VpcActions.DescribeTemplateLimits, this::limits)
+        .on(VpcActions.DescribeAddressTemplateInstances, this::addressInstances)
+        .on(VpcActions.DescribeAddressTemplateGroupInstances, this::addressGroupInstances)
+        .on(VpcActions.DescribeServiceTemplateInstances, this::serviceInstances)
+        .on(VpcActions.DescribeServiceTemplateGroupInstances, this::serviceGroupInstances);
+  }
+
+  DescribeAddressTemplateInstancesResponse addressInstances(Call call, DescribeAddressTemplateInstancesRequest r) {
+    instances(call, Kind.ADDRESS, r.getAddressTemplateId(), "AddressTemplateId", r.getOffset(), r.getLimit());
+    return new DescribeAddressTemplateInstancesResponse();
+  }
+
+  DescribeAddressTemplateGroupInstancesResponse addressGroupInstances(Call call,
+      DescribeAddressTemplateGroupInstancesRequest r) {
+    instances(call, Kind.ADDRESS_GROUP, r.getAddressTemplateGroupId(), "AddressTemplateGroupId", r.getOffset(),
+        r.getLimit());
+    return new DescribeAddressTemplateGroupInstancesResponse();
+  }
+
+  DescribeServiceTemplateInstancesResponse serviceInstances(Call call, DescribeServiceTemplateInstancesRequest r) {
+    instances(call, Kind.SERVICE, r.getServiceTemplateId(), "ServiceTemplateId", r.getOffset(), r.getLimit());
+    return new DescribeServiceTemplateInstancesResponse();
+  }
+
+  DescribeServiceTemplateGroupInstancesResponse serviceGroupInstances(Call call,
+      DescribeServiceTemplateGroupInstancesRequest r) {
+    instances(call, Kind.SERVICE_GROUP, r.getServiceTemplateGroupId(), "ServiceTemplateGroupId", r.getOffset(),
+        r.getLimit());
+    return new DescribeServiceTemplateGroupInstancesResponse();
+  }
+
+  /** The users of a template, recorded as the call's task; DescribeVpcTaskResult answers them. */
+  private void instances(Call call, Kind kind, String id, String param, Long offset, Long limit) {
+    templates.describeInstances(call.scope(), kind, id, param, offset, limit, call.requestId(), call.action(),
+        TemplateHandlers::instancesOutput);
+  }
+
+  private static Map<String, Object> policy(TemplateUser.Rule rule) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Direction", rule.direction() == Direction.INGRESS ? "Ingress" : "Egress");
+    m.put("PolicyIndex", rule.index());
+    return m;
+  }
+
+  /**
+   * The task output of a Describe*TemplateInstances call, a JSON object: {@code TotalCount} and
+   * {@code InstanceSet}, each with {@code InstanceType}, {@code InstanceId} and, for a security group,
+   * {@code Policies} ({@code Direction} Ingress or Egress, {@code PolicyIndex}).
+   */
+  static String instancesOutput(Page<TemplateUser> page) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("TotalCount", page.totalCount());
+    out.put("InstanceSet", page.items().stream().map(u -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("InstanceType", u.type());
+      m.put("InstanceId", u.id());
+      if (u.type().equals(TemplateUser.SECURITY_GROUP)) {
+        m.put("Policies", u.rules().stream().map(TemplateHandlers::policy).toList());
+      }
+      return m;
+    }).toList());
+    try {
+      return Json.MAPPER.writeValueAsString(out);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   CreateAddressTemplateResponse createAddress(Call call, CreateAddressTemplateRequest r) {

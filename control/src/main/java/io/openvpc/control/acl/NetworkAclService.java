@@ -1,5 +1,6 @@
 package io.openvpc.control.acl;
 
+import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -139,14 +140,9 @@ public final class NetworkAclService {
       NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
       Instant now = clock.instant();
       if (entries != null) {
-        requireType(a, "TRIPLE", "NetworkAclEntrySet");
         boolean inc = Boolean.TRUE.equals(incremental);
-        List<NetworkAclEntry> in = entries.ingress() == null ? a.ingress()
-            : entries(a.ingress(), "NetworkAclEntrySet.Ingress", entries.ingress(), inc, now);
-        List<NetworkAclEntry> out = entries.egress() == null ? a.egress()
-            : entries(a.egress(), "NetworkAclEntrySet.Egress", entries.egress(), inc, now);
-        checkQuota(in.size(), out.size());
-        return change.put(with(a, null, in, out, null));
+        return putEntries(change, a, entries, (current, param, given) -> entries(inc ? current : List.of(), param, given,
+            inc, now));
       }
       requireType(a, "QUINTUPLE", "NetworkAclQuintupleSet");
       List<NetworkAclQuintupleEntry> next = new ArrayList<>();
@@ -162,28 +158,100 @@ public final class NetworkAclService {
     });
   }
 
-  private List<NetworkAclEntry> entries(List<NetworkAclEntry> current, String param, List<AclInputs.Entry> given,
-      boolean incremental, Instant now) {
-    List<NetworkAclEntry> out = incremental ? new ArrayList<>(current) : new ArrayList<>();
+  /** How one direction's three-tuple entries change: from the current list, the parameter name and the given entries. */
+  @FunctionalInterface
+  private interface EntryEdit {
+    List<NetworkAclEntry> apply(List<NetworkAclEntry> current, String param, List<AclInputs.Entry> given);
+  }
+
+  /**
+   * The one path of every three-tuple entry edit: the ACL must be a TRIPLE one, each direction given
+   * is edited (a direction left out stays), and the result must fit the entry quotas.
+   */
+  private NetworkAcl putEntries(Change change, NetworkAcl a, AclInputs.EntrySet entries,
+      EntryEdit edit) {
+    requireType(a, "TRIPLE", "NetworkAclEntrySet");
+    List<NetworkAclEntry> in = entries.ingress() == null ? a.ingress()
+        : edit.apply(a.ingress(), "NetworkAclEntrySet.Ingress", entries.ingress());
+    List<NetworkAclEntry> out = entries.egress() == null ? a.egress()
+        : edit.apply(a.egress(), "NetworkAclEntrySet.Egress", entries.egress());
+    checkQuota(in.size(), out.size());
+    return change.put(with(a, null, in, out, null));
+  }
+
+  /**
+   * {@code base} followed by the given entries, each validated; with {@code byId}, an entry naming an
+   * existing entry ID replaces that entry in place instead of being appended.
+   */
+  private static List<NetworkAclEntry> entries(List<NetworkAclEntry> base, String param, List<AclInputs.Entry> given,
+      boolean byId, Instant now) {
+    List<NetworkAclEntry> out = new ArrayList<>(base);
     for (int i = 0; i < given.size(); i++) {
       AclInputs.Entry e = given.get(i);
-      String id = AclRules.present(e.ipv4EntryId()) ? e.ipv4EntryId() : e.ipv6EntryId();
-      if (incremental && AclRules.present(id)) {
-        int at = -1;
-        for (int j = 0; j < out.size(); j++) {
-          if (out.get(j).entryId().equals(id)) {
-            at = j;
-          }
-        }
-        if (at < 0) {
-          throw Rejection.notFound("ResourceNotFound", param + "." + i + ".NetworkAclIpv4EntryId", id);
-        }
-        out.set(at, AclRules.entry(param + "." + i, e, id, now));
+      if (byId && entryId(e) != null) {
+        int at = entryIndex(out, e, param + "." + i);
+        out.set(at, AclRules.entry(param + "." + i, e, out.get(at).entryId(), now));
       } else {
         out.add(AclRules.entry(param + "." + i, e, AclRules.newEntryId(), now));
       }
     }
     return out;
+  }
+
+  /** The entry ID an entry names ({@code NetworkAclIpv4EntryId}, else {@code NetworkAclIpv6EntryId}), or null. */
+  private static String entryId(AclInputs.Entry e) {
+    return AclRules.present(e.ipv4EntryId()) ? e.ipv4EntryId() : AclRules.present(e.ipv6EntryId()) ? e.ipv6EntryId() : null;
+  }
+
+  /** The position of the entry that {@code e} names by ID, or {@code MissingParameter}/{@code ResourceNotFound}. */
+  private static int entryIndex(List<NetworkAclEntry> entries, AclInputs.Entry e, String param) {
+    String id = entryId(e);
+    String idParam = param + (AclRules.present(e.ipv4EntryId()) || !AclRules.present(e.ipv6EntryId())
+        ? ".NetworkAclIpv4EntryId" : ".NetworkAclIpv6EntryId");
+    if (id == null) {
+      throw new Rejection("MissingParameter", "`" + param + "` must name the entry by NetworkAclIpv4EntryId or "
+          + "NetworkAclIpv6EntryId.", "`" + param + "` 须指定 NetworkAclIpv4EntryId 或 NetworkAclIpv6EntryId。");
+    }
+    for (int j = 0; j < entries.size(); j++) {
+      if (entries.get(j).entryId().equals(id)) {
+        return j;
+      }
+    }
+    throw Rejection.notFound("ResourceNotFound", idParam, id);
+  }
+
+  /**
+   * CreateNetworkAclEntries: appends the given entries to each direction of a three-tuple ACL; each
+   * gets a new entry ID (an ID given with an entry is not used).
+   */
+  public void createEntries(Scope scope, String aclId, AclInputs.EntrySet entries) {
+    requireSomeEntries(entries);
+    ledger.write(scope, change -> {
+      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
+      Instant now = clock.instant();
+      return putEntries(change, a, entries, (current, param, given) -> entries(current, param, given, false, now));
+    });
+  }
+
+  /** DeleteNetworkAclEntries: removes the entries of a three-tuple ACL named by their entry IDs, per direction. */
+  public void deleteEntries(Scope scope, String aclId, AclInputs.EntrySet entries) {
+    requireSomeEntries(entries);
+    ledger.write(scope, change -> {
+      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
+      return putEntries(change, a, entries, (current, param, given) -> {
+        List<NetworkAclEntry> out = new ArrayList<>(current);
+        for (int i = 0; i < given.size(); i++) {
+          out.remove(entryIndex(out, given.get(i), param + "." + i));
+        }
+        return out;
+      });
+    });
+  }
+
+  private static void requireSomeEntries(AclInputs.EntrySet set) {
+    if (set == null || ((set.ingress() == null || set.ingress().isEmpty()) && (set.egress() == null || set.egress().isEmpty()))) {
+      throw Rejection.missing("NetworkAclEntrySet");
+    }
   }
 
   private void checkQuota(long in, long out) {

@@ -24,6 +24,20 @@ public final class PolicyFilters {
   private record Check(BiPredicate<Direction, SecurityGroupPolicy> test) {}
 
   static Listing apply(SecurityGroup g, List<Filter> filters) {
+    return apply(g, indexed(g.ingress()), indexed(g.egress()), filters);
+  }
+
+  /** The rules at their positions, as written. */
+  static List<Indexed> indexed(List<SecurityGroupPolicy> rules) {
+    List<Indexed> out = new ArrayList<>(rules.size());
+    for (int i = 0; i < rules.size(); i++) {
+      out.add(new Indexed(i, rules.get(i)));
+    }
+    return out;
+  }
+
+  /** The filters applied to given rules of a group (its rules as written, or expanded), keeping their indexes. */
+  static Listing apply(SecurityGroup g, List<Indexed> ingress, List<Indexed> egress, List<Filter> filters) {
     List<Check> checks = new ArrayList<>();
     if (filters != null) {
       if (filters.size() > 10) {
@@ -33,15 +47,14 @@ public final class PolicyFilters {
         checks.add(check(filters.get(i), "Filters." + i, g));
       }
     }
-    return new Listing(g, pass(g.ingress(), Direction.INGRESS, checks), pass(g.egress(), Direction.EGRESS, checks));
+    return new Listing(g, pass(ingress, Direction.INGRESS, checks), pass(egress, Direction.EGRESS, checks));
   }
 
-  private static List<Indexed> pass(List<SecurityGroupPolicy> rules, Direction d, List<Check> checks) {
+  private static List<Indexed> pass(List<Indexed> rules, Direction d, List<Check> checks) {
     List<Indexed> out = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      SecurityGroupPolicy p = rules.get(i);
-      if (checks.stream().allMatch(c -> c.test().test(d, p))) {
-        out.add(new Indexed(i, p));
+    for (Indexed r : rules) {
+      if (checks.stream().allMatch(c -> c.test().test(d, r.policy()))) {
+        out.add(r);
       }
     }
     return out;
@@ -80,7 +93,7 @@ public final class PolicyFilters {
   }
 
   private static boolean portMatches(SecurityGroupPolicy p, String value) {
-    if (p.usesServiceTemplate()) {
+    if (p.protocol().isEmpty()) { // a service template as written (an expanded rule has its protocol)
       return false;
     }
     if (value.toUpperCase(Locale.ROOT).equals(p.port())) {

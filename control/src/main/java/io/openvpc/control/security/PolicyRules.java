@@ -93,7 +93,7 @@ final class PolicyRules {
           "ALL, a port (80), a range (8000-8010) or a comma list (22,80,443), and a port only with TCP or UDP: "
               + e.getMessage());
     }
-    return new String[] {spec.protocol().map(IpProtocol::name).orElse("ALL"), spec.ports().canonical(), "", ""};
+    return new String[] {spec.ruleProtocol(), spec.rulePort(), "", ""};
   }
 
   /** CIDR, IPv6 CIDR, security group, address template, address template group. */

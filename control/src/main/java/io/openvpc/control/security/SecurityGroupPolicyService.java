@@ -255,6 +255,17 @@ public final class SecurityGroupPolicyService {
     return PolicyFilters.apply(g, filters);
   }
 
+  /**
+   * DescribeSecurityGroupExpandedPolicies: the rules with their templates expanded ({@link ExpandedPolicies}),
+   * then the filters of DescribeSecurityGroupPolicies applied to the expanded rules.
+   */
+  public PolicyFilters.Listing describeExpanded(Scope scope, String groupId, List<Filter> filters) {
+    Topology t = ledger.read(scope);
+    SecurityGroup g = SecurityGroupService.require(t, groupId, "SecurityGroupId");
+    return PolicyFilters.apply(g, ExpandedPolicies.expand(t, PolicyFilters.indexed(g.ingress())),
+        ExpandedPolicies.expand(t, PolicyFilters.indexed(g.egress())), filters);
+  }
+
   /** The rules of a group being created with CreateSecurityGroupWithPolicies. */
   SecurityGroup initial(Topology t, SecurityGroup g, PolicyInput.Set set) {
     Instant now = clock.instant();

@@ -15,7 +15,7 @@ import java.util.List;
  * The tasks of calls Tencent runs asynchronously (ENI and HAVIP changes): the call's request ID is the
  * task ID that {@code DescribeVpcTaskResult} reports on. OpenVPC finishes the work inside the call and
  * records the task, in the same transaction, as already {@code SUCCESS}; {@code output} holds the IDs
- * of the resources the call changed. The newest {@value #KEEP} tasks of a scope are kept.
+ * of the resources the call changed (or reported on), {@code detail} what a reporting call found. The newest {@value #KEEP} tasks of a scope are kept.
  */
 public final class TaskService {
   public static final int KEEP = 1000;
@@ -29,6 +29,12 @@ public final class TaskService {
 
   /** Records a finished task within {@code change}, dropping the oldest beyond {@link #KEEP}. */
   public static void record(Change change, Clock clock, String requestId, String action, List<String> resourceIds) {
+    record(change, clock, requestId, action, resourceIds, "");
+  }
+
+  /** Records a finished task with an output text (what DescribeVpcTaskResult reports as {@code Output}). */
+  public static void record(Change change, Clock clock, String requestId, String action, List<String> resourceIds,
+      String output) {
     if (requestId == null || requestId.isEmpty()) {
       return;
     }
@@ -37,7 +43,7 @@ public final class TaskService {
       t.all(Task.class).stream().min(Comparator.comparing(Task::createdTime).thenComparing(Task::id))
           .ifPresent(change::delete);
     }
-    change.put(new Task(requestId, action, SUCCESS, String.join(",", resourceIds), clock.instant()));
+    change.put(new Task(requestId, action, SUCCESS, String.join(",", resourceIds), clock.instant(), output));
   }
 
   /** The task of a request ID, or {@code ResourceNotFound}. */
@@ -45,6 +51,11 @@ public final class TaskService {
     Validate.name("TaskId", taskId, 64);
     return ledger.read(scope).find(Task.class, taskId)
         .orElseThrow(() -> Rejection.notFound("ResourceNotFound", "TaskId", taskId));
+  }
+
+  /** The output text of a task ({@code ""} when it has none). */
+  public static String output(Task task) {
+    return task.detail() == null ? "" : task.detail();
   }
 
   /** The resource IDs a task changed. */

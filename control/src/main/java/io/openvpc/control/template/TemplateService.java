@@ -7,13 +7,16 @@ import io.openvpc.control.Ledger;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
+import io.openvpc.control.task.TaskService;
 import io.openvpc.model.AddressSpec;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
+import io.openvpc.model.Direction;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Resource;
 import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;
+import io.openvpc.model.SecurityGroupPolicy;
 import io.openvpc.model.ServiceSpec;
 import io.openvpc.model.ServiceTemplate;
 import io.openvpc.model.ServiceTemplateGroup;
@@ -26,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -316,20 +320,58 @@ public final class TemplateService {
     });
   }
 
-  /** The groups and security groups that name a template or group, sorted. */
+  /** The groups and security groups that name a template or group, as the delete refusal names them. */
   static List<String> users(Topology t, String id) {
-    List<String> out = new ArrayList<>();
-    t.where(AddressTemplateGroup.class, g -> g.addressTemplateIds().contains(id)).forEach(g -> out.add("template group " + g.id()));
-    t.where(ServiceTemplateGroup.class, g -> g.serviceTemplateIds().contains(id)).forEach(g -> out.add("template group " + g.id()));
-    for (SecurityGroup g : t.all(SecurityGroup.class)) {
-      if (Stream.concat(g.ingress().stream(), g.egress().stream()).anyMatch(p -> p.addressTemplateId().equals(id)
-          || p.addressTemplateGroupId().equals(id) || p.serviceTemplateId().equals(id)
-          || p.serviceTemplateGroupId().equals(id))) {
-        out.add("rules of security group " + g.id());
+    return instances(t, id).stream().map(TemplateUser::text).toList();
+  }
+
+  /**
+   * The resources that name a template or group directly: the template groups that contain it (by ID),
+   * then the security groups whose rules name it (by ID), each with those rules.
+   */
+  static List<TemplateUser> instances(Topology t, String id) {
+    List<TemplateUser> out = new ArrayList<>();
+    t.where(AddressTemplateGroup.class, g -> g.addressTemplateIds().contains(id)).stream().map(AddressTemplateGroup::id)
+        .sorted().forEach(g -> out.add(new TemplateUser(Kind.ADDRESS_GROUP.apiName, g, List.of())));
+    t.where(ServiceTemplateGroup.class, g -> g.serviceTemplateIds().contains(id)).stream().map(ServiceTemplateGroup::id)
+        .sorted().forEach(g -> out.add(new TemplateUser(Kind.SERVICE_GROUP.apiName, g, List.of())));
+    List<SecurityGroup> groups = new ArrayList<>(t.all(SecurityGroup.class));
+    groups.sort(Comparator.comparing(SecurityGroup::id));
+    for (SecurityGroup g : groups) {
+      List<TemplateUser.Rule> rules = new ArrayList<>();
+      for (Direction d : Direction.values()) {
+        List<SecurityGroupPolicy> policies = g.policies(d);
+        for (int i = 0; i < policies.size(); i++) {
+          SecurityGroupPolicy p = policies.get(i);
+          if (p.addressTemplateId().equals(id) || p.addressTemplateGroupId().equals(id)
+              || p.serviceTemplateId().equals(id) || p.serviceTemplateGroupId().equals(id)) {
+            rules.add(new TemplateUser.Rule(d, i));
+          }
+        }
+      }
+      if (!rules.isEmpty()) {
+        out.add(new TemplateUser(TemplateUser.SECURITY_GROUP, g.id(), rules));
       }
     }
-    out.sort(null);
     return out;
+  }
+
+  /**
+   * Describe*TemplateInstances: which resources name the template or group ({@link #instances}), paged.
+   * Tencent answers these as tasks: the call records, under its request ID, a finished task whose
+   * resources are the page's resource IDs and whose output is {@code output} applied to the page, for
+   * DescribeVpcTaskResult.
+   */
+  public Page<TemplateUser> describeInstances(Scope scope, Kind kind, String id, String param, Long offset, Long limit,
+      String requestId, String action, Function<Page<TemplateUser>, String> output) {
+    return ledger.write(scope, change -> {
+      Topology t = change.current();
+      Resource r = require(t, kind, id, param);
+      Page<TemplateUser> page = Page.of(instances(t, r.id()), offset, limit);
+      TaskService.record(change, clock, requestId, action, page.items().stream().map(TemplateUser::id).toList(),
+          output.apply(page));
+      return page;
+    });
   }
 
   private static Resource find(Topology t, Kind kind, String id) {

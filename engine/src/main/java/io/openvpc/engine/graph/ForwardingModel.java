@@ -1,6 +1,7 @@
 package io.openvpc.engine.graph;
 
 import io.openvpc.engine.policy.Action;
+import io.openvpc.engine.policy.AddressTemplates;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.NetworkAclCompiler;
 import io.openvpc.engine.policy.PolicyRule;
@@ -9,10 +10,8 @@ import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.engine.policy.SecurityGroupCompiler;
 import io.openvpc.engine.policy.ServiceTemplates;
-import io.openvpc.model.AddressSpec;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
-import io.openvpc.model.Cidr;
 import io.openvpc.model.Direction;
 import io.openvpc.model.HaVip;
 import io.openvpc.model.Instance;
@@ -29,7 +28,6 @@ import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.ServiceTemplate;
 import io.openvpc.model.ServiceTemplateGroup;
 import io.openvpc.model.Subnet;
-import io.openvpc.model.TemplateMember;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.util.ArrayList;
@@ -73,7 +71,7 @@ public final class ForwardingModel implements CompiledNetwork {
   private final Map<String, Map<Addr, String>> owners = new ConcurrentHashMap<>();
   private final Map<String, Resource> templates = new ConcurrentHashMap<>();
   private final Map<String, List<Prefix>> setCache = new ConcurrentHashMap<>();
-  private final ServiceTemplates serviceTemplates = this::expandServices;
+  private final ServiceTemplates serviceTemplates = id -> ServiceTemplates.expand(id, templates::get);
 
   public ForwardingModel(Scope scope) {
     this.scope = scope;
@@ -480,46 +478,10 @@ public final class ForwardingModel implements CompiledNetwork {
         }
       }
       out.sort(null);
-    } else if (templates.get(name) instanceof AddressTemplate t) {
-      addMembers(t.members(), out);
-    } else if (templates.get(name) instanceof AddressTemplateGroup g) {
-      for (String member : g.addressTemplateIds()) {
-        if (templates.get(member) instanceof AddressTemplate t) {
-          addMembers(t.members(), out);
-        }
-      }
+    } else {
+      AddressTemplates.expand(name, templates::get).ifPresent(blocks -> blocks.forEach(b -> out.add(Prefix.of(b))));
     }
     return List.copyOf(out);
-  }
-
-  private static void addMembers(List<TemplateMember> members, List<Prefix> out) {
-    for (TemplateMember m : members) {
-      try {
-        AddressSpec a = AddressSpec.parse(m.value());
-        for (inet.ipaddr.IPAddress block : a.first().address().spanWithPrefixBlocks(a.last().address())) {
-          out.add(Prefix.of(new Cidr(block)));
-        }
-      } catch (IllegalArgumentException e) {
-        // control validates members on write; an unparsable stored member contributes nothing
-      }
-    }
-  }
-
-  private Optional<List<io.openvpc.model.ServiceSpec>> expandServices(String id) {
-    Resource r = templates.get(id);
-    if (r instanceof ServiceTemplate t) {
-      return Optional.of(ServiceTemplates.members(t.members()));
-    }
-    if (r instanceof ServiceTemplateGroup g) {
-      List<io.openvpc.model.ServiceSpec> all = new ArrayList<>();
-      for (String member : g.serviceTemplateIds()) {
-        if (templates.get(member) instanceof ServiceTemplate t) {
-          all.addAll(ServiceTemplates.members(t.members()));
-        }
-      }
-      return Optional.of(all);
-    }
-    return Optional.empty();
   }
 
   @Override

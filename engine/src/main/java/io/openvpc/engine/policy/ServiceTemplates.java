@@ -1,5 +1,6 @@
 package io.openvpc.engine.policy;
 
+import io.openvpc.model.Resource;
 import io.openvpc.model.ServiceSpec;
 import io.openvpc.model.ServiceTemplate;
 import io.openvpc.model.ServiceTemplateGroup;
@@ -8,6 +9,7 @@ import io.openvpc.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Expands a service template ({@code ppm-}) or group ({@code ppmg-}) to its services. */
 @FunctionalInterface
@@ -15,21 +17,20 @@ public interface ServiceTemplates {
   /** The services of a template or group; empty if it does not exist. */
   Optional<List<ServiceSpec>> expand(String id);
 
-  /** Reads templates from a snapshot; members that do not parse are skipped. */
+  /** Reads templates from a snapshot. */
   static ServiceTemplates of(Topology t) {
-    return id -> {
-      Optional<ServiceTemplate> single = t.find(ServiceTemplate.class, id);
-      if (single.isPresent()) {
-        return Optional.of(members(single.get().members()));
-      }
-      return t.find(ServiceTemplateGroup.class, id).map(g -> {
-        List<ServiceSpec> all = new ArrayList<>();
-        for (String member : g.serviceTemplateIds()) {
-          t.find(ServiceTemplate.class, member).ifPresent(m -> all.addAll(members(m.members())));
-        }
-        return all;
-      });
-    };
+    Function<String, Resource> find = TemplateExpansion.in(t, ServiceTemplate.class, ServiceTemplateGroup.class);
+    return id -> expand(id, find);
+  }
+
+  /**
+   * The services of a template or group, looking templates up by ID through {@code find} (which
+   * answers {@code null} for an unknown ID); empty if {@code id} names neither. The engine's compiled
+   * rules and the expanded-policy listing both expand services through here.
+   */
+  static Optional<List<ServiceSpec>> expand(String id, Function<String, Resource> find) {
+    return TemplateExpansion.expand(id, find, ServiceTemplate.class, t -> members(t.members()),
+        ServiceTemplateGroup.class, ServiceTemplateGroup::serviceTemplateIds);
   }
 
   /** Parses template members; those that do not parse are skipped (control validates on write). */
