@@ -23,7 +23,6 @@ public final class Dispatcher {
   public record Request(
       String requestId, long appId, String version, String action, String region, String language, JsonNode params) {}
 
-  /** The response envelope and the result code for the log ({@code OK} or the error code). */
   /**
    * What a call answers: {@code envelope} serialises to Tencent's {@code {"Response": {...}}}, and
    * {@code code} is the result code for the log ("OK" or the error code).
@@ -147,10 +146,6 @@ public final class Dispatcher {
     error.put("Code", code);
     error.put("Message", message);
     body.put("RequestId", requestId);
-    return new Reply(envelope(body), code);
-  }
-
-  private static Envelope envelope(ObjectNode body) {
-    return new Envelope(body);
+    return new Reply(new Envelope(body), code);
   }
 }

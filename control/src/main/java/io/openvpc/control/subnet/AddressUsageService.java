@@ -94,9 +94,7 @@ public final class AddressUsageService {
   /** The taken addresses of the VPC (or only of {@code subnet}) that {@code keep} accepts, by address. */
   private static List<Holding> select(Topology t, Vpc vpc, Subnet subnet, Predicate<Holding> keep) {
     Predicate<Subnet> which = subnet != null ? s -> s.id().equals(subnet.id()) : s -> s.vpcId().equals(vpc.id());
-    List<Holding> out = new ArrayList<>(PrivateAddresses.taken(t, which).stream().filter(keep).toList());
-    out.sort(BY_ADDRESS);
-    return out;
+    return PrivateAddresses.taken(t, which).stream().filter(keep).sorted(BY_ADDRESS).toList();
   }
 
   /** The subnet named by {@code SubnetId}, which must be one of the VPC's; null when not given. */

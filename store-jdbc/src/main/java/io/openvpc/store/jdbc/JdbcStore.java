@@ -65,14 +65,10 @@ public final class JdbcStore implements Store {
       // The revision first: a snapshot may then be newer than its label, never older, and a newer
       // revision seen later simply reloads.
       long revision = revision(c, scope);
-      return Topology.of(scope, revision, resources(c, scope));
+      return Topology.of(scope, revision, rows.load(c, scope));
     } catch (SQLException e) {
       throw new StoreFailure("loading " + scope, e);
     }
-  }
-
-  private List<Resource> resources(Connection c, Scope scope) throws SQLException {
-    return rows.load(c, scope);
   }
 
   /**
@@ -198,11 +194,10 @@ public final class JdbcStore implements Store {
       }
     } catch (SQLException | RuntimeException | Error e) {
       // the transaction is gone: no work of the batch took effect
-      RuntimeException failure = e instanceof SQLException sql ? new StoreFailure("writing " + scope, sql)
-          : e instanceof RuntimeException r ? r : null;
+      Throwable failure = e instanceof SQLException sql ? new StoreFailure("writing " + scope, sql) : e;
       for (Request<?> r : batch) {
         if (r.failure == null) {
-          r.failure = failure != null ? failure : e;
+          r.failure = failure;
         }
         r.done = true;
       }
@@ -316,7 +311,7 @@ public final class JdbcStore implements Store {
     @Override
     public Topology load() {
       try {
-        return Topology.of(scope, revision, resources(c, scope));
+        return Topology.of(scope, revision, rows.load(c, scope));
       } catch (SQLException e) {
         throw new StoreFailure("loading " + scope, e);
       }

@@ -113,21 +113,10 @@ final class ResourceRows {
       Resource previous) throws SQLException {
     R next = layout.type().cast(resource);
     R head = layout.head(next);
-    if (previous == null || previous.getClass() != resource.getClass()) {
-      upsert(c, scope, head);
-      rewrite(c, layout, next);
-      return;
-    }
-    R before = layout.type().cast(previous);
-    List<Splice> edits = new ArrayList<>();
-    for (String name : layout.lists()) {
-      Splice s = Splice.between(name, layout.list(before, name), layout.list(next, name));
-      if (s != null) {
-        edits.addAll(s.pieces(MAX_ITEMS));
-      }
-    }
-    long last = updateHead(c, scope, head, edits.size());
-    if (last < 0) { // not stored after all: write it whole
+    List<Splice> edits = previous != null && previous.getClass() == resource.getClass()
+        ? edits(layout, layout.type().cast(previous), next) : null;
+    long last = edits == null ? -1 : updateHead(c, scope, head, edits.size());
+    if (last < 0) { // new, previous version unknown, or not stored after all: write it whole
       upsert(c, scope, head);
       rewrite(c, layout, next);
     } else if (last == edits.size() || last > COMPACT_SLACK + layout.size(next) / 4) {
@@ -138,6 +127,18 @@ final class ResourceRows {
     } else {
       insert(c, next.id(), last - edits.size() + 1, edits);
     }
+  }
+
+  /** The splices, at most {@link #MAX_ITEMS} elements each, that turn {@code before}'s lists into {@code next}'s. */
+  private static <R extends Resource> List<Splice> edits(ListLayout<R> layout, R before, R next) {
+    List<Splice> edits = new ArrayList<>();
+    for (String name : layout.lists()) {
+      Splice s = Splice.between(name, layout.list(before, name), layout.list(next, name));
+      if (s != null) {
+        edits.addAll(s.pieces(MAX_ITEMS));
+      }
+    }
+    return edits;
   }
 
   /** Writes a stored resource's head and advances its last splice seq by {@code added}; -1 when not stored. */
