@@ -124,7 +124,7 @@ public final class DataplaneBench {
       instance(i, List.of(sg.id()));
     }
     LinuxHost host = new LinuxHost("bench-" + suffix(6));
-    LinuxDataplane dp = new LinuxDataplane(host).start();
+    LinuxDataplane dp = new LinuxDataplane(host, new io.openvpc.engine.Engine()).start();
     Process server = null;
     try {
       long t0 = System.nanoTime();
@@ -181,7 +181,7 @@ public final class DataplaneBench {
     instance(1, List.of(sg.id()));
     LinuxHost host = new LinuxHost("bench-" + suffix(6));
     Reconciler reconciler = new Reconciler(host);
-    LinuxDataplane render = new LinuxDataplane(host);
+    LinuxDataplane render = new LinuxDataplane(host, new io.openvpc.engine.Engine());
     String server = Names.instanceNamespace(instances.get(1).id());
     String client = Names.instanceNamespace(instances.get(0).id());
     String target = enis.get(1).primaryIp().toString();

@@ -1,12 +1,14 @@
 package io.openvpc.engine.symbolic;
 
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.CompiledSubnet;
+import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.policy.Addr;
-import io.openvpc.engine.policy.Decision;
 import io.openvpc.engine.policy.Packet;
-import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.RuleRef;
+import io.openvpc.engine.trace.Hop;
+import io.openvpc.engine.trace.Step;
+import io.openvpc.engine.trace.Trace;
+import io.openvpc.engine.trace.TraceResult;
+import io.openvpc.engine.trace.Tracer;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
@@ -23,8 +25,13 @@ import java.util.Map;
  * their rendering as entries of blocks, protocols and port ranges with the rules that let them through.
  */
 public final class ReachSet {
-  /** The flows between the fixed ENI's address {@code fixedAddress} and {@code peer}. */
-  public record Flows(CompiledEni fixed, Addr fixedAddress, CompiledEni peer, int set) {}
+  /** The flows between the fixed node's address {@code fixedAddress} and {@code peer}. */
+  public record Flows(Node fixed, Addr fixedAddress, Node peer, int set) {
+    /** The instance (or other resource) the peer belongs to, or "". */
+    String host() {
+      return peer.host() == null ? "" : peer.host().id();
+    }
+  }
 
   /** Protocols the rules can name; every other protocol number behaves like {@link #OTHER}. */
   private static final int[] NAMED = {IpProtocol.TCP.number(), IpProtocol.UDP.number(), IpProtocol.ICMP.number(),
@@ -73,7 +80,7 @@ public final class ReachSet {
         // one address: the set is that address and its services, found by walking down the address
         int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+          out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
               rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
         }
         continue;
@@ -87,14 +94,14 @@ public final class ReachSet {
       if (bdd.and(all, services) == noSport) {
         // the common case: every address of the peer gets the same services; render those once
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+          out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
               rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
         }
         continue;
       }
       for (Block block : addresses(noSport)) {
         for (Part part : parts.computeIfAbsent(block.node, this::partition)) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), block.cidr, part.name, part.range,
+          out.add(new ReachEntry(f.host(), f.peer().id().id(), block.cidr, part.name, part.range,
               rules(f, block.cidr, part.proto, part.range)));
         }
       }
@@ -252,27 +259,32 @@ public final class ReachSet {
     return analysis.bdd().exists(node, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
   }
 
-  /** The rules deciding a representative flow of an entry, along the path and back. */
+  /** The rules deciding a representative flow of an entry, in path order, forward then back. */
   private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
     Packet p = representative(f, block, proto, range);
     if (p == null) {
       return List.of();
     }
-    CompiledEni src = peerIsSource ? f.peer() : f.fixed();
-    CompiledEni dst = peerIsSource ? f.fixed() : f.peer();
-    var net = analysis.network();
+    Node src = peerIsSource ? f.peer() : f.fixed();
+    TraceResult trace = new Tracer(analysis.graph()).trace(src, p);
     List<RuleRef> refs = new ArrayList<>();
-    add(refs, src.egress(), p);
-    if (!src.subnetId().equals(dst.subnetId())) {
-      CompiledSubnet s = net.subnet(src.subnetId()).orElseThrow();
-      CompiledSubnet d = net.subnet(dst.subnetId()).orElseThrow();
-      add(refs, s.outbound(), p);
-      add(refs, d.inbound(), p);
-      add(refs, d.outbound(), p.reply());
-      add(refs, s.inbound(), p.reply());
+    add(refs, trace.forward());
+    if (trace.returnPath() != null) {
+      add(refs, trace.returnPath());
     }
-    add(refs, dst.ingress(), p);
     return refs;
+  }
+
+  /** The deciding rules of a trace's filter steps, except the "no ACL" passes of subnets. */
+  private static void add(List<RuleRef> refs, Trace t) {
+    for (Hop h : t.hops()) {
+      for (Step s : h.steps()) {
+        RuleRef r = s.rule();
+        if (r != null && !r.resourceType().equals("Subnet")) {
+          refs.add(r);
+        }
+      }
+    }
   }
 
   /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */
@@ -299,10 +311,4 @@ public final class ReachSet {
     return bits == null ? null : Reachability.packet(bits, f.fixedAddress(), peerIsSource);
   }
 
-  private void add(List<RuleRef> refs, RuleList list, Packet p) {
-    Decision d = list.decide(p, analysis.network());
-    if (!d.rule().resourceType().equals("Subnet")) {
-      refs.add(d.rule());
-    }
-  }
 }
