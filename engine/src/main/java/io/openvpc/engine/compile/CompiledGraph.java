@@ -1,6 +1,7 @@
 package io.openvpc.engine.compile;
 
 import io.openvpc.engine.graph.Edge;
+import io.openvpc.engine.graph.Filter;
 import io.openvpc.engine.graph.Graph;
 import io.openvpc.engine.graph.GraphChange;
 import io.openvpc.engine.graph.NextHop;
@@ -10,6 +11,8 @@ import io.openvpc.engine.graph.NodeKind;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.PolicyRule;
 import io.openvpc.engine.policy.Prefix;
+import io.openvpc.engine.policy.RuleList;
+import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Resource;
 import io.openvpc.model.ResourceKey;
@@ -61,36 +64,48 @@ public final class CompiledGraph implements Graph {
   private long revision;
   private Topology topology;
 
-  private final Map<Slot, Cell> slots = new HashMap<>();
-  private final Map<NodeId, Node> nodes = new HashMap<>();
+  private final Map<Slot, Cell> slots;
   private final Map<NodeKind, Map<String, Node>> byKind = new EnumMap<>(NodeKind.class);
   private final Map<String, Node> byResourceId = new HashMap<>();
-  private final Map<NodeId, Set<NodeId>> children = new HashMap<>();
   private final Map<String, Map<NodeId, Node>> holders = new HashMap<>();
-  private final Map<NodeId, Map<NodeId, Edge>> out = new HashMap<>();
+  /** Each node's place: the node, its parent's place, its children and the edges leaving it. */
+  private final Map<NodeId, Vertex> vertices = new HashMap<>();
   private final Map<String, List<Prefix>> setCache = new ConcurrentHashMap<>();
+  /** Read indexes of the slots the walk reads most, kept as the slots change. */
+  private final Map<String, List<PolicyRule>> segments = new HashMap<>();
+  private final Map<OwnerKey, NodeId> owners = new HashMap<>();
+  private final Map<String, NodeId> endpoints = new HashMap<>();
+  /** Filters' rule lists by what defines them, so that equal filters share one list; reset when a segment changes. */
+  private final Map<RulesKey, RuleList> rules = new ConcurrentHashMap<>();
 
   private final Map<ResourceKey, Contribution> contributions = new HashMap<>();
-  private final Map<Object, Set<ResourceKey>> dependents = new HashMap<>();
+  /** Who read what: a resource key or slot to the one reader (most have one) or a set of readers. */
+  private final Map<Object, Object> dependents = new HashMap<>();
 
   /** What the change being applied touched. */
   private Touched touched;
 
-  private CompiledGraph(Scope scope, Compilers compilers) {
+  private CompiledGraph(Scope scope, Compilers compilers, int expectedSlots) {
     this.scope = scope;
     this.compilers = compilers;
+    this.slots = new HashMap<>(Math.max(16, expectedSlots * 4 / 3));
   }
 
   /** Compiles a whole snapshot. */
   public static CompiledGraph compile(Topology t, Compilers compilers) {
-    CompiledGraph g = new CompiledGraph(t.scope(), compilers);
-    g.topology = t;
-    g.touched = new Touched();
+    int resources = 0;
     for (ResourceCompiler<?> c : compilers.all()) {
-      List<Resource> of = new ArrayList<>(t.all(c.kind()));
-      of.sort(Comparator.comparing(Resource::id));
-      for (Resource r : of) {
-        g.touched.queue(g.compilers, ResourceKey.of(r));
+      resources += t.count(c.kind());
+    }
+    // an ENI writes about ten slots; sizing up front saves rehashing the largest map of the graph
+    CompiledGraph g = new CompiledGraph(t.scope(), compilers, resources * 8);
+    g.topology = t;
+    g.touched = new Touched(true);
+    for (ResourceCompiler<?> c : compilers.all()) {
+      // producers come before their readers, so a resource is rarely compiled twice; when a reader
+      // was compiled first, what it read changing queues it again
+      for (Resource r : t.all(c.kind())) {
+        g.recompile(ResourceKey.of(r));
       }
       g.drain();
     }
@@ -111,7 +126,7 @@ public final class CompiledGraph implements Graph {
           + change.before().revision());
     }
     topology = change.after();
-    touched = new Touched();
+    touched = new Touched(false);
     try {
       for (ResourceKey k : change.keys()) {
         touched.queue(compilers, k);
@@ -150,10 +165,7 @@ public final class CompiledGraph implements Graph {
     Contribution old = contributions.remove(key);
     if (old != null) {
       for (Object dep : old.reads) {
-        Set<ResourceKey> s = dependents.get(dep);
-        if (s != null && s.remove(key) && s.isEmpty()) {
-          dependents.remove(dep);
-        }
+        forget(dep, key);
       }
     }
     Contribution fresh = null;
@@ -163,34 +175,108 @@ public final class CompiledGraph implements Graph {
       compiler.compile(resource.get(), new Context(key, compiler, old, fresh));
       contributions.put(key, fresh);
       for (Object dep : fresh.reads) {
-        dependents.computeIfAbsent(dep, k -> new HashSet<>()).add(key);
+        remember(dep, key);
       }
     }
-    Map<Slot, Object> before = old == null ? Map.of() : old.writes;
-    Map<Slot, Object> after = fresh == null ? Map.of() : fresh.writes;
-    for (Map.Entry<Slot, Object> e : before.entrySet()) {
-      if (!after.containsKey(e.getKey())) {
-        retract(e.getKey(), key, e.getValue());
+    Writes before = old == null ? Writes.NONE : old.writes;
+    Writes after = fresh == null ? Writes.NONE : fresh.writes;
+    for (int i = 0; i < before.size; i++) {
+      if (after.indexOf(before.slots[i]) < 0) {
+        retract(before.slots[i], key, before.values[i]);
       }
     }
-    for (Map.Entry<Slot, Object> e : after.entrySet()) {
-      Object was = before.get(e.getKey());
-      if (!Objects.equals(was, e.getValue())) {
-        write(e.getKey(), key, was, e.getValue());
+    for (int i = 0; i < after.size; i++) {
+      Object was = before.get(after.slots[i]);
+      if (!Objects.equals(was, after.values[i])) {
+        write(after.slots[i], key, was, after.values[i]);
       }
     }
+  }
+
+  /**
+   * What one compile wrote, in order: a handful of slots (an ENI writes about ten), so arrays and a
+   * linear search cost less than a map, in time and in the memory every resource keeps.
+   */
+  private static final class Writes {
+    static final Writes NONE = new Writes();
+    Slot[] slots = new Slot[4];
+    Object[] values = new Object[4];
+    int size;
+
+    int indexOf(Slot s) {
+      for (int i = 0; i < size; i++) {
+        if (slots[i].equals(s)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    Object get(Slot s) {
+      int i = indexOf(s);
+      return i < 0 ? null : values[i];
+    }
+
+    /** False when the slot was written already. */
+    boolean add(Slot s, Object v) {
+      if (indexOf(s) >= 0) {
+        return false;
+      }
+      if (size == slots.length) {
+        slots = java.util.Arrays.copyOf(slots, size * 2);
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      slots[size] = s;
+      values[size++] = v;
+      return true;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void remember(Object dep, ResourceKey reader) {
+    Object d = dependents.get(dep);
+    if (d == null) {
+      dependents.put(dep, reader);
+    } else if (d instanceof Set) {
+      ((Set<ResourceKey>) d).add(reader);
+    } else if (!d.equals(reader)) {
+      Set<ResourceKey> both = new HashSet<>(4);
+      both.add((ResourceKey) d);
+      both.add(reader);
+      dependents.put(dep, both);
+    }
+  }
+
+  private void forget(Object dep, ResourceKey reader) {
+    Object d = dependents.get(dep);
+    if (d instanceof Set<?> set) {
+      if (set.remove(reader) && set.isEmpty()) {
+        dependents.remove(dep);
+      }
+    } else if (reader.equals(d)) {
+      dependents.remove(dep);
+    }
+  }
+
+  /** The resources whose last compile read {@code dep}. */
+  @SuppressWarnings("unchecked")
+  private List<ResourceKey> readers(Object dep) {
+    Object d = dependents.get(dep);
+    return d == null ? List.of() : d instanceof Set ? List.copyOf((Set<ResourceKey>) d) : List.of((ResourceKey) d);
   }
 
   // ---- slots ----------------------------------------------------------------------------------------
 
   private void write(Slot slot, ResourceKey writer, Object was, Object value) {
-    slots.computeIfAbsent(slot, s -> new Cell()).put(writer, value);
+    Cell cell = slots.computeIfAbsent(slot, s -> new Cell());
+    cell.put(writer, value);
+    index(slot, cell);
     changed(slot, was, value);
     if (slot.kind() == SlotKind.NODE) {
-      indexNode((Node) value);
+      indexNode((Node) cell.first());
     } else if (slot.kind() == SlotKind.EDGE) {
-      Edge e = (Edge) value;
-      out.computeIfAbsent(e.from(), k -> new HashMap<>()).put(e.to(), e);
+      Edge e = (Edge) cell.first();
+      vertex(e.from()).out.put(e.to(), e);
     }
   }
 
@@ -203,6 +289,7 @@ public final class CompiledGraph implements Graph {
     if (c.isEmpty()) {
       slots.remove(slot);
     }
+    index(slot, c);
     changed(slot, was, null);
     if (slot.kind() == SlotKind.NODE) {
       unindexNode((Node) was);
@@ -213,71 +300,115 @@ public final class CompiledGraph implements Graph {
     } else if (slot.kind() == SlotKind.EDGE) {
       Edge e = (Edge) was;
       Object now = c.isEmpty() ? null : c.first();
-      Map<NodeId, Edge> m = out.get(e.from());
-      if (now != null) {
-        m.put(e.to(), (Edge) now);
-      } else if (m != null) {
-        m.remove(e.to());
-        if (m.isEmpty()) {
-          out.remove(e.from());
+      Vertex v = vertices.get(e.from());
+      if (v != null) {
+        if (now != null) {
+          v.out.put(e.to(), (Edge) now);
+        } else {
+          v.out.remove(e.to());
+          prune(v);
         }
       }
     }
   }
 
-  private void indexNode(Node n) {
-    Node previous = nodes.put(n.id(), n);
-    if (previous != null && !Objects.equals(previous.parent(), n.parent())) {
-      unparent(previous);
+  /** Keeps the read index of a segment, owner or endpoint slot at the slot's (first) value. */
+  @SuppressWarnings("unchecked")
+  private void index(Slot slot, Cell c) {
+    Object v = c.isEmpty() ? null : c.first();
+    switch (slot.kind()) {
+      case SEGMENT -> put(segments, (String) slot.key(), (List<PolicyRule>) v);
+      case OWNER -> put(owners, (OwnerKey) slot.key(), (NodeId) v);
+      case ENDPOINT -> put(endpoints, (String) slot.key(), (NodeId) v);
+      default -> { }
     }
+  }
+
+  private static <K, V> void put(Map<K, V> m, K k, V v) {
+    if (v == null) {
+      m.remove(k);
+    } else {
+      m.put(k, v);
+    }
+  }
+
+  private Vertex vertex(NodeId id) {
+    return vertices.computeIfAbsent(id, Vertex::new);
+  }
+
+  /** Forgets a place nothing refers to any more. */
+  private void prune(Vertex v) {
+    if (v.node == null && v.children.isEmpty() && v.out.isEmpty()) {
+      vertices.remove(v.id, v);
+    }
+  }
+
+  private void indexNode(Node n) {
+    Vertex v = vertex(n.id());
+    if (v.node != null) {
+      detach(v);
+    }
+    v.node = n;
     byKind.computeIfAbsent(n.kind(), k -> new HashMap<>()).put(n.id().id(), n);
     byResourceId.put(n.id().id(), n);
-    if (previous != null && !previous.addresses().isEmpty()) {
-      unhold(previous);
-    }
     if (!n.addresses().isEmpty()) {
       holders.computeIfAbsent(n.domain(), k -> new LinkedHashMap<>()).put(n.id(), n);
     }
     if (n.parent() != null) {
-      children.computeIfAbsent(n.parent(), k -> new LinkedHashSet<>()).add(n.id());
+      Vertex p = vertex(n.parent());
+      v.parent = p;
+      p.children.put(n.id(), v);
     }
   }
 
   private void unindexNode(Node n) {
-    nodes.remove(n.id());
+    Vertex v = vertices.get(n.id());
+    if (v == null || v.node != n) {
+      return;
+    }
+    detach(v);
+    prune(v);
+  }
+
+  /** Takes a vertex's node out of the indexes and its parent's children; the vertex stays. */
+  private void detach(Vertex v) {
+    Node n = v.node;
+    v.node = null;
     Map<String, Node> m = byKind.get(n.kind());
     if (m != null) {
       m.remove(n.id().id());
     }
     byResourceId.remove(n.id().id(), n);
-    unparent(n);
-    unhold(n);
-  }
-
-  private void unhold(Node n) {
-    Map<NodeId, Node> m = holders.get(n.domain());
-    if (m != null && m.get(n.id()) == n) {
-      m.remove(n.id());
-      if (m.isEmpty()) {
-        holders.remove(n.domain());
-      }
+    if (v.parent != null) {
+      v.parent.children.remove(n.id());
+      prune(v.parent);
+      v.parent = null;
     }
-  }
-
-  private void unparent(Node n) {
-    if (n.parent() != null) {
-      Set<NodeId> s = children.get(n.parent());
-      if (s != null) {
-        s.remove(n.id());
-        if (s.isEmpty()) {
-          children.remove(n.parent());
-        }
+    Map<NodeId, Node> held = holders.get(n.domain());
+    if (held != null && held.get(n.id()) == n) {
+      held.remove(n.id());
+      if (held.isEmpty()) {
+        holders.remove(n.domain());
       }
     }
   }
 
   /** Records a changed slot and queues what read it. */
   private void changed(Slot slot, Object was, Object now) {
+    if (slot.kind() == SlotKind.SEGMENT) {
+      rules.clear();
+    } else if (slot.kind() == SlotKind.SET) {
+      setCache.remove((String) slot.key());
+    }
+    touched.dependents(this, slot);
+    if (slot.key() instanceof ArtifactKey a) {
+      for (ResourceCompiler<?> c : compilers.recomputeOn(a.artifact())) {
+        touched.recompute(this, c);
+      }
+    }
+    if (touched.full) {
+      return;
+    }
     switch (slot.kind()) {
       case NODE -> touched.nodes.add((NodeId) slot.key());
       case EDGE -> {
@@ -294,17 +425,8 @@ public final class CompiledGraph implements Graph {
         }
       }
       case SEGMENT -> touched.segments.add((String) slot.key());
-      case SET -> {
-        touched.sets.add((String) slot.key());
-        setCache.remove((String) slot.key());
-      }
+      case SET -> touched.sets.add((String) slot.key());
       default -> { }
-    }
-    touched.dependents(this, slot);
-    if (slot.key() instanceof ArtifactKey a) {
-      for (ResourceCompiler<?> c : compilers.recomputeOn(a.artifact())) {
-        touched.recompute(this, c);
-      }
     }
   }
 
@@ -327,7 +449,8 @@ public final class CompiledGraph implements Graph {
 
   @Override
   public Optional<Node> node(NodeId id) {
-    return Optional.ofNullable(id == null ? null : nodes.get(id));
+    Vertex v = id == null ? null : vertices.get(id);
+    return Optional.ofNullable(v == null ? null : v.node);
   }
 
   @Override
@@ -342,11 +465,13 @@ public final class CompiledGraph implements Graph {
 
   @Override
   public Collection<Node> children(NodeId parent) {
+    Vertex p = vertices.get(parent);
     List<Node> list = new ArrayList<>();
-    for (NodeId id : children.getOrDefault(parent, Set.of())) {
-      Node n = nodes.get(id);
-      if (n != null) {
-        list.add(n);
+    if (p != null) {
+      for (Vertex c : p.children.values()) {
+        if (c.node != null) {
+          list.add(c.node);
+        }
       }
     }
     return list;
@@ -354,19 +479,39 @@ public final class CompiledGraph implements Graph {
 
   @Override
   public Optional<Edge> edge(NodeId from, NodeId to) {
-    Map<NodeId, Edge> m = out.get(from);
-    return Optional.ofNullable(m == null ? null : m.get(to));
+    Vertex v = vertices.get(from);
+    return Optional.ofNullable(v == null ? null : v.out.get(to));
   }
 
   @Override
   public Collection<Edge> edgesFrom(NodeId from) {
-    return Collections.unmodifiableCollection(out.getOrDefault(from, Map.of()).values());
+    Vertex v = vertices.get(from);
+    return v == null ? List.of() : Collections.unmodifiableCollection(v.out.values());
+  }
+
+  /** As {@link Graph#next}, climbing by reference instead of by lookup: the walk's hottest call. */
+  @Override
+  public Optional<Edge> next(NodeId from, NodeId to) {
+    Vertex f = vertices.get(from);
+    if (f == null) {
+      return Optional.empty();
+    }
+    Edge direct = f.out.get(to);
+    if (direct != null) {
+      return Optional.of(direct);
+    }
+    for (Vertex v = vertices.get(to); v != null && v.node != null; v = v.parent) {
+      if (v.parent == f) {
+        return Optional.ofNullable(f.out.get(v.id));
+      }
+    }
+    return f.node == null || f.node.parent() == null ? Optional.empty() : Optional.ofNullable(f.out.get(f.node.parent()));
   }
 
   @Override
   public Optional<Node> owner(String domain, Addr address) {
-    Object id = single(new Slot(SlotKind.OWNER, new OwnerKey(domain, address)));
-    return id == null ? Optional.empty() : node((NodeId) id);
+    NodeId id = owners.get(new OwnerKey(domain, address));
+    return id == null ? Optional.empty() : node(id);
   }
 
   @Override
@@ -374,8 +519,8 @@ public final class CompiledGraph implements Graph {
     if (id == null) {
       return Optional.empty();
     }
-    Object named = single(new Slot(SlotKind.ENDPOINT, id));
-    return named != null ? node((NodeId) named) : Optional.ofNullable(byResourceId.get(id));
+    NodeId named = endpoints.get(id);
+    return named != null ? node(named) : Optional.ofNullable(byResourceId.get(id));
   }
 
   @Override
@@ -386,19 +531,45 @@ public final class CompiledGraph implements Graph {
     }
     List<Node> list = new ArrayList<>();
     for (Object v : c.values()) {
-      Node n = nodes.get((NodeId) v);
-      if (n != null) {
-        list.add(n);
-      }
+      node((NodeId) v).ifPresent(list::add);
     }
     return list;
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public List<PolicyRule> segment(String name) {
-    Object rules = single(new Slot(SlotKind.SEGMENT, name));
-    return rules == null ? List.of() : (List<PolicyRule>) rules;
+    return segments.getOrDefault(name, List.of());
+  }
+
+  /**
+   * Filters built from the same segment list and default share one rule list object (ENIs bound to
+   * the same groups do), so analyses can cache what a list accepts by identity.
+   */
+  @Override
+  public RuleList rules(Filter f) {
+    RulesKey key = new RulesKey(f.segments(), f.defaultRule());
+    RuleList cached = rules.get(key);
+    if (cached == null) {
+      if (rules.size() > 100_000) {
+        rules.clear(); // recompiled filters leave keys behind; the next reads rebuild what is used
+      }
+      cached = Graph.super.rules(f);
+      rules.put(key, cached);
+    }
+    return cached;
+  }
+
+  /** A filter's segment list and default rule, by identity: compilers share both between equal filters. */
+  private record RulesKey(List<String> segments, RuleRef defaultRule) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RulesKey k && k.segments == segments && k.defaultRule == defaultRule;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(segments) * 31 + System.identityHashCode(defaultRule);
+    }
   }
 
   @Override
@@ -460,8 +631,8 @@ public final class CompiledGraph implements Graph {
   /** What one resource's last compile read and wrote. */
   private static final class Contribution {
     final Resource source;
-    final Map<Slot, Object> writes = new LinkedHashMap<>();
-    final List<Object> reads = new ArrayList<>();
+    final Writes writes = new Writes();
+    final List<Object> reads = new ArrayList<>(4);
 
     Contribution(Resource source) {
       this.source = source;
@@ -511,9 +682,9 @@ public final class CompiledGraph implements Graph {
 
     @Override
     public Optional<NodeId> owner(String domain, Addr address) {
-      Slot s = new Slot(SlotKind.OWNER, new OwnerKey(domain, address));
-      reads(Input.GRAPH, s);
-      return Optional.ofNullable((NodeId) single(s));
+      OwnerKey k = new OwnerKey(domain, address);
+      reads(Input.GRAPH, new Slot(SlotKind.OWNER, k));
+      return Optional.ofNullable(owners.get(k));
     }
 
     @Override
@@ -553,7 +724,7 @@ public final class CompiledGraph implements Graph {
     }
 
     private void put(Slot slot, Object value) {
-      if (into.writes.put(slot, value) != null) {
+      if (!into.writes.add(slot, value)) {
         throw new IllegalStateException(key + " wrote " + slot + " twice");
       }
     }
@@ -601,6 +772,19 @@ public final class CompiledGraph implements Graph {
 
   // ---- bookkeeping ------------------------------------------------------------------------------------
 
+  /** A node's place in the graph; it stays while anything refers to it (a child, an edge), node or not. */
+  private static final class Vertex {
+    final NodeId id;
+    Node node;
+    Vertex parent;
+    final Map<NodeId, Vertex> children = new LinkedHashMap<>(4);
+    final Map<NodeId, Edge> out = new HashMap<>(4);
+
+    Vertex(NodeId id) {
+      this.id = id;
+    }
+  }
+
   private enum SlotKind {
     NODE,
     EDGE,
@@ -612,11 +796,41 @@ public final class CompiledGraph implements Graph {
     ARTIFACT
   }
 
-  private record Slot(SlotKind kind, Object key) {}
+  private record Slot(SlotKind kind, Object key) {
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Slot s && kind == s.kind && key.equals(s.key);
+    }
 
-  private record EdgeKey(NodeId from, NodeId to) {}
+    @Override
+    public int hashCode() {
+      return key.hashCode() * 31 + kind.ordinal();
+    }
+  }
 
-  private record OwnerKey(String domain, Addr address) {}
+  private record EdgeKey(NodeId from, NodeId to) {
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof EdgeKey k && from.equals(k.from) && to.equals(k.to);
+    }
+
+    @Override
+    public int hashCode() {
+      return from.hashCode() * 31 + to.hashCode();
+    }
+  }
+
+  private record OwnerKey(String domain, Addr address) {
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof OwnerKey k && address.equals(k.address) && domain.equals(k.domain);
+    }
+
+    @Override
+    public int hashCode() {
+      return address.hashCode() * 31 + domain.hashCode();
+    }
+  }
 
   private record ArtifactKey(Artifact<?> artifact, String id) {}
 
@@ -689,12 +903,18 @@ public final class CompiledGraph implements Graph {
 
   /** The work and the record of one change being applied. */
   private static final class Touched {
+    /** A full compile: what changed is everything, so nothing is recorded. */
+    final boolean full;
     final PriorityQueue<Pending> queue = new PriorityQueue<>(
         Comparator.comparingInt(Pending::rank).thenComparing(Pending::key, BY_KEY));
     final Set<ResourceKey> queued = new HashSet<>();
     final Set<NodeId> nodes = new HashSet<>();
     final Set<String> segments = new HashSet<>();
     final Set<String> sets = new HashSet<>();
+
+    Touched(boolean full) {
+      this.full = full;
+    }
 
     void queue(Compilers compilers, ResourceKey k) {
       int rank = compilers.rank(k.type());
@@ -704,11 +924,8 @@ public final class CompiledGraph implements Graph {
     }
 
     void dependents(CompiledGraph g, Object dependency) {
-      Set<ResourceKey> d = g.dependents.get(dependency);
-      if (d != null) {
-        for (ResourceKey k : List.copyOf(d)) {
-          queue(g.compilers, k);
-        }
+      for (ResourceKey k : g.readers(dependency)) {
+        queue(g.compilers, k);
       }
     }
 

@@ -4,6 +4,7 @@ import io.openvpc.engine.policy.Addr;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.IpAddr;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,25 +14,75 @@ import java.util.Optional;
  * its {@code state}, the {@code addresses} it receives on (in order: the first of a family is the one
  * it sends from), the blocks of addresses it serves ({@code space}: a subnet's or a VPC's blocks), its
  * {@code routing} (null: it sends everything to its parent), how it {@link Forwarding forwards}, and
- * the {@code host} resource traces name when it sends, receives or forwards. {@code attributes} is the compiler's typed record for renderers; the walk never reads it.
+ * the {@code host} resource traces name when it sends, receives or forwards. {@code attributes} is the
+ * compiler's typed record for renderers; the walk never reads it. Immutable; equal when every part is.
  */
-public record Node(
-    NodeId id, NodeId parent, String domain, NodeState state, List<IpAddr> addresses, List<Cidr> space,
-    RoutingTable routing, Forwarding forwarding, ResourceRef host, Object attributes) {
+public final class Node {
+  private final NodeId id;
+  private final NodeId parent;
+  private final String domain;
+  private final NodeState state;
+  private final List<IpAddr> addresses;
+  private final Addr[] held;
+  private final List<Cidr> space;
+  private final RoutingTable routing;
+  private final Forwarding forwarding;
+  private final ResourceRef host;
+  private final Object attributes;
 
-  public Node {
-    addresses = List.copyOf(addresses);
-    space = List.copyOf(space);
+  public Node(NodeId id, NodeId parent, String domain, NodeState state, List<IpAddr> addresses, List<Cidr> space,
+      RoutingTable routing, Forwarding forwarding, ResourceRef host, Object attributes) {
+    this.id = Objects.requireNonNull(id);
+    this.parent = parent;
+    this.domain = Objects.requireNonNull(domain);
+    this.state = Objects.requireNonNull(state);
+    this.addresses = List.copyOf(addresses);
+    this.held = this.addresses.stream().map(Addr::of).toArray(Addr[]::new);
+    this.space = List.copyOf(space);
+    this.routing = routing;
+    this.forwarding = Objects.requireNonNull(forwarding);
+    this.host = host;
+    this.attributes = attributes;
   }
 
-  /** Whether the node serves every address of {@code block}. */
-  public boolean serves(Cidr block) {
-    for (Cidr c : space) {
-      if (c.contains(block)) {
-        return true;
-      }
-    }
-    return false;
+  public NodeId id() {
+    return id;
+  }
+
+  public NodeId parent() {
+    return parent;
+  }
+
+  public String domain() {
+    return domain;
+  }
+
+  public NodeState state() {
+    return state;
+  }
+
+  public List<IpAddr> addresses() {
+    return addresses;
+  }
+
+  public List<Cidr> space() {
+    return space;
+  }
+
+  public RoutingTable routing() {
+    return routing;
+  }
+
+  public Forwarding forwarding() {
+    return forwarding;
+  }
+
+  public ResourceRef host() {
+    return host;
+  }
+
+  public Object attributes() {
+    return attributes;
   }
 
   public NodeKind kind() {
@@ -44,8 +95,18 @@ public record Node(
 
   /** Whether the node receives packets for {@code a}. */
   public boolean holds(Addr a) {
-    for (IpAddr ip : addresses) {
-      if (Addr.of(ip).equals(a)) {
+    for (Addr h : held) {
+      if (h.equals(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the node serves every address of {@code block}. */
+  public boolean serves(Cidr block) {
+    for (Cidr c : space) {
+      if (c.contains(block)) {
         return true;
       }
     }
@@ -65,5 +126,25 @@ public record Node(
   /** The compiler's attributes, of the type its kind carries. */
   public <A> A attributes(Class<A> type) {
     return type.cast(attributes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Node n && id.equals(n.id) && Objects.equals(parent, n.parent)
+        && domain.equals(n.domain) && state.equals(n.state) && addresses.equals(n.addresses) && space.equals(n.space)
+        && Objects.equals(routing, n.routing) && forwarding == n.forwarding && Objects.equals(host, n.host)
+        && Objects.equals(attributes, n.attributes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, parent, domain, state, addresses, space, routing, forwarding, host, attributes);
+  }
+
+  @Override
+  public String toString() {
+    return "Node[" + id + ", parent=" + parent + ", domain=" + domain + ", state=" + state + ", addresses="
+        + addresses + ", space=" + space + ", routing=" + routing + ", " + forwarding + ", host=" + host
+        + ", attributes=" + attributes + "]";
   }
 }

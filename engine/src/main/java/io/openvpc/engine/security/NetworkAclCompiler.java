@@ -46,7 +46,7 @@ public final class NetworkAclCompiler implements ResourceCompiler<NetworkAcl> {
 
   /** The name of an ACL's segment of one direction. */
   public static String segment(String networkAclId, Direction direction) {
-    return networkAclId + "/" + direction.name().toLowerCase();
+    return networkAclId + (direction == Direction.INGRESS ? "/ingress" : "/egress");
   }
 
   /** An ACL's entries of one direction as first-match rules, without the default. */

@@ -37,11 +37,14 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
   private static final Artifact<List<List<PolicyRule>>> RULES = Artifact.of("security group rules");
 
   /** Parsed protocol+port pairs; rules repeat them, and parsing is most of a rule's compile cost. */
-  private final Map<String, List<ServiceMatch>> services = new ConcurrentHashMap<>();
+  private final Map<ServiceKey, List<ServiceMatch>> services = new ConcurrentHashMap<>();
+
+  /** A rule's protocol and port as written: the stored strings, whose hashes are computed once. */
+  private record ServiceKey(String protocol, String port) {}
 
   /** The name of a group's segment of one direction. */
   public static String segment(String securityGroupId, Direction direction) {
-    return securityGroupId + "/" + direction.name().toLowerCase();
+    return securityGroupId + (direction == Direction.INGRESS ? "/ingress" : "/egress");
   }
 
   @Override
@@ -187,7 +190,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       }
       return specs.get().stream().map(ServiceMatch::of).toList();
     }
-    String key = p.protocol() + "\0" + p.port();
+    ServiceKey key = new ServiceKey(p.protocol(), p.port());
     List<ServiceMatch> cached = services.get(key);
     if (cached != null) {
       return cached;

@@ -4,11 +4,9 @@ import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.policy.RuleRef;
-import io.openvpc.engine.trace.Hop;
-import io.openvpc.engine.trace.Step;
-import io.openvpc.engine.trace.Trace;
-import io.openvpc.engine.trace.TraceResult;
-import io.openvpc.engine.trace.Tracer;
+import io.openvpc.engine.graph.Graph;
+import io.openvpc.engine.policy.Decision;
+import io.openvpc.engine.trace.Walker;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
@@ -265,26 +263,22 @@ public final class ReachSet {
     if (p == null) {
       return List.of();
     }
-    Node src = peerIsSource ? f.peer() : f.fixed();
-    TraceResult trace = new Tracer(analysis.graph()).trace(src, p);
+    Graph graph = analysis.graph();
     List<RuleRef> refs = new ArrayList<>();
-    add(refs, trace.forward());
-    if (trace.returnPath() != null) {
-      add(refs, trace.returnPath());
+    // the tracer's walk, deciding concretely, noting each decision instead of writing steps
+    Walker walker = new Walker(graph, (filter, rules, packet) -> {
+      Decision d = rules.decide(packet, graph);
+      if (!d.rule().resourceType().equals("Subnet")) {
+        refs.add(d.rule());
+      }
+      return d;
+    }, false);
+    Node src = peerIsSource ? f.peer() : f.fixed();
+    Walker.Outcome there = walker.send(src, p).get(0);
+    if (there.disposition().delivered()) {
+      walker.reply(there.deliveredTo(), there.delivered().reply(), there.sessions(), there.rewrites());
     }
     return refs;
-  }
-
-  /** The deciding rules of a trace's filter steps, except the "no ACL" passes of subnets. */
-  private static void add(List<RuleRef> refs, Trace t) {
-    for (Hop h : t.hops()) {
-      for (Step s : h.steps()) {
-        RuleRef r = s.rule();
-        if (r != null && !r.resourceType().equals("Subnet")) {
-          refs.add(r);
-        }
-      }
-    }
   }
 
   /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */

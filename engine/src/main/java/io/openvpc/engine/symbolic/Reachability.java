@@ -12,7 +12,9 @@ import io.openvpc.model.PortRange;
 import io.openvpc.model.PortSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.openvpc.engine.policy.RuleList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +39,11 @@ public final class Reachability {
   private final HeaderSpace h = new HeaderSpace(bdd);
   private final SymbolicPolicy policy;
   private final Walker walker;
-  /** What a filter's rules accept under a view, by the filter's rules (not its session) and the view. */
-  private final Map<List<Object>, Integer> accepted = new HashMap<>();
+  /**
+   * What a filter's rules accept under a view. The graph gives equal filters one rule list, so ENIs
+   * bound to the same groups share an entry whatever their sessions.
+   */
+  private final Map<RuleList, Map<View, Integer>> accepted = new IdentityHashMap<>();
 
   public Reachability(Graph graph) {
     this.graph = graph;
@@ -152,11 +157,11 @@ public final class Reachability {
   }
 
   private int accepted(Walker.Met m, View view) {
-    List<Object> key = List.of(m.filter().segments(), m.filter().defaultAction(), view);
-    Integer cached = accepted.get(key);
+    Map<View, Integer> byView = accepted.computeIfAbsent(m.rules(), k -> new HashMap<>(4));
+    Integer cached = byView.get(view);
     if (cached == null) {
       cached = policy.accepted(m.rules(), view);
-      accepted.put(key, cached);
+      byView.put(view, cached);
     }
     return cached;
   }

@@ -17,6 +17,7 @@ import io.openvpc.engine.policy.Decision;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.policy.RuleList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -336,12 +337,12 @@ public final class Walker {
       this.sent = packet;
       this.packet = packet;
       this.node = origin;
-      this.visited = new HashSet<>();
-      this.sessions = new HashSet<>();
-      this.rewrites = new ArrayList<>();
-      this.met = new ArrayList<>();
-      this.hops = new ArrayList<>();
-      this.steps = new ArrayList<>();
+      this.visited = new HashSet<>(4);
+      this.sessions = new HashSet<>(4);
+      this.rewrites = new ArrayList<>(0);
+      this.met = new ArrayList<>(explain ? 0 : 8);
+      this.hops = new ArrayList<>(explain ? 8 : 0);
+      this.steps = new ArrayList<>(explain ? 4 : 0);
     }
 
     private State(State o) {
@@ -378,14 +379,15 @@ public final class Walker {
     private void close() {
       if (explain && !steps.isEmpty()) {
         hops.add(new Hop(node.id(), steps));
+        steps = new ArrayList<>(4);
       }
-      steps = new ArrayList<>();
     }
 
     Outcome done(Disposition d) {
       close();
-      return new Outcome(new Trace(sent, d, hops), packet, deliveredTo, Set.copyOf(sessions), List.copyOf(rewrites),
-          List.copyOf(met));
+      // a state ends once: its collections become the outcome's without copies
+      return new Outcome(new Trace(sent, d, hops), packet, deliveredTo, Collections.unmodifiableSet(sessions),
+          Collections.unmodifiableList(rewrites), Collections.unmodifiableList(met));
     }
   }
 }

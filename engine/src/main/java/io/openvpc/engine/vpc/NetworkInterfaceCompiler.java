@@ -115,7 +115,7 @@ public final class NetworkInterfaceCompiler implements ResourceCompiler<NetworkI
   }
 
   /** The ENI's security groups of one direction as one stateful filter; no group lets everything pass. */
-  private static Filter groups(String eniId, List<String> groups, Direction d) {
+  private Filter groups(String eniId, List<String> groups, Direction d) {
     boolean in = d == Direction.INGRESS;
     StepKind step = in ? StepKind.SECURITY_GROUP_INGRESS : StepKind.SECURITY_GROUP_EGRESS;
     Disposition denied = in ? Disposition.DENIED_SECURITY_GROUP_INGRESS : Disposition.DENIED_SECURITY_GROUP_EGRESS;
@@ -123,11 +123,36 @@ public final class NetworkInterfaceCompiler implements ResourceCompiler<NetworkI
       return new Filter(step, denied, RuleRef.SECURITY_GROUP, List.of(), Action.ACCEPT,
           new RuleRef("NetworkInterface", eniId, d, -1, "no security group is bound: all traffic passes"), eniId);
     }
-    return new Filter(step, denied, RuleRef.SECURITY_GROUP,
-        groups.stream().map(g -> SecurityGroupCompiler.segment(g, d)).toList(), Action.DROP,
-        new RuleRef(RuleRef.SECURITY_GROUP, String.join(",", groups), d, -1,
-            "no rule of " + String.join(", ", groups) + " matched: DROP (implicit)"), eniId);
+    Binding b = binding(groups);
+    return new Filter(step, denied, RuleRef.SECURITY_GROUP, in ? b.ingress : b.egress, Action.DROP,
+        in ? b.ingressDefault : b.egressDefault, eniId);
   }
+
+  /**
+   * What ENIs bound to the same groups in the same order share: their segments and defaults, built
+   * once (thousands of ENIs share a handful of bindings).
+   */
+  private record Binding(List<String> ingress, List<String> egress, RuleRef ingressDefault, RuleRef egressDefault) {
+    static Binding of(List<String> groups) {
+      String ids = String.join(",", groups);
+      String text = "no rule of " + String.join(", ", groups) + " matched: DROP (implicit)";
+      return new Binding(groups.stream().map(g -> SecurityGroupCompiler.segment(g, Direction.INGRESS)).toList(),
+          groups.stream().map(g -> SecurityGroupCompiler.segment(g, Direction.EGRESS)).toList(),
+          new RuleRef(RuleRef.SECURITY_GROUP, ids, Direction.INGRESS, -1, text),
+          new RuleRef(RuleRef.SECURITY_GROUP, ids, Direction.EGRESS, -1, text));
+    }
+  }
+
+  /** Bindings seen, bounded: a binding is cheap to rebuild. */
+  private final Map<List<String>, Binding> bindings = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Binding binding(List<String> groups) {
+    if (bindings.size() > 100_000) {
+      bindings.clear();
+    }
+    return bindings.computeIfAbsent(groups, Binding::of);
+  }
+
 
   @Override
   public Map<GatewayType, NextHopResolver> nextHops() {
