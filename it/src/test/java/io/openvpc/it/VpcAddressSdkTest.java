@@ -249,7 +249,7 @@ class VpcAddressSdkTest {
     assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.LimitExceeded", "IpAddresses");
     d.setIpAddresses(new String[] {"10.84.1.2"});
     d.setFilters(new Filter[] {filter("resource-id", eni)});
-    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Combination", "IpAddresses");
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameter.Coexist", "IpAddresses");
     d.setIpAddresses(null);
     assertThat(vpc.DescribeUsedIpAddress(d).getIpAddressStates()).extracting(IpAddressStates::getIpAddress)
         .containsExactly("10.84.1.2", "10.84.1.3");

@@ -5,6 +5,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -74,21 +75,10 @@ public final class NetworkAclService {
 
   public Page<NetworkAcl> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
     List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", MALFORMED, 100);
-    if (!wanted.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameter.Coexist", "`NetworkAclIds` and `Filters` cannot be given together.",
-          "`NetworkAclIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    List<NetworkAcl> found = new ArrayList<>();
-    if (!wanted.isEmpty()) {
-      for (int i = 0; i < wanted.size(); i++) {
-        found.add(require(t, wanted.get(i), "NetworkAclIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(NetworkAcl.class), filters);
-      found.sort(Comparator.comparing(NetworkAcl::createdTime).reversed().thenComparing(NetworkAcl::id));
-    }
-    return Page.of(found, offset, limit);
+    return Page.of(Listing.select("NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p),
+        t.all(NetworkAcl.class), FILTERS,
+        Comparator.comparing(NetworkAcl::createdTime).reversed().thenComparing(NetworkAcl::id)), offset, limit);
   }
 
   /** The subnets that use an ACL, sorted by ID. */

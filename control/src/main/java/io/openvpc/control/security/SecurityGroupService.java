@@ -5,6 +5,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -115,23 +116,10 @@ public final class SecurityGroupService {
   public Page<SecurityGroup> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit,
       String orderField, String orderDirection) {
     List<String> wanted = Validate.ids("SecurityGroupIds", ids, "sg", PolicyRules.SG_MALFORMED, 100);
-    if (!wanted.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection(PolicyRules.COEXIST, "`SecurityGroupIds` and `Filters` cannot be given together.",
-          "`SecurityGroupIds` 与 `Filters` 不能同时指定。");
-    }
     Comparator<SecurityGroup> order = order(orderField, orderDirection);
     Topology t = ledger.read(scope);
-    List<SecurityGroup> found;
-    if (!wanted.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < wanted.size(); i++) {
-        found.add(require(t, wanted.get(i), "SecurityGroupIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(SecurityGroup.class), filters);
-      found.sort(order);
-    }
-    return Page.of(found, offset, limit);
+    return Page.of(Listing.select("SecurityGroupIds", wanted, filters, (id, p) -> require(t, id, p),
+        t.all(SecurityGroup.class), FILTERS, order), offset, limit);
   }
 
   private static Comparator<SecurityGroup> order(String field, String direction) {

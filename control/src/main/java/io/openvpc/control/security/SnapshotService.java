@@ -5,6 +5,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Direction;
@@ -154,17 +155,9 @@ public final class SnapshotService {
   public Page<SnapshotPolicy> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
     List<String> wanted = Validate.ids("SnapshotPolicyIds", ids, "sspolicy", "InvalidParameterValue.Malformed", 100);
     Topology t = ledger.read(scope);
-    List<SnapshotPolicy> found = new ArrayList<>();
-    if (!wanted.isEmpty()) {
-      for (int i = 0; i < wanted.size(); i++) {
-        found.add(require(t, wanted.get(i), "SnapshotPolicyIds." + i));
-      }
-      found = FILTERS.apply(found, filters);
-    } else {
-      found = FILTERS.apply(t.all(SnapshotPolicy.class), filters);
-      found.sort(Comparator.comparing(SnapshotPolicy::createdTime).reversed().thenComparing(SnapshotPolicy::id));
-    }
-    return Page.of(found, offset, limit);
+    return Page.of(Listing.select("SnapshotPolicyIds", wanted, filters, (id, p) -> require(t, id, p),
+        t.all(SnapshotPolicy.class), FILTERS,
+        Comparator.comparing(SnapshotPolicy::createdTime).reversed().thenComparing(SnapshotPolicy::id)), offset, limit);
   }
 
   static SnapshotPolicy require(Topology t, String id, String param) {
