@@ -115,7 +115,7 @@ public final class SecurityGroupService {
 
   public Page<SecurityGroup> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit,
       String orderField, String orderDirection) {
-    List<String> wanted = Validate.ids("SecurityGroupIds", ids, "sg", PolicyRules.SG_MALFORMED, 100);
+    List<String> wanted = Validate.ids("SecurityGroupIds", ids, "sg", SecurityErrors.SG_MALFORMED, 100);
     Comparator<SecurityGroup> order = order(orderField, orderDirection);
     Topology t = ledger.read(scope);
     return Page.of(Listing.select("SecurityGroupIds", wanted, filters, (id, p) -> require(t, id, p),
@@ -143,8 +143,8 @@ public final class SecurityGroupService {
 
   /** The group, or {@code InvalidSecurityGroupID.NotFound} naming the parameter. */
   public static SecurityGroup require(Topology t, String id, String parameter) {
-    Ids.requireWellFormed("sg", id, parameter, PolicyRules.SG_MALFORMED);
-    return t.find(SecurityGroup.class, id).orElseThrow(() -> Rejection.notFound(PolicyRules.SG_NOT_FOUND, parameter, id));
+    Ids.requireWellFormed("sg", id, parameter, SecurityErrors.SG_MALFORMED);
+    return t.find(SecurityGroup.class, id).orElseThrow(() -> SecurityErrors.groupNotFound(parameter, id));
   }
 
   public SecurityGroup modifyAttribute(Scope scope, String groupId, String name, String description) {
@@ -265,7 +265,7 @@ public final class SecurityGroupService {
     if (groupIds == null || groupIds.isEmpty()) {
       throw Rejection.missing("SecurityGroupIds");
     }
-    return Validate.ids("SecurityGroupIds", groupIds, "sg", PolicyRules.SG_MALFORMED, 100);
+    return Validate.ids("SecurityGroupIds", groupIds, "sg", SecurityErrors.SG_MALFORMED, 100);
   }
 
   /** DescribeSecurityGroupLimits, from the configured quotas. */
