@@ -1,7 +1,7 @@
 package io.openvpc.control.acl;
 
+import static io.openvpc.control.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Quotas;
@@ -11,12 +11,10 @@ import io.openvpc.model.Direction;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
 import io.openvpc.model.NetworkAclQuintupleEntry;
-import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /** ACL entry editing: each action names entries against the ACL as it was, and a refused call changes nothing. */
@@ -49,12 +47,6 @@ class AclEntryEditingTest {
     return ledger.read(SCOPE).find(NetworkAcl.class, id).orElseThrow();
   }
 
-  private static void refused(ThrowableAssert.ThrowingCallable call, String code, String messagePart) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(Rejection.class, e -> {
-      assertThat(e.code()).isEqualTo(code);
-      assertThat(e.getMessage()).contains(messagePart);
-    });
-  }
 
   @Test
   void incrementalModify_replacesNamedEntriesInPlace_andAppendsTheOthers() {
@@ -73,9 +65,9 @@ class AclEntryEditingTest {
     String id = acls.create(SCOPE, vpc, "a", null, null).id();
     acls.createEntries(SCOPE, id, ingress(entry("22", null), entry("80", null)));
     String first = acl(id).ingress().get(0).entryId();
-    refused(() -> acls.deleteEntries(SCOPE, id, ingress(entry(null, first), entry(null, first))), "ResourceNotFound",
+    assertRejected(() -> acls.deleteEntries(SCOPE, id, ingress(entry(null, first), entry(null, first))), "ResourceNotFound",
         "NetworkAclEntrySet.Ingress.1.NetworkAclIpv4EntryId");
-    refused(() -> acls.createEntries(SCOPE, id, ingress(entry("1", null), entry("2", null))), "LimitExceeded",
+    assertRejected(() -> acls.createEntries(SCOPE, id, ingress(entry("1", null), entry("2", null))), "LimitExceeded",
         "network-acl-max-inbound-policies");
     assertThat(acl(id).ingress()).hasSize(2);
     acls.deleteEntries(SCOPE, id, ingress(entry(null, first)));
@@ -92,9 +84,9 @@ class AclEntryEditingTest {
     acls.modifyQuintuples(SCOPE, id, inbound(quintuple(e80, "8080", null)));
     assertThat(acl(id).quintupleEntries()).extracting(NetworkAclQuintupleEntry::destinationPort, NetworkAclQuintupleEntry::priority)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("8080", 2L), org.assertj.core.groups.Tuple.tuple("22", 5L));
-    refused(() -> acls.deleteQuintuples(SCOPE, id, inbound(quintuple(e80, null, null), quintuple(e80, null, null))),
+    assertRejected(() -> acls.deleteQuintuples(SCOPE, id, inbound(quintuple(e80, null, null), quintuple(e80, null, null))),
         "ResourceNotFound", "NetworkAclQuintupleSet.Ingress.1.NetworkAclQuintupleEntryId");
-    refused(() -> acls.createEntries(SCOPE, id, ingress(entry("1", null))), "UnsupportedOperation", "TRIPLE");
+    assertRejected(() -> acls.createEntries(SCOPE, id, ingress(entry("1", null))), "UnsupportedOperation", "TRIPLE");
     acls.deleteQuintuples(SCOPE, id, inbound(quintuple(e80, null, null)));
     assertThat(acl(id).quintupleEntries()).singleElement().satisfies(e -> assertThat(e.direction()).isEqualTo(Direction.INGRESS));
   }

@@ -1,18 +1,16 @@
 package io.openvpc.control.security;
 
+import static io.openvpc.control.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvpc.control.Filter;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.store.InMemoryStore;
-import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /** The Describe actions of security groups, their rules and snapshot policies select as every other listing does. */
@@ -30,20 +28,14 @@ class SecurityListingTest {
     return List.of(new Filter(name, List.of(values)));
   }
 
-  private static void refused(ThrowableAssert.ThrowingCallable call, String code, String messagePart) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(Rejection.class, e -> {
-      assertThat(e.code()).isEqualTo(code);
-      assertThat(e.getMessage()).contains(messagePart);
-    });
-  }
 
   @Test
   void idsAndFilters_coexist() {
-    refused(() -> groups.describe(SCOPE, List.of(sg), filter("security-group-name", "g"), null, null, null, null),
+    assertRejected(() -> groups.describe(SCOPE, List.of(sg), filter("security-group-name", "g"), null, null, null, null),
         "InvalidParameter.Coexist", "`SecurityGroupIds` and `Filters`");
     String policy = snapshots.create(SCOPE, List.of(new SnapshotService.PolicySpec(null, "p", "operate", 7L, false,
         "ap-guangzhou", "b", null, null)), null).get(0).id();
-    refused(() -> snapshots.describe(SCOPE, List.of(policy), filter("snapshot-policy-name", "p"), null, null),
+    assertRejected(() -> snapshots.describe(SCOPE, List.of(policy), filter("snapshot-policy-name", "p"), null, null),
         "InvalidParameter.Coexist", "`SnapshotPolicyIds` and `Filters`");
     assertThat(snapshots.describe(SCOPE, List.of(policy), null, null, null).items()).singleElement()
         .satisfies(p -> assertThat(p.id()).isEqualTo(policy));
@@ -51,12 +43,12 @@ class SecurityListingTest {
 
   @Test
   void policyFilters_refuseAsEveryListingDoes() {
-    refused(() -> policies.describe(SCOPE, sg, filter("colour", "red")), "InvalidParameter.FilterInvalidKey",
+    assertRejected(() -> policies.describe(SCOPE, sg, filter("colour", "red")), "InvalidParameter.FilterInvalidKey",
         "Filter `colour` in `Filters.0.Name` is not supported; supported filters: security-group-id, ip, "
             + "address-module, service-module, protocol-type, port, poly, direction, description.");
-    refused(() -> policies.describe(SCOPE, sg, List.of(new Filter(null, List.of("x")))), "MissingParameter",
+    assertRejected(() -> policies.describe(SCOPE, sg, List.of(new Filter(null, List.of("x")))), "MissingParameter",
         "Filters.0.Name");
-    refused(() -> policies.describe(SCOPE, sg, filter("port", Collections.nCopies(101, "80").toArray(String[]::new))),
+    assertRejected(() -> policies.describe(SCOPE, sg, filter("port", Collections.nCopies(101, "80").toArray(String[]::new))),
         "InvalidParameterValue.LimitExceeded", "Filters.0.Values");
   }
 
