@@ -36,7 +36,6 @@ import java.util.Set;
  * direction ends in an implicit DROP of everything.
  */
 public final class NetworkAclService {
-  static final String MALFORMED = AclErrors.MALFORMED;
   private static final Filters<NetworkAcl> FILTERS = new Filters<NetworkAcl>()
       .exact("vpc-id", NetworkAcl::vpcId)
       .exact("network-acl-id", NetworkAcl::id)
@@ -74,7 +73,7 @@ public final class NetworkAclService {
   }
 
   public Page<NetworkAcl> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
-    List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", MALFORMED, 100);
+    List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", AclErrors.MALFORMED, 100);
     Topology t = ledger.read(scope);
     return Page.of(Listing.select("NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p),
         t.all(NetworkAcl.class), FILTERS,
@@ -92,7 +91,7 @@ public final class NetworkAclService {
   }
 
   public static NetworkAcl require(Topology t, String id, String param) {
-    Ids.requireWellFormed("acl", id, param, MALFORMED);
+    Ids.requireWellFormed("acl", id, param, AclErrors.MALFORMED);
     return t.find(NetworkAcl.class, id).orElseThrow(() -> AclErrors.aclNotFound(param, id));
   }
 

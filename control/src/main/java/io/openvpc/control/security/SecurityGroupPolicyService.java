@@ -1,5 +1,7 @@
 package io.openvpc.control.security;
 
+import static io.openvpc.control.security.PolicyRequests.SET;
+
 import io.openvpc.control.Filter;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Quotas;
@@ -23,8 +25,6 @@ import java.util.List;
  * changes nothing. docs/modeling/security-group-policies.md describes the semantics.
  */
 public final class SecurityGroupPolicyService {
-  static final String SET = PolicyRequests.SET;
-
   private final Ledger ledger;
   private final Quotas quotas;
   private final Clock clock;
