@@ -9,35 +9,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What it takes to bring one namespace from its actual to its desired state: links to remove (first,
- * so that a name can be reused), veth pairs to create, then one {@code ip -batch} of addresses, routes
- * and IPv4 rules, one {@code ip -6 -batch} of IPv6 rules, and the nftables ruleset to load. Computed
- * purely from the two {@link Netns} values; an empty plan means the namespace is already right.
+ * What it takes to bring one namespace from its actual to its desired state: sysctls to set, links to
+ * remove (first, so that a name can be reused), veth pairs to create, then one {@code ip -batch} of
+ * addresses, routes and IPv4 rules, one {@code ip -6 -batch} of IPv6 rules, the nft script that changes
+ * its table ({@link NftDelta}: only the parts that differ, one transaction) with the whole table as a
+ * fallback should the kernel refuse the delta, and the resolver file. Computed purely from the two
+ * {@link Netns} values; an empty plan means the namespace is already right.
  */
 public record NetnsPlan(
     String namespace,
+    List<String> sysctls,
     List<String> removeLinks,
     List<String> createLinks,
     List<String> batch,
     List<String> batch6,
     String nftables,
+    String nftablesFull,
     String resolvConf) {
 
   public boolean isEmpty() {
-    return removeLinks.isEmpty() && createLinks.isEmpty() && batch.isEmpty() && batch6.isEmpty()
-        && nftables == null && resolvConf == null;
+    return sysctls.isEmpty() && removeLinks.isEmpty() && createLinks.isEmpty() && batch.isEmpty()
+        && batch6.isEmpty() && nftables == null && resolvConf == null;
   }
 
   /** The plan from {@code actual} (empty lists for a fresh namespace) to {@code desired}. */
   public static NetnsPlan between(Netns desired, Netns actual) {
     if (desired.equals(actual)) {
       // What the agent applied last time, unchanged: the common case of a pass, and the cheapest.
-      return new NetnsPlan(desired.name(), List.of(), List.of(), List.of(), List.of(), null, null);
+      return new NetnsPlan(desired.name(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
     }
+    List<String> sysctls = actual.sysctls().containsAll(desired.sysctls()) ? List.of() : desired.sysctls();
     List<String> remove = new ArrayList<>();
     List<String> create = new ArrayList<>();
     List<String> batch = new ArrayList<>();
@@ -110,10 +114,11 @@ public record NetnsPlan(
         (r.ipv6() ? batch6 : batch).add("rule add " + ruleSpec(r) + " proto " + Route.PROTOCOL);
       }
     }
-    String nft = Objects.equals(RulesetDigest.of(desired.nftables()), RulesetDigest.of(actual.nftables()))
-        ? null : desired.nftables();
+    String nft = NftDelta.between(desired.nftables(), actual.nftables());
+    String full = nft.isEmpty() ? null : NftDelta.full(desired.nftables());
     String resolv = desired.resolvConf().equals(actual.resolvConf()) ? null : desired.resolvConf();
-    return new NetnsPlan(desired.name(), remove, create, batch, batch6, nft, resolv);
+    return new NetnsPlan(desired.name(), sysctls, remove, create, batch, batch6, nft.isEmpty() ? null : nft,
+        full == null || full.equals(nft) ? null : full, resolv);
   }
 
   static String routeSpec(Route r) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real namespaces, real packets: the reconciler against the kernel. Needs root; skips otherwise. */
 class ReconcilerKernelTest {
-  private final String owner = "test-" + Fixtures.suffix();
+  private final String owner = KernelTests.owner("reconciler");
   private LinuxHost host;
   private Reconciler reconciler;
 
