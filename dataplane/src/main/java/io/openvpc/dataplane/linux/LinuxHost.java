@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * The driver: creates, reads back, changes and deletes namespaces. Most of it runs in-process (see
  * docs/dataplane.md, "The driver"): namespaces are made with {@code unshare(2)} and a bind mount as
  * {@code ip netns add} makes them, read with netlink dumps, and their nftables tables changed through
- * libnftables, all from threads that enter the namespace ({@link InNetns}); links, addresses, routes
- * and rules are changed by one {@code ip -force -batch} process per namespace and pass, which goes on
- * past a failing line.
+ * libnftables, and changed with netlink requests (links, addresses, routes, rules: {@link IpLines})
+ * and libnftables (tables: {@link Nft}), all from threads that enter the namespace ({@link InNetns}),
+ * without starting a process. Every step is tried even when one fails.
  *
  * <p>Every namespace it creates is marked with a file {@code /run/openvpc/netns/<name>} whose first line
  * is the owner (the agent that created it), written before the namespace exists, and it only ever
@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
  * restarted agent can trust it without reading it back.
  */
 public final class LinuxHost {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LinuxHost.class);
   private static final Path NETNS_ETC = Path.of("/etc/netns");
   private static final Path MARKS = Path.of("/run/openvpc/netns");
   /** Set in every namespace besides what the renderer asks for: keep addresses when the primary goes. */
@@ -333,9 +334,10 @@ public final class LinuxHost {
   /**
    * Deletes namespaces and their files, by exact name. Processes still running in one (an instance's
    * servers, an {@code openvpc exec}) would keep it, and so its veths and its addresses, alive after
-   * its mount is gone: a terminated instance would go on answering. So its own links are deleted first
-   * (which removes both ends of each veth) and its processes are killed (one scan of {@code /proc} for
-   * all of them).
+   * its mount is gone: a terminated instance would go on answering. So its processes are killed first
+   * (one scan of {@code /proc} for all the namespaces) and waited for; only if one outlives that are its
+   * own links deleted one by one (which removes both ends of each veth, at about 20 ms a link). Then
+   * the mount goes, and the kernel destroys the namespace and all its devices at once.
    */
   public void deleteNamespaces(Collection<String> names) {
     for (String name : names) {
@@ -357,33 +359,60 @@ public final class LinuxHost {
       } catch (IOException e) {
         id = "";
       }
-      if (!id.isEmpty()) {
-        try {
-          InNetns.call(name, () -> {
-            try (Rtnl r = Rtnl.open()) {
-              for (Rtnl.LinkInfo l : r.links()) {
-                if (l.name().startsWith(Names.PREFIX)) {
-                  try {
-                    r.deleteLink(l.index());
-                  } catch (IllegalStateException gone) {
-                    // went with its peer
-                  }
-                }
-              }
-            }
-            return null;
-          });
-        } catch (InNetns.NoSuchNamespace e) {
-          // only the file is left
-        }
-        for (long pid : pids.getOrDefault(id, List.of())) {
-          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
+      List<ProcessHandle> inside = new ArrayList<>();
+      for (long pid : pids.getOrDefault(id, List.of())) {
+        ProcessHandle.of(pid).ifPresent(p -> {
+          p.destroyForcibly();
+          inside.add(p);
+        });
+      }
+      if (!inside.isEmpty() && !allExit(inside)) {
+        deleteLinks(name);
       }
       unmount(file);
       deleteQuietly(NETNS_ETC.resolve(name).resolve("resolv.conf"));
       deleteQuietly(NETNS_ETC.resolve(name));
       deleteQuietly(MARKS.resolve(name));
+    }
+  }
+
+  /** Whether every process has exited within a few seconds of being killed. */
+  private static boolean allExit(List<ProcessHandle> processes) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    for (ProcessHandle p : processes) {
+      try {
+        p.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return false;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // it is gone
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Deletes a namespace's own links, one by one (both ends of each veth go). */
+  private static void deleteLinks(String name) {
+    try {
+      InNetns.call(name, () -> {
+        try (Rtnl r = Rtnl.open()) {
+          for (Rtnl.LinkInfo l : r.links()) {
+            if (l.name().startsWith(Names.PREFIX)) {
+              try {
+                r.deleteLink(l.index());
+              } catch (IllegalStateException gone) {
+                // went with its peer
+              }
+            }
+          }
+        }
+        return null;
+      });
+    } catch (InNetns.NoSuchNamespace e) {
+      // only the file is left
     }
   }
 
@@ -454,13 +483,23 @@ public final class LinuxHost {
         errors.add("sysctls: " + e.getMessage());
       }
     }
-    if (!plan.removeLinks().isEmpty()) {
-      // A link may already be gone with its peer; the rest must still go.
-      batch(ns, false, plan.removeLinks(), errors, "Cannot find device");
+    if (!plan.removeLinks().isEmpty() || !plan.createLinks().isEmpty() || !plan.batch().isEmpty()
+        || !plan.batch6().isEmpty()) {
+      try {
+        List<IpLines.Result> results = InNetns.call(ns, () -> List.of(IpLines.apply(plan.removeLinks(), false),
+            IpLines.apply(plan.createLinks(), false), IpLines.apply(plan.batch(), false),
+            IpLines.apply(plan.batch6(), true)));
+        for (int i = 0; i < results.size(); i++) {
+          IpLines.Result r = results.get(i);
+          // A link to remove may already be gone with its peer.
+          r.errors().stream().filter(e -> !e.startsWith("`link del ") || !e.contains("Cannot find device"))
+              .forEach(errors::add);
+          batch(ns, i == 3, r.unsupported(), errors, null);
+        }
+      } catch (RuntimeException e) {
+        errors.add("links, addresses, routes and rules: " + e.getMessage());
+      }
     }
-    batch(ns, false, plan.createLinks(), errors, null);
-    batch(ns, false, plan.batch(), errors, null);
-    batch(ns, true, plan.batch6(), errors, null);
     if (plan.nftables() != null) {
       applyNft(ns, plan, errors);
     }
@@ -480,8 +519,11 @@ public final class LinuxHost {
   /** The delta, or the whole table if the kernel refuses the delta; then the fingerprint of what is there. */
   private void applyNft(String ns, NetnsPlan plan, List<String> errors) {
     prints.remove(ns);
+    long t0 = System.nanoTime();
     try {
       Nft.apply(ns, plan.nftables());
+      LOG.debug("{}: nft script of {} lines applied in {} ms", ns, plan.nftables().lines().count(),
+          (System.nanoTime() - t0) / 1_000_000);
     } catch (Nft.Refused e) {
       if (plan.nftablesFull() == null) {
         errors.add("nftables: " + e.error().strip());
@@ -498,7 +540,12 @@ public final class LinuxHost {
       return;
     }
     try {
-      prints.put(ns, NftListing.parse(Nft.listJson(ns)).fingerprint());
+      long l0 = System.nanoTime();
+      String json = Nft.listJson(ns);
+      long t1 = System.nanoTime();
+      prints.put(ns, NftListing.parse(json).fingerprint());
+      LOG.debug("{}: table listed in {} ms ({} KB), fingerprinted in {} ms", ns, (t1 - l0) / 1_000_000,
+          json.length() / 1024, (System.nanoTime() - t1) / 1_000_000);
     } catch (RuntimeException e) {
       errors.add("nftables read back: " + e.getMessage());
     }
@@ -507,13 +554,14 @@ public final class LinuxHost {
   private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
 
   /**
-   * Runs {@code ip -force -batch} (every line is tried); a line that fails is reported with the error
-   * the kernel gave, unless it contains {@code ignore}.
+   * Runs {@code ip -force -batch} (every line is tried) for lines {@link IpLines} does not understand;
+   * a line that fails is reported with the error the kernel gave, unless it contains {@code ignore}.
    */
   private static void batch(String ns, boolean ipv6, List<String> lines, List<String> errors, String ignore) {
     if (lines.isEmpty()) {
       return;
     }
+    LOG.debug("{}: {} lines left to ip: {}", ns, lines.size(), lines);
     List<String> argv = new ArrayList<>(List.of("ip", "-force", "-n", ns));
     if (ipv6) {
       argv.add("-6");

@@ -35,6 +35,22 @@ public record NetnsPlan(
         && batch6.isEmpty() && nftables == null && resolvConf == null;
   }
 
+  /**
+   * Only the links a plan would delete (cheaper than the whole plan: no table delta): those no longer
+   * wanted, and those whose alias changed (the ENI moved, or the link is known to be broken).
+   */
+  public static List<String> linkRemovals(Netns desired, Netns actual) {
+    Map<String, Link> want = byKey(desired.links(), Link::name);
+    List<String> remove = new ArrayList<>();
+    for (Link l : actual.links()) {
+      Link w = want.get(l.name());
+      if (w == null && !l.name().equals("lo") || w != null && !w.alias().equals(l.alias())) {
+        remove.add("link del " + l.name());
+      }
+    }
+    return remove;
+  }
+
   /** The plan from {@code actual} (empty lists for a fresh namespace) to {@code desired}. */
   public static NetnsPlan between(Netns desired, Netns actual) {
     if (desired.equals(actual)) {
@@ -48,12 +64,7 @@ public record NetnsPlan(
     List<String> batch6 = new ArrayList<>();
     Map<String, Link> want = byKey(desired.links(), Link::name);
     Map<String, Link> have = byKey(actual.links(), Link::name);
-    for (Link l : have.values()) {
-      Link w = want.get(l.name());
-      if (w == null && !l.name().equals("lo") || w != null && !w.alias().equals(l.alias())) {
-        remove.add("link del " + l.name());
-      }
-    }
+    remove.addAll(linkRemovals(desired, actual));
     java.util.Set<String> gone = new java.util.HashSet<>();
     for (Link l : have.values()) {
       Link w = want.get(l.name());

@@ -161,9 +161,11 @@ public final class Reconciler {
 
   /** One pass: create, change and delete namespaces until the host holds {@code desired}. */
   public synchronized Outcome reconcile(HostState desired) {
+    long t0 = System.nanoTime();
     if (!synced) {
       takeStock(desired);
     }
+    long tStock = System.nanoTime();
     List<String> created = Collections.synchronizedList(new ArrayList<>());
     List<String> deleted = Collections.synchronizedList(new ArrayList<>());
     List<String> changed = Collections.synchronizedList(new ArrayList<>());
@@ -186,6 +188,7 @@ public final class Reconciler {
       });
     });
 
+    long tDelete = System.nanoTime();
     Set<String> existing = new LinkedHashSet<>(host.namespaces());
     List<Netns> fresh = new ArrayList<>();
     for (Netns n : desired.namespaces().values()) {
@@ -226,6 +229,7 @@ public final class Reconciler {
       }
     });
 
+    long tCreate = System.nanoTime();
     healPairs(desired);
     removeLinks(pass);
     // Routers first: they create the veth pairs whose other ends the instances configure.
@@ -235,8 +239,17 @@ public final class Reconciler {
       (n.role() == Netns.Role.ROUTER ? routers : instances).add(n);
     }
     Set<String> createdNow = Set.copyOf(created);
+    long tRemove = System.nanoTime();
     parallel(routers, n -> apply(n, createdNow, pass));
+    long tRouters = System.nanoTime();
     parallel(instances, n -> apply(n, createdNow, pass));
+    long tEnd = System.nanoTime();
+    if (LOG.isDebugEnabled() && tEnd - t0 > 100_000_000L) {
+      LOG.debug("pass of {} ms: stock {}, delete {}, create {}, links removed {}, routers {}, instances {}",
+          (tEnd - t0) / 1_000_000, (tStock - t0) / 1_000_000, (tDelete - tStock) / 1_000_000,
+          (tCreate - tDelete) / 1_000_000, (tRemove - tCreate) / 1_000_000, (tRouters - tRemove) / 1_000_000,
+          (tEnd - tRouters) / 1_000_000);
+    }
     return new Outcome(List.copyOf(created), List.copyOf(deleted), List.copyOf(changed), List.copyOf(failed));
   }
 
@@ -374,11 +387,10 @@ public final class Reconciler {
     List<NetnsPlan> removals = new ArrayList<>();
     for (Netns n : pass.desired.namespaces().values()) {
       Netns k = known.get(n.name());
-      if (k != null && !k.equals(n)) {
-        NetnsPlan p = NetnsPlan.between(n, k);
-        if (!p.removeLinks().isEmpty()) {
-          removals.add(new NetnsPlan(n.name(), List.of(), p.removeLinks(), List.of(), List.of(), List.of(), null, null,
-              null));
+      if (k != null && k != n) {
+        List<String> remove = NetnsPlan.linkRemovals(n, k);
+        if (!remove.isEmpty()) {
+          removals.add(new NetnsPlan(n.name(), List.of(), remove, List.of(), List.of(), List.of(), null, null, null));
         }
       }
     }

@@ -34,6 +34,18 @@ final class Rtnl implements AutoCloseable {
   private static final short RTM_GETADDR = 22;
   private static final short RTM_GETROUTE = 26;
   private static final short RTM_GETRULE = 34;
+  private static final short RTM_NEWADDR = 20;
+  private static final short RTM_DELADDR = 21;
+  private static final short RTM_NEWROUTE = 24;
+  private static final short RTM_DELROUTE = 25;
+  private static final short RTM_NEWRULE = 32;
+  private static final short RTM_DELRULE = 33;
+  static final short NLM_F_REPLACE = 0x100;
+  static final short NLM_F_EXCL = 0x200;
+  static final short NLM_F_CREATE = 0x400;
+  private static final int SOL_NETLINK = 270;
+  private static final int NETLINK_CAP_ACK = 10;
+  private static final int NETLINK_EXT_ACK = 11;
   private static final int IFF_UP = 1;
 
   private final int fd;
@@ -46,7 +58,15 @@ final class Rtnl implements AutoCloseable {
 
   /** A socket in the calling thread's namespace. */
   static Rtnl open() {
-    return new Rtnl(Syscalls.LibC.I.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE));
+    int fd = Syscalls.LibC.I.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+    try {
+      // Errors come back with the kernel's message, and without a copy of the request.
+      Syscalls.LibC.I.setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, new int[] {1}, 4);
+      Syscalls.LibC.I.setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, new int[] {1}, 4);
+    } catch (LastErrorException e) {
+      // older kernels: plain errno
+    }
+    return new Rtnl(fd);
   }
 
   @Override
@@ -159,6 +179,90 @@ final class Rtnl implements AutoCloseable {
     request(RTM_DELLINK, (short) 0, b.array());
   }
 
+  /** A netlink request the kernel refused: errno and, where it gave one, its message. */
+  static final class Refused extends RuntimeException {
+    final int errno;
+
+    Refused(int errno, String message) {
+      super(message);
+      this.errno = errno;
+    }
+  }
+
+  /** A message body: a family header followed by attributes, built in the kernel's layout. */
+  static final class Message {
+    private final ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
+    private final java.util.ArrayDeque<Integer> nests = new java.util.ArrayDeque<>();
+
+    Message(byte[] header) {
+      b.put(header);
+      pad();
+    }
+
+    Message u32(int type, int value) {
+      return attr(type, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array());
+    }
+
+    Message u8(int type, int value) {
+      return attr(type, new byte[] {(byte) value});
+    }
+
+    Message string(int type, String value) {
+      byte[] s = value.getBytes(StandardCharsets.UTF_8);
+      return attr(type, java.util.Arrays.copyOf(s, s.length + 1));
+    }
+
+    Message attr(int type, byte[] data) {
+      b.putShort((short) (4 + data.length)).putShort((short) type).put(data);
+      pad();
+      return this;
+    }
+
+    /** Opens a nested attribute; {@link #end} closes it. */
+    Message begin(int type) {
+      nests.push(b.position());
+      b.putShort((short) 0).putShort((short) type);
+      return this;
+    }
+
+    /** Raw bytes inside a nested attribute (a family header of a nested message). */
+    Message raw(byte[] data) {
+      b.put(data);
+      pad();
+      return this;
+    }
+
+    Message end() {
+      int start = nests.pop();
+      b.putShort(start, (short) (b.position() - start));
+      return this;
+    }
+
+    private void pad() {
+      while (b.position() % 4 != 0) {
+        b.put((byte) 0);
+      }
+    }
+
+    byte[] bytes() {
+      return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+  }
+
+  /** Sends a change and waits for the kernel's answer; throws {@link Refused} if it says no. */
+  void change(short type, short flags, Message m) {
+    request(type, flags, m.bytes());
+  }
+
+  static final short NEWLINK = RTM_NEWLINK;
+  static final short DELLINK = RTM_DELLINK;
+  static final short NEWADDR = RTM_NEWADDR;
+  static final short DELADDR = RTM_DELADDR;
+  static final short NEWROUTE = RTM_NEWROUTE;
+  static final short DELROUTE = RTM_DELROUTE;
+  static final short NEWRULE = RTM_NEWRULE;
+  static final short DELRULE = RTM_DELRULE;
+
   private void request(short type, short flags, byte[] body) {
     int s = ++seq;
     send(type, (short) (NLM_F_REQUEST | NLM_F_ACK | flags), s, body);
@@ -170,12 +274,26 @@ final class Rtnl implements AutoCloseable {
         if (m.getShort(4) == NLMSG_ERROR) {
           int error = m.getInt(16);
           if (error != 0) {
-            throw new IllegalStateException("netlink request " + type + " failed: errno " + -error);
+            throw new Refused(-error, errorText(m, -error));
           }
           return;
         }
       }
     }
+  }
+
+  /** The kernel's extended message (NLMSGERR_ATTR_MSG) if it sent one, else the errno's text. */
+  private static String errorText(ByteBuffer m, int errno) {
+    String text = Syscalls.LibC.I.strerror(errno);
+    short flags = m.getShort(6);
+    if ((flags & 0x200) != 0 && m.limit() > 36) {
+      ByteBuffer tlvs = m.slice(36, m.limit() - 36).order(ByteOrder.nativeOrder());
+      String msg = string(attributes(tlvs, 0).get(1));
+      if (!msg.isEmpty()) {
+        return msg + " (" + text + ")";
+      }
+    }
+    return text;
   }
 
   /** Every message of a dump, each positioned at its family header (after the netlink header). */

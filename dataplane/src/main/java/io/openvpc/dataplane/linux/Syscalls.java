@@ -44,6 +44,8 @@ final class Syscalls {
     long recv(int fd, Pointer buf, long len, int flags) throws LastErrorException;
 
     int setsockopt(int fd, int level, int name, int[] value, int len) throws LastErrorException;
+
+    String strerror(int errnum);
   }
 
   /** The libnftables API (see libnftables(3)). */

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * The guard of every test that needs the kernel (root, {@code ip netns}, libnftables), and the owners
- * kernel tests mark what they create with: {@code test-<pid>-<what>-<suffix>}, the pid being the test
+ * kernel tests mark what they create with: {@code ktest-<pid>-<what>-<suffix>}, the pid being the test
  * JVM's. A test checks and cleans only what its own owner created, so that several test runs can share
  * the machine; namespaces of a test JVM that is gone (a crashed run) are removed.
  */
 public final class KernelTests {
   /** Every kernel test marks what it creates with an owner starting with this. */
-  static final String OWNER_PREFIX = "test-";
-  private static final Pattern OWNER = Pattern.compile("test-(\\d+)-.*");
+  static final String OWNER_PREFIX = "ktest-";
+  private static final Pattern OWNER = Pattern.compile("ktest-(\\d+)-.*");
 
   private KernelTests() {}
 
