@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InNetns {
   static final Path RUN_NETNS = Path.of("/run/netns");
-  private static final int THREADS = 3;
+  private static final int THREADS = 4;
   private static final LinkedBlockingQueue<Runnable> QUEUE = new LinkedBlockingQueue<>();
   private static final AtomicInteger COUNT = new AtomicInteger();
   /** This process's own network namespace, where every worker returns. */
@@ -44,22 +44,18 @@ final class InNetns {
   }
 
   /**
-   * Runs {@code work} on a fresh thread moved into a new namespace ({@code unshare(2)}); the thread ends
-   * afterwards, so nothing can be left behind in the new namespace.
+   * Runs {@code work} on a worker moved into a new namespace ({@code unshare(2)}), which it leaves
+   * afterwards (the namespace lives on only if {@code work} mounted it somewhere).
    */
   static <T> T inNewNamespace(Callable<T> work) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
+    return submit(() -> {
+      Syscalls.LibC.I.unshare(Syscalls.CLONE_NEWNET);
       try {
-        Syscalls.LibC.I.unshare(Syscalls.CLONE_NEWNET);
-        result.complete(work.call());
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
+        return work.call();
+      } finally {
+        leave();
       }
-    }, "ovpc-netns-new");
-    t.setDaemon(true);
-    t.start();
-    return join(result);
+    });
   }
 
   private static <T> T submit(Callable<T> task) {

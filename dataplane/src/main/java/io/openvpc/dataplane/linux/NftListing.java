@@ -58,19 +58,18 @@ record NftListing(boolean present, String marker, String canonical) {
           rules.computeIfAbsent(o.path("chain").asText(), k -> new ArrayList<>()).add(o.toString());
           continue;
         }
+        String elems = "";
         if (o.has("elem")) {
-          List<String> elems = new ArrayList<>();
-          o.get("elem").forEach(e -> elems.add(e.toString()));
-          elems.sort(null);
-          ArrayNode sorted = o.putArray("elem");
-          for (String e : elems) {
-            sorted.add(read(e));
-          }
+          List<String> sorted = new ArrayList<>();
+          o.get("elem").forEach(e -> sorted.add(e.toString()));
+          sorted.sort(null);
+          elems = String.join(",", sorted);
           if (kind.equals("set") && o.path("name").asText().equals(NftTable.MARKER)) {
             marker = markerOf(o.get("elem"));
           }
+          o.remove("elem");
         }
-        parts.put(kind + " " + o.path("name").asText(), o.toString());
+        parts.put(kind + " " + o.path("name").asText(), o + (elems.isEmpty() ? "" : " elem [" + elems + "]"));
       }
     }
     StringBuilder sb = new StringBuilder();
@@ -106,14 +105,6 @@ record NftListing(boolean present, String marker, String canonical) {
       }
     } else if (n instanceof ArrayNode a) {
       a.forEach(NftListing::strip);
-    }
-  }
-
-  private static JsonNode read(String s) {
-    try {
-      return JSON.readTree(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

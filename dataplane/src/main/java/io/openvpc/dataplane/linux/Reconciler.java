@@ -350,15 +350,17 @@ public final class Reconciler {
   private void healPairs(HostState desired) {
     for (Netns r : desired.namespaces().values()) {
       Netns kr = known.get(r.name());
-      if (r.role() != Netns.Role.ROUTER || kr == null) {
+      if (r.role() != Netns.Role.ROUTER || kr == null || kr == r) {
         continue;
       }
+      Map<String, Link> ports = byName(kr.links());
       for (Link l : r.links()) {
         Netns kp = known.get(l.peerNamespace());
         if (!l.createsPair() || kp == null) {
           continue;
         }
-        boolean hasPort = kr.links().stream().anyMatch(h -> h.name().equals(l.name()) && h.alias().equals(l.alias()));
+        Link port = ports.get(l.name());
+        boolean hasPort = port != null && port.alias().equals(l.alias());
         Optional<Link> end = kp.links().stream().filter(h -> h.name().equals(l.peerName())).findFirst();
         boolean hasEnd = end.isPresent() && end.get().alias().equals(l.alias());
         if (hasPort && !hasEnd) {
@@ -368,6 +370,14 @@ public final class Reconciler {
         }
       }
     }
+  }
+
+  private static Map<String, Link> byName(List<Link> links) {
+    Map<String, Link> out = new HashMap<>();
+    for (Link l : links) {
+      out.putIfAbsent(l.name(), l);
+    }
+    return out;
   }
 
   private static Netns breakLink(Netns n, String link) {
