@@ -37,14 +37,16 @@ public record NetnsPlan(
 
   /**
    * Only the links a plan would delete (cheaper than the whole plan: no table delta): those no longer
-   * wanted, and those whose alias changed (the ENI moved, or the link is known to be broken).
+   * wanted, and those whose alias changed (the ENI moved, or the link is known to be broken). A link
+   * without an alias is one just made (a router creates the instance's end bare): it is labelled, not
+   * rebuilt.
    */
   public static List<String> linkRemovals(Netns desired, Netns actual) {
     Map<String, Link> want = byKey(desired.links(), Link::name);
     List<String> remove = new ArrayList<>();
     for (Link l : actual.links()) {
       Link w = want.get(l.name());
-      if (w == null && !l.name().equals("lo") || w != null && !w.alias().equals(l.alias())) {
+      if (w == null && !l.name().equals("lo") || w != null && !l.alias().isEmpty() && !w.alias().equals(l.alias())) {
         remove.add("link del " + l.name());
       }
     }
@@ -66,11 +68,8 @@ public record NetnsPlan(
     Map<String, Link> have = byKey(actual.links(), Link::name);
     remove.addAll(linkRemovals(desired, actual));
     java.util.Set<String> gone = new java.util.HashSet<>();
-    for (Link l : have.values()) {
-      Link w = want.get(l.name());
-      if (w == null || !w.alias().equals(l.alias())) {
-        gone.add(l.name());
-      }
+    for (String r : remove) {
+      gone.add(r.substring("link del ".length()));
     }
     for (Link w : want.values()) {
       Link h = have.get(w.name());

@@ -362,7 +362,8 @@ public final class Reconciler {
         Link port = ports.get(l.name());
         boolean hasPort = port != null && port.alias().equals(l.alias());
         Optional<Link> end = kp.links().stream().filter(h -> h.name().equals(l.peerName())).findFirst();
-        boolean hasEnd = end.isPresent() && end.get().alias().equals(l.alias());
+        // An end without an alias is one the router made and the instance has not labelled yet.
+        boolean hasEnd = end.isPresent() && (end.get().alias().equals(l.alias()) || end.get().alias().isEmpty());
         if (hasPort && !hasEnd) {
           known.put(r.name(), breakLink(known.get(r.name()), l.name()));
         } else if (!hasPort && end.isPresent()) {
