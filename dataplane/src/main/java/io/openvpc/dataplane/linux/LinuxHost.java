@@ -220,7 +220,10 @@ public final class LinuxHost {
     writeMark(ns, "", "");
   }
 
-  /** Deletes the marks of this owner whose namespace is gone (a creation interrupted after the mark). */
+  /**
+   * Deletes the marks of this owner whose namespace is gone (a creation interrupted after the mark),
+   * and its mark files left half written by a crash.
+   */
   public void deleteStaleMarks() {
     if (!Files.isDirectory(MARKS)) {
       return;
@@ -229,7 +232,8 @@ public final class LinuxHost {
     try (DirectoryStream<Path> d = Files.newDirectoryStream(MARKS)) {
       for (Path p : d) {
         String ns = p.getFileName().toString();
-        if (Names.isOurs(ns) && !live.contains(ns) && mark(ns).map(m -> m.owner().equals(owner)).orElse(false)) {
+        boolean stale = Names.isOurs(ns) && !live.contains(ns) || ns.startsWith(".") && ns.endsWith(".tmp");
+        if (stale && mark(ns).map(m -> m.owner().equals(owner)).orElse(false)) {
           Files.deleteIfExists(p);
         }
       }
@@ -474,9 +478,13 @@ public final class LinuxHost {
     String ns = plan.namespace();
     List<String> errors = new ArrayList<>();
     if (!plan.sysctls().isEmpty()) {
+      // What creating the namespace does (a creation cut short may have stopped before): sysctls, lo up.
       try {
         InNetns.call(ns, () -> {
           writeSysctls(all(plan.sysctls()));
+          try (Rtnl r = Rtnl.open()) {
+            r.setUp(1);
+          }
           return null;
         });
       } catch (RuntimeException e) {
@@ -620,8 +628,13 @@ public final class LinuxHost {
     });
     Map<Integer, String> names = new HashMap<>();
     List<Link> links = new ArrayList<>();
+    List<String> sysctls = raw.sysctls();
     for (Rtnl.LinkInfo l : raw.links()) {
       names.put(l.index(), l.name());
+      if (l.name().equals("lo") && !l.up()) {
+        // lo is brought up with the sysctls when the namespace is made: down, both are made again.
+        sysctls = List.of("lo=down");
+      }
       if (l.name().startsWith(Names.PREFIX)) {
         links.add(new Link(l.name(), l.alias(), "", "", l.up()));
       }
@@ -667,7 +680,7 @@ public final class LinuxHost {
     } catch (IOException e) {
       resolv = "";
     }
-    return new Netns(ns, expected.role(), raw.sysctls(), links, addresses, routes, rules, nft, resolv);
+    return new Netns(ns, expected.role(), sysctls, links, addresses, routes, rules, nft, resolv);
   }
 
   /** The table a namespace holds: {@code expected} if the kernel vouches for it, else EMPTY or UNKNOWN. */

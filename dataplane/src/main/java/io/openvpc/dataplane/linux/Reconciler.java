@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-  /** Alias given to a link in what is known, to make the next plan delete and rebuild it. */
-  private static final String BROKEN = "?broken";
+  /** Put ahead of a link's alias in what is known, to make the next plan delete and rebuild it. */
+  private static final String BROKEN = "?broken:";
 
   private final LinuxHost host;
   /** What the host is known to hold, per namespace this owner manages. */
@@ -210,6 +210,15 @@ public final class Reconciler {
         host.adopt(n.name());
       }
       readInto(n, pass);
+      if (!known.containsKey(n.name())) {
+        // Ours but cannot be entered: a creation cut short before its mount. Made again.
+        try {
+          host.deleteNamespace(n.name());
+          fresh.add(n);
+        } catch (RuntimeException e) {
+          pass.fail(n.name(), "cannot remove what is left of it: " + e.getMessage());
+        }
+      }
     }
     parallel(fresh, n -> {
       try {
@@ -359,10 +368,10 @@ public final class Reconciler {
         if (!l.createsPair() || kp == null) {
           continue;
         }
+        // A link without an alias is one made and not labelled yet (a pass was cut short in between).
         Link port = ports.get(l.name());
-        boolean hasPort = port != null && port.alias().equals(l.alias());
+        boolean hasPort = port != null && (port.alias().equals(l.alias()) || port.alias().isEmpty());
         Optional<Link> end = kp.links().stream().filter(h -> h.name().equals(l.peerName())).findFirst();
-        // An end without an alias is one the router made and the instance has not labelled yet.
         boolean hasEnd = end.isPresent() && (end.get().alias().equals(l.alias()) || end.get().alias().isEmpty());
         if (hasPort && !hasEnd) {
           known.put(r.name(), breakLink(known.get(r.name()), l.name()));
@@ -382,9 +391,8 @@ public final class Reconciler {
   }
 
   private static Netns breakLink(Netns n, String link) {
-    List<Link> links = n.links().stream()
-        .map(l -> l.name().equals(link) ? new Link(l.name(), BROKEN, l.peerNamespace(), l.peerName(), l.up()) : l)
-        .toList();
+    List<Link> links = n.links().stream().map(l -> l.name().equals(link)
+        ? new Link(l.name(), BROKEN + l.alias(), l.peerNamespace(), l.peerName(), l.up()) : l).toList();
     return new Netns(n.name(), n.role(), n.sysctls(), links, n.addresses(), n.routes(), n.rules(), n.nftables(),
         n.resolvConf());
   }
@@ -416,11 +424,12 @@ public final class Reconciler {
       for (Link l : k.links()) {
         if (p.removeLinks().contains("link del " + l.name())) {
           // The other end goes with it: wherever the alias points, and whoever else carries the alias.
-          int at = l.alias().indexOf('@');
+          String alias = l.alias().startsWith(BROKEN) ? l.alias().substring(BROKEN.length()) : l.alias();
+          int at = alias.indexOf('@');
           if (at >= 0) {
-            reread.add(l.alias().substring(at + 1));
+            reread.add(alias.substring(at + 1));
           }
-          reread.addAll(pass.byAlias.getOrDefault(l.alias(), List.of()));
+          reread.addAll(pass.byAlias.getOrDefault(alias, List.of()));
         }
       }
       try {
