@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Data plane benchmarks (root): realise N instances and time security-group changes through the API,
-# the same on the agent alone, and iperf3 throughput with 10,000 security-group entries against none.
+# the same on the agent alone, a restarted agent converging on N instances, and iperf3 throughput
+# with 10,000 security-group entries against none.
 #   bench/dataplane.sh [instances] [entries]      (defaults 1000 and 10000)
 # Everything created is removed at the end (namespaces are marked with their owner and deleted by name).
 set -euo pipefail
@@ -12,4 +13,5 @@ cp="$(cat bench/target/classpath.txt):bench/target/classes"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$cp" io.openvpc.bench.dataplane.ApiLatencyBench "$n" 2>&1 | grep -v ' INFO '
 java -cp "$cp" io.openvpc.bench.dataplane.DataplaneBench realize "$n" 2>&1 | grep -v ' INFO '
+java -cp "$cp" io.openvpc.bench.dataplane.DataplaneBench restart "$n" 2>&1 | grep -v ' INFO '
 java -cp "$cp" io.openvpc.bench.dataplane.DataplaneBench iperf "$entries" 2>&1 | grep -v ' INFO '

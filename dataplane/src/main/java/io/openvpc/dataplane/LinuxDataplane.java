@@ -26,8 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LinuxDataplane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinuxDataplane.class);
-  /** Namespaces read back per idle second, looking for drift (a full sweep of 1,000 takes a few minutes). */
-  private static final int VERIFY_PER_IDLE_SECOND = 5;
+  /**
+   * Namespaces read back per idle second, looking for drift (in-process, about a millisecond each: a
+   * full sweep of 1,000 takes under a minute; those trusted at start from their marks come first).
+   */
+  private static final int VERIFY_PER_IDLE_SECOND = 20;
+  /** The longest wait before a pass that left failures is tried again (it doubles from one second). */
+  private static final long MAX_RETRY_MILLIS = 30_000;
 
   private final Reconciler reconciler;
   private final Engine engine;
@@ -39,6 +44,9 @@ public final class LinuxDataplane implements AutoCloseable {
   private final Thread worker;
   private volatile boolean running = true;
   private volatile Consumer<Reconciler.Outcome> observer = o -> {};
+  /** When a pass with failures is tried again (0: no retry due), and the wait after the next failure. */
+  private long retryAt;
+  private long retryDelay = 1000;
 
   /** The data plane of this host, rendering from {@code engine}, the server's one engine. */
   public LinuxDataplane(LinuxHost host, Engine engine) {
@@ -120,7 +128,15 @@ public final class LinuxDataplane implements AutoCloseable {
           Reconciler.Outcome o = reconciler.reconcile(desired());
           if (!o.changedNothing()) {
             LOG.info("data plane: created {}, changed {}, deleted {}, failed {}", o.created().size(),
-                o.changed().size(), o.deleted().size(), o.failed());
+                o.changed().size(), o.deleted().size(), o.failed().size());
+          }
+          // What failed is tried again, sooner at first, then less often while it keeps failing.
+          if (o.failed().isEmpty()) {
+            retryAt = 0;
+            retryDelay = 1000;
+          } else {
+            retryAt = System.currentTimeMillis() + retryDelay;
+            retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MILLIS);
           }
           observer.accept(o);
         } catch (RuntimeException e) {
@@ -141,6 +157,11 @@ public final class LinuxDataplane implements AutoCloseable {
             return;
           }
         }
+      }
+      if (running && retryAt != 0 && System.currentTimeMillis() >= retryAt && requested.get() == applied.get()) {
+        retryAt = 0;
+        wake();
+        continue;
       }
       if (running && requested.get() == applied.get()) {
         try {

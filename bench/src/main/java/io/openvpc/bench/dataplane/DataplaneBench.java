@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
  * {@code java -cp ... io.openvpc.bench.dataplane.DataplaneBench realize 1000} realises 1,000 instances
  * in one VPC and measures how long a security-group change takes to be in force (commit to
  * reconciled, then checked with a real TCP probe); {@code ... iperf 10000} measures iperf3 TCP
- * throughput between two instances with no rules and with 10,000 security-group entries. Everything
- * created is removed at the end, by exact name.
+ * throughput between two instances with no rules and with 10,000 security-group entries; {@code ...
+ * restart 1000} realises 1,000 instances, drops the agent (what it realised stays, as when a server
+ * stops) and times a new agent on the same owner until its first pass has converged, then the same after
+ * a security-group change made while no agent ran. Everything created is removed at the end, by exact
+ * name.
  */
 public final class DataplaneBench {
   private static final Scope SCOPE = new Scope(1999999999L, "ap-guangzhou");
@@ -64,10 +67,10 @@ public final class DataplaneBench {
     String mode = args.length > 0 ? args[0] : "realize";
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     DataplaneBench b = new DataplaneBench();
-    if (mode.equals("realize")) {
-      b.realize(n);
-    } else {
-      b.iperf(n);
+    switch (mode) {
+      case "realize" -> b.realize(n);
+      case "restart" -> b.restart(n);
+      default -> b.iperf(n);
     }
   }
 
@@ -170,6 +173,75 @@ public final class DataplaneBench {
       dp.teardown();
       System.out.printf("teardown: %.1f s%n", (System.nanoTime() - d0) / 1e9);
     }
+  }
+
+  /** Realise n instances, drop the agent, and time new agents on the same owner until they have converged. */
+  private void restart(int n) throws Exception {
+    SecurityGroup sg = new SecurityGroup("sg-bench" + suffix(4), "web", "", "0", false, 1,
+        List.of(tcp("ACCEPT", "22", "10.99.0.0/16"), tcp("ACCEPT", "80", "10.99.0.0/16")), List.of(any("ACCEPT")),
+        List.of(), T0, T0);
+    all.add(sg);
+    for (int i = 0; i < n; i++) {
+      instance(i, List.of(sg.id()));
+    }
+    String owner = "bench-" + suffix(6);
+    LinuxDataplane first = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
+    long t0 = System.nanoTime();
+    first.update(topology());
+    first.start();
+    if (!first.awaitApplied(first.latestTicket(), 30, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("not realised in 30 minutes");
+    }
+    System.out.printf("realise %d instances: %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    first.close();
+    LinuxDataplane last = null;
+    try {
+      last = restarted(owner, "same desired state");
+      last.close();
+      // While no agent runs, the group changes: the router must be read back and repaired, the rest trusted.
+      put(new SecurityGroup(sg.id(), sg.name(), "", "0", false, 2,
+          List.of(tcp("ACCEPT", "22", "10.99.0.0/16"), tcp("DROP", "80", "10.99.0.0/16")), sg.egress(), List.of(),
+          T0, T0));
+      last = restarted(owner, "a security group changed while down");
+      String a = instances.get(0).id();
+      String bIp = enis.get(n - 1).primaryIp().toString();
+      Process server = new ProcessBuilder("ip", "netns", "exec", Names.instanceNamespace(instances.get(n - 1).id()),
+          "nc", "-k", "-l", "-p", "80").redirectErrorStream(true).start();
+      Thread.sleep(200);
+      try {
+        Probes.check(!Probes.tcpOpen(a, bIp, 80), "port 80 closed after the restart");
+      } finally {
+        server.destroy();
+      }
+    } finally {
+      if (last == null) {
+        last = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
+      }
+      long d0 = System.nanoTime();
+      last.teardown();
+      System.out.printf("teardown: %.1f s%n", (System.nanoTime() - d0) / 1e9);
+    }
+  }
+
+  /** A new agent on {@code owner}, timed from its creation until its first pass is over. */
+  private LinuxDataplane restarted(String owner, String what) throws InterruptedException {
+    long t0 = System.nanoTime();
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
+    Reconciler.Outcome[] first = new Reconciler.Outcome[1];
+    dp.observe(o -> {
+      if (first[0] == null) {
+        first[0] = o;
+      }
+    });
+    long ticket = dp.update(topology());
+    dp.start();
+    if (!dp.awaitApplied(ticket, 10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("restarted agent did not converge in 10 minutes");
+    }
+    Reconciler.Outcome o = first[0];
+    System.out.printf("restart (%s): first pass converged in %.1f s (created %d, changed %d, deleted %d, failed %s)%n",
+        what, (System.nanoTime() - t0) / 1e9, o.created().size(), o.changed().size(), o.deleted().size(), o.failed());
+    return dp;
   }
 
   /** iperf3 between two instances, ingress of the server with no rules but ACCEPT ALL, then 10,000 entries. */

@@ -9,53 +9,67 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What it takes to bring one namespace from its actual to its desired state: links to remove (first,
- * so that a name can be reused), veth pairs to create, then one {@code ip -batch} of addresses, routes
- * and IPv4 rules, one {@code ip -6 -batch} of IPv6 rules, and the nftables ruleset to load. Computed
- * purely from the two {@link Netns} values; an empty plan means the namespace is already right.
+ * What it takes to bring one namespace from its actual to its desired state: sysctls to set, links to
+ * remove (first, so that a name can be reused), veth pairs to create, then one {@code ip -batch} of
+ * addresses, routes and IPv4 rules, one {@code ip -6 -batch} of IPv6 rules, the nft script that changes
+ * its table ({@link NftDelta}: only the parts that differ, one transaction) with the whole table as a
+ * fallback should the kernel refuse the delta, and the resolver file. Computed purely from the two
+ * {@link Netns} values; an empty plan means the namespace is already right.
  */
 public record NetnsPlan(
     String namespace,
+    List<String> sysctls,
     List<String> removeLinks,
     List<String> createLinks,
     List<String> batch,
     List<String> batch6,
     String nftables,
+    String nftablesFull,
     String resolvConf) {
 
   public boolean isEmpty() {
-    return removeLinks.isEmpty() && createLinks.isEmpty() && batch.isEmpty() && batch6.isEmpty()
-        && nftables == null && resolvConf == null;
+    return sysctls.isEmpty() && removeLinks.isEmpty() && createLinks.isEmpty() && batch.isEmpty()
+        && batch6.isEmpty() && nftables == null && resolvConf == null;
+  }
+
+  /**
+   * Only the links a plan would delete (cheaper than the whole plan: no table delta): those no longer
+   * wanted, and those whose alias changed (the ENI moved, or the link is known to be broken). A link
+   * without an alias is one just made (a router creates the instance's end bare): it is labelled, not
+   * rebuilt.
+   */
+  public static List<String> linkRemovals(Netns desired, Netns actual) {
+    Map<String, Link> want = byKey(desired.links(), Link::name);
+    List<String> remove = new ArrayList<>();
+    for (Link l : actual.links()) {
+      Link w = want.get(l.name());
+      if (w == null && !l.name().equals("lo") || w != null && !l.alias().isEmpty() && !w.alias().equals(l.alias())) {
+        remove.add("link del " + l.name());
+      }
+    }
+    return remove;
   }
 
   /** The plan from {@code actual} (empty lists for a fresh namespace) to {@code desired}. */
   public static NetnsPlan between(Netns desired, Netns actual) {
     if (desired.equals(actual)) {
       // What the agent applied last time, unchanged: the common case of a pass, and the cheapest.
-      return new NetnsPlan(desired.name(), List.of(), List.of(), List.of(), List.of(), null, null);
+      return new NetnsPlan(desired.name(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
     }
+    List<String> sysctls = actual.sysctls().containsAll(desired.sysctls()) ? List.of() : desired.sysctls();
     List<String> remove = new ArrayList<>();
     List<String> create = new ArrayList<>();
     List<String> batch = new ArrayList<>();
     List<String> batch6 = new ArrayList<>();
     Map<String, Link> want = byKey(desired.links(), Link::name);
     Map<String, Link> have = byKey(actual.links(), Link::name);
-    for (Link l : have.values()) {
-      Link w = want.get(l.name());
-      if (w == null && !l.name().equals("lo") || w != null && !w.alias().equals(l.alias())) {
-        remove.add("link del " + l.name());
-      }
-    }
+    remove.addAll(linkRemovals(desired, actual));
     java.util.Set<String> gone = new java.util.HashSet<>();
-    for (Link l : have.values()) {
-      Link w = want.get(l.name());
-      if (w == null || !w.alias().equals(l.alias())) {
-        gone.add(l.name());
-      }
+    for (String r : remove) {
+      gone.add(r.substring("link del ".length()));
     }
     for (Link w : want.values()) {
       Link h = have.get(w.name());
@@ -110,10 +124,11 @@ public record NetnsPlan(
         (r.ipv6() ? batch6 : batch).add("rule add " + ruleSpec(r) + " proto " + Route.PROTOCOL);
       }
     }
-    String nft = Objects.equals(RulesetDigest.of(desired.nftables()), RulesetDigest.of(actual.nftables()))
-        ? null : desired.nftables();
+    String nft = NftDelta.between(desired.nftables(), actual.nftables());
+    String full = nft.isEmpty() ? null : NftDelta.full(desired.nftables());
     String resolv = desired.resolvConf().equals(actual.resolvConf()) ? null : desired.resolvConf();
-    return new NetnsPlan(desired.name(), remove, create, batch, batch6, nft, resolv);
+    return new NetnsPlan(desired.name(), sysctls, remove, create, batch, batch6, nft.isEmpty() ? null : nft,
+        full == null || full.equals(nft) ? null : full, resolv);
   }
 
   static String routeSpec(Route r) {

@@ -1,5 +1,7 @@
 package io.openvpc.dataplane.render;
 
+import io.openvpc.dataplane.host.NftChain;
+import io.openvpc.dataplane.host.NftSet;
 import io.openvpc.dataplane.render.Filter.Peers;
 import io.openvpc.dataplane.render.Filter.Rule;
 import io.openvpc.dataplane.render.Filter.Service;
@@ -21,29 +23,31 @@ final class FilterChain {
   private static final int ANY_PROTOCOL = -1;
 
   private final String name;
-  private final StringBuilder sets = new StringBuilder();
-  private final StringBuilder body = new StringBuilder();
-  private int setCount;
+  private final List<NftSet> sets = new ArrayList<>();
+  private final List<String> rules = new ArrayList<>();
 
   private FilterChain(String name) {
     this.name = name;
   }
 
+  /** A filter's chain and the sets its rules look up. */
+  record Parts(List<NftSet> sets, NftChain chain) {}
+
   /**
-   * The chain named {@code name} with its sets, as nftables text inside a table block; {@code firstLine}
-   * (may be empty) is put ahead of the filter's rules.
+   * The chain named {@code name} with its sets (named {@code <name>-<n>}); {@code firstLine} (may be
+   * empty) is put ahead of the filter's rules.
    */
-  static String render(String name, Filter filter, String firstLine) {
+  static Parts render(String name, Filter filter, String firstLine) {
     FilterChain c = new FilterChain(name);
     if (!firstLine.isEmpty()) {
-      c.body.append("    ").append(firstLine).append('\n');
+      c.rules.add(firstLine);
     }
     for (List<Rule> run : runs(filter.rules())) {
       c.renderRun(run);
     }
-    c.body.append("    ").append(filter.defaultVerdict() == Verdict.ACCEPT ? "return" : "drop")
-        .append(" comment \"default ").append(filter.defaultVerdict().name().toLowerCase()).append("\"\n");
-    return c.sets + "  chain " + name + " {\n" + c.body + "  }\n";
+    c.rules.add((filter.defaultVerdict() == Verdict.ACCEPT ? "return" : "drop") + " comment \"default "
+        + filter.defaultVerdict().name().toLowerCase() + "\"");
+    return new Parts(List.copyOf(c.sets), new NftChain(name, "", c.rules));
   }
 
   static List<List<Rule>> runs(List<Rule> rules) {
@@ -142,41 +146,28 @@ final class FilterChain {
       types.add("inet_service");
       exprs.add("th dport");
     }
-    body.append("    ");
     if (types.isEmpty()) {
       // Any address of this family, any protocol: the run decides unconditionally for the family.
-      body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ').append(verdict);
-    } else {
-      boolean withProto = shape != Shape.ANY_PROTOCOL;
-      boolean withSport = shape == Shape.PORTS && sourcePorts;
-      boolean withDport = shape == Shape.PORTS && destinationPorts;
-      java.util.Map<String, DisjointSets.Box> boxes = new java.util.LinkedHashMap<>();
-      for (Element e : elements) {
-        DisjointSets.Box b = e.box(matchSource, matchDestination, withProto, withSport, withDport);
-        boxes.putIfAbsent(b.text(), b);
-      }
-      List<List<DisjointSets.Box>> groups = types.size() == 1
-          ? List.of(new ArrayList<>(boxes.values())) : DisjointSets.split(new ArrayList<>(boxes.values()));
-      for (int g = 0; g < groups.size(); g++) {
-        String set = name + "-" + setCount++;
-        sets.append("  set ").append(set).append(" {\n    type ").append(String.join(" . ", types))
-            .append("\n    flags interval\n");
-        if (types.size() == 1) {
-          sets.append("    auto-merge\n");
-        }
-        sets.append("    elements = { ")
-            .append(String.join(",\n      ", groups.get(g).stream().map(DisjointSets.Box::text).toList()))
-            .append(" }\n  }\n");
-        if (g > 0) {
-          body.append(" comment \"").append(comment).append("\"\n    ");
-        }
-        if (!matchSource && !matchDestination) {
-          body.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ');
-        }
-        body.append(String.join(" . ", exprs)).append(" @").append(set).append(' ').append(verdict);
-      }
+      rules.add("meta nfproto " + (v6 ? "ipv6" : "ipv4") + " " + verdict + " comment \"" + comment + "\"");
+      return;
     }
-    body.append(" comment \"").append(comment).append("\"\n");
+    boolean withProto = shape != Shape.ANY_PROTOCOL;
+    boolean withSport = shape == Shape.PORTS && sourcePorts;
+    boolean withDport = shape == Shape.PORTS && destinationPorts;
+    java.util.Map<String, DisjointSets.Box> boxes = new java.util.LinkedHashMap<>();
+    for (Element e : elements) {
+      DisjointSets.Box b = e.box(matchSource, matchDestination, withProto, withSport, withDport);
+      boxes.putIfAbsent(b.text(), b);
+    }
+    List<List<DisjointSets.Box>> groups = types.size() == 1
+        ? List.of(new ArrayList<>(boxes.values())) : DisjointSets.split(new ArrayList<>(boxes.values()));
+    for (List<DisjointSets.Box> group : groups) {
+      String set = name + "-" + sets.size();
+      sets.add(new NftSet(set, "type " + String.join(" . ", types) + "; flags interval;"
+          + (types.size() == 1 ? " auto-merge;" : ""), group.stream().map(DisjointSets.Box::text).toList()));
+      String match = !matchSource && !matchDestination ? "meta nfproto " + (v6 ? "ipv6" : "ipv4") + " " : "";
+      rules.add(match + String.join(" . ", exprs) + " @" + set + " " + verdict + " comment \"" + comment + "\"");
+    }
   }
 
   private static Shape shapeOf(Service s) {

@@ -4,6 +4,7 @@ import io.openvpc.dataplane.host.Address;
 import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.host.Link;
 import io.openvpc.dataplane.host.Netns;
+import io.openvpc.dataplane.host.NftTable;
 import io.openvpc.dataplane.host.Route;
 import io.openvpc.dataplane.host.RoutingRule;
 import io.openvpc.dataplane.render.CompiledPolicy.SubnetRoute;
@@ -127,7 +128,7 @@ public final class HostRenderer {
     }
     // An instance that is a route's next hop forwards what it receives, as the engine models it.
     List<String> sysctls = List.of("net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1");
-    return new Netns(ns, Netns.Role.INSTANCE, sysctls, links, addresses, routes, rules, "", RESOLV_CONF);
+    return new Netns(ns, Netns.Role.INSTANCE, sysctls, links, addresses, routes, rules, NftTable.EMPTY, RESOLV_CONF);
   }
 
   /** The alias both ends of an ENI's veth carry: the ENI and the instance it is attached to. */
@@ -206,7 +207,7 @@ public final class HostRenderer {
         rules.add(new RoutingRule(false, SUBNET_RULE_PRIORITY, "", "", p.getKey(), table));
         rules.add(new RoutingRule(true, SUBNET_RULE_PRIORITY, "", "", p.getKey(), table));
       }
-      String nft = RouterRuleset.render(ports, acls, policy.aclWithinSubnet());
+      NftTable nft = RouterRuleset.render(ports, acls, policy.aclWithinSubnet());
       List<String> sysctls = List.of("net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1",
           "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
       return new Netns(ns, Netns.Role.ROUTER, sysctls, links, addresses, routes, rules, nft, RESOLV_CONF);

@@ -1,9 +1,9 @@
 package io.openvpc.dataplane.render;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.openvpc.dataplane.host.NftChain;
+import io.openvpc.dataplane.host.NftSet;
+import io.openvpc.dataplane.host.NftTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +21,15 @@ import java.util.TreeMap;
  *   <li>the sender ENI's security groups (egress) and the receiver ENI's (ingress), for new connections.
  * </ol>
  *
- * Each stage dispatches on the interface with a verdict map, so the cost does not grow with the number
- * of ENIs. Filters with identical content share one chain, named by a digest of the content. The table
- * carries a digest of the whole text as its comment: the reconciler compares it to decide whether the
- * ruleset must be replaced (atomically, in one {@code nft -f} transaction that leaves conntrack alone).
+ * Each stage dispatches on the interface with a named verdict map ({@code dispatch-sg-in} ...), so the
+ * cost does not grow with the number of ENIs and adding a port is one map element. Filters with
+ * identical content share one chain, named by a digest of the content. The result is a structured
+ * {@link NftTable}: the driver applies only the parts that changed, in one transaction that leaves
+ * conntrack alone.
  */
 public final class RouterRuleset {
   /** The table every router namespace carries. */
-  public static final String TABLE = "inet ovpc";
+  public static final String TABLE = NftTable.TABLE;
 
   private static final String PLACEHOLDER = "ovpc-chain-name";
   /** Rendered filters by content: a pass re-renders only filters that changed. */
@@ -51,15 +52,15 @@ public final class RouterRuleset {
    * Renders the ruleset. {@code acls} holds only subnets that have an ACL; {@code aclWithinSubnet} says
    * whether traffic between two ENIs of one subnet passes that subnet's ACL too.
    */
-  public static String render(List<Port> ports, Map<String, Acl> acls, boolean aclWithinSubnet) {
-    Map<String, String> chains = new TreeMap<>();
+  public static NftTable render(List<Port> ports, Map<String, Acl> acls, boolean aclWithinSubnet) {
+    Map<String, FilterChain.Parts> chains = new TreeMap<>();
     Map<String, String> aclOut = new LinkedHashMap<>();
     Map<String, String> aclIn = new LinkedHashMap<>();
     Map<String, String> sgOut = new LinkedHashMap<>();
     Map<String, String> sgIn = new LinkedHashMap<>();
     Map<String, List<String>> subnetIfs = new TreeMap<>();
     for (Port p : ports) {
-      subnetIfs.computeIfAbsent(p.subnetId(), k -> new java.util.ArrayList<>()).add(p.ifname());
+      subnetIfs.computeIfAbsent(p.subnetId(), k -> new ArrayList<>()).add(p.ifname());
     }
     for (Port p : ports) {
       sgOut.put(p.ifname(), chain(chains, "sg", p.egress(), ""));
@@ -73,41 +74,54 @@ public final class RouterRuleset {
             aclWithinSubnet ? "" : "iifname " + set + " return comment \"same subnet\""));
       }
     }
-    StringBuilder table = new StringBuilder();
+    List<NftSet> sets = new ArrayList<>();
     if (!aclWithinSubnet) {
       for (Map.Entry<String, List<String>> e : subnetIfs.entrySet()) {
         if (acls.containsKey(e.getKey())) {
-          table.append("  set ifs-").append(suffix(e.getKey())).append(" {\n    type ifname\n    elements = { ")
-              .append(String.join(", ", e.getValue().stream().map(i -> "\"" + i + "\"").toList()))
-              .append(" }\n  }\n");
+          sets.add(new NftSet("ifs-" + suffix(e.getKey()), "type ifname;",
+              e.getValue().stream().map(i -> "\"" + i + "\"").toList()));
         }
       }
     }
-    chains.values().forEach(table::append);
-    table.append("  chain forward {\n    type filter hook forward priority filter; policy drop;\n");
-    dispatch(table, "iifname", aclOut, "network ACL outbound");
-    dispatch(table, "oifname", aclIn, "network ACL inbound");
-    table.append("    ct state established,related accept\n    ct state invalid drop\n");
-    dispatch(table, "iifname", sgOut, "security group egress");
-    dispatch(table, "oifname", sgIn, "security group ingress");
-    table.append("    accept\n  }\n");
-    String body = table.toString();
-    return "table inet ovpc {\n  comment \"openvpc " + digest(body) + "\"\n" + body + "}\n";
+    List<NftChain> out = new ArrayList<>();
+    for (FilterChain.Parts c : chains.values()) {
+      sets.addAll(c.sets());
+      out.add(c.chain());
+    }
+    List<String> forward = new ArrayList<>();
+    dispatch(sets, forward, "iifname", "dispatch-acl-out", aclOut, "network ACL outbound");
+    dispatch(sets, forward, "oifname", "dispatch-acl-in", aclIn, "network ACL inbound");
+    forward.add("ct state established,related accept");
+    forward.add("ct state invalid drop");
+    dispatch(sets, forward, "iifname", "dispatch-sg-out", sgOut, "security group egress");
+    dispatch(sets, forward, "oifname", "dispatch-sg-in", sgIn, "security group ingress");
+    forward.add("accept");
+    out.add(new NftChain("forward", "type filter hook forward priority filter; policy drop;", forward));
+    return new NftTable(sets, out);
   }
 
   /**
    * The chain for a filter, shared by every port with the same filter and {@code firstLine} (a rule put
    * ahead of the filter's, such as the same-subnet exemption of an ACL).
    */
-  private static String chain(Map<String, String> chains, String kind, Filter filter, String firstLine) {
+  private static String chain(Map<String, FilterChain.Parts> chains, String kind, Filter filter, String firstLine) {
     Rendered r = rendered(filter, firstLine);
     String name = kind + "-" + r.digest();
-    chains.computeIfAbsent(name, n -> r.template().replace(PLACEHOLDER, n));
+    chains.computeIfAbsent(name, n -> named(r.template(), n));
     return name;
   }
 
-  /** A filter's chain text with {@link #PLACEHOLDER} for its name, and the digest that names it. */
-  private record Rendered(String template, String digest) {}
+  /** A template's parts with {@link #PLACEHOLDER} replaced by the chain's name. */
+  private static FilterChain.Parts named(FilterChain.Parts t, String name) {
+    List<NftSet> sets = t.sets().stream().map(s -> new NftSet(s.name().replace(PLACEHOLDER, name), s.declaration(),
+        s.elements())).toList();
+    NftChain c = t.chain();
+    return new FilterChain.Parts(sets, new NftChain(name, c.declaration(),
+        c.rules().stream().map(r -> r.replace("@" + PLACEHOLDER, "@" + name)).toList()));
+  }
+
+  /** A filter's parts with {@link #PLACEHOLDER} for its name, and the digest that names it. */
+  private record Rendered(FilterChain.Parts template, String digest) {}
 
   /** Renders a filter, or recalls it: filters are remembered across passes by content. */
   private static Rendered rendered(Filter filter, String firstLine) {
@@ -115,28 +129,25 @@ public final class RouterRuleset {
     synchronized (RENDERED) {
       Rendered r = RENDERED.get(key);
       if (r == null) {
-        String text = FilterChain.render(PLACEHOLDER, filter, firstLine);
-        r = new Rendered(text, digest(text).substring(0, 12));
+        FilterChain.Parts parts = FilterChain.render(PLACEHOLDER, filter, firstLine);
+        String text = new NftTable(parts.sets(), List.of(parts.chain())).text();
+        r = new Rendered(parts, NftTable.digest(text).substring(0, 12));
         RENDERED.put(key, r);
       }
       return r;
     }
   }
 
-  private static void dispatch(StringBuilder out, String match, Map<String, String> chainByIf, String comment) {
+  /** A verdict map from interface to chain, and the forward rule that looks the packet's interface up in it. */
+  private static void dispatch(List<NftSet> sets, List<String> forward, String match, String map,
+      Map<String, String> chainByIf, String comment) {
     if (chainByIf.isEmpty()) {
       return;
     }
-    out.append("    ").append(match).append(" vmap { ");
-    boolean first = true;
-    for (Map.Entry<String, String> e : chainByIf.entrySet()) {
-      if (!first) {
-        out.append(", ");
-      }
-      out.append('"').append(e.getKey()).append("\" : jump ").append(e.getValue());
-      first = false;
-    }
-    out.append(" } comment \"").append(comment).append("\"\n");
+    List<String> elements = new ArrayList<>();
+    chainByIf.forEach((ifname, chain) -> elements.add("\"" + ifname + "\" : jump " + chain));
+    sets.add(new NftSet(map, "type ifname : verdict;", elements));
+    forward.add(match + " vmap @" + map + " comment \"" + comment + "\"");
   }
 
   static String suffix(String id) {
@@ -144,12 +155,4 @@ public final class RouterRuleset {
     return dash < 0 ? id : id.substring(dash + 1);
   }
 
-  static String digest(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

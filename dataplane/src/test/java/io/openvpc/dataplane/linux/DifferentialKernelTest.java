@@ -63,7 +63,7 @@ class DifferentialKernelTest {
   @BeforeEach
   void setUp() {
     KernelTests.assumeKernel();
-    host = new LinuxHost("test-diff-" + Fixtures.suffix());
+    host = new LinuxHost(KernelTests.owner("diff"));
   }
 
   @Test
@@ -159,7 +159,7 @@ class DifferentialKernelTest {
       }
       if (!out.isEmpty()) {
         System.err.println(HostRenderer.render(t, new EnginePolicy(net)).namespace(Names.routerNamespace(n.vpc.id()))
-            .orElseThrow().nftables());
+            .orElseThrow().nftables().text());
       }
       return out.stream().map(o -> "seed " + n.seed + ": " + o).toList();
     } finally {

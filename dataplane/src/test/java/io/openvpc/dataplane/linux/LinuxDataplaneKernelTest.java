@@ -24,7 +24,7 @@ class LinuxDataplaneKernelTest {
   @BeforeEach
   void setUp() {
     KernelTests.assumeKernel();
-    host = new LinuxHost(KernelTests.OWNER_PREFIX + "agent-" + Fixtures.suffix());
+    host = new LinuxHost(KernelTests.owner("agent"));
     agent = new LinuxDataplane(host, new io.openvpc.engine.Engine()).start();
   }
 

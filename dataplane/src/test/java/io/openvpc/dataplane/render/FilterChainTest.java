@@ -2,6 +2,7 @@ package io.openvpc.dataplane.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvpc.dataplane.host.NftTable;
 import io.openvpc.dataplane.render.Filter.Peers;
 import io.openvpc.dataplane.render.Filter.Rule;
 import io.openvpc.dataplane.render.Filter.Service;
@@ -18,13 +19,19 @@ class FilterChainTest {
         List.of(new Service(6, List.of(), List.of(new PortRange(from, to)))));
   }
 
+  /** The chain and its sets as nftables text. */
+  private static String text(String name, Filter filter, String firstLine) {
+    FilterChain.Parts parts = FilterChain.render(name, filter, firstLine);
+    return new NftTable(parts.sets(), List.of(parts.chain())).text();
+  }
+
   @Test
   void render_tenThousandAcceptRules_becomeOneSetLookup() {
     List<Rule> rules = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
       rules.add(tcp("sg-1 ingress #" + i, Verdict.ACCEPT, "10." + (i / 256) + "." + (i % 256) + ".0/24", 80, 80));
     }
-    String text = FilterChain.render("sg-x", new Filter(rules, Verdict.DROP), "");
+    String text = text("sg-x", new Filter(rules, Verdict.DROP), "");
     String chain = text.substring(text.indexOf("chain sg-x"));
     assertThat(chain.lines().filter(l -> l.contains(" return") || l.contains(" drop"))).hasSize(2);
     assertThat(text).contains("type ipv4_addr . inet_proto . inet_service");
@@ -39,7 +46,7 @@ class FilterChainTest {
         tcp("r1", Verdict.ACCEPT, "10.0.0.0/8", 22, 22),
         tcp("r2", Verdict.ACCEPT, "0.0.0.0/0", 443, 443),
         tcp("r3", Verdict.DROP, "0.0.0.0/0", 1, 65535)), Verdict.ACCEPT);
-    String text = FilterChain.render("c", f, "");
+    String text = text("c", f, "");
     List<String> lines = text.substring(text.indexOf("chain c")).lines()
         .filter(l -> l.contains("comment")).map(String::strip).toList();
     assertThat(lines).hasSize(4);
@@ -55,7 +62,7 @@ class FilterChainTest {
         Cidr.parse("fd00::/8"))), Peers.ANY, List.of(new Service(1, List.of(), List.of()),
         new Service(58, List.of(), List.of()), new Service(17, List.of(), List.of(new PortRange(53, 53)))))),
         Verdict.DROP);
-    String text = FilterChain.render("c", f, "");
+    String text = text("c", f, "");
     assertThat(text).contains("ip saddr . meta l4proto . th dport @c-0 return")
         .contains("ip saddr . meta l4proto @c-1 return")
         .contains("ip6 saddr . meta l4proto . th dport @c-2 return")
@@ -67,7 +74,7 @@ class FilterChainTest {
   void render_anyPeerAnyProtocol_isUnconditionalPerFamily() {
     Filter f = new Filter(List.of(new Rule("all", Verdict.ACCEPT, Peers.ANY, Peers.ANY, List.of(Service.ANY))),
         Verdict.DROP);
-    String text = FilterChain.render("c", f, "");
+    String text = text("c", f, "");
     assertThat(text).contains("meta nfproto ipv4 return").contains("meta nfproto ipv6 return").doesNotContain("set ");
   }
 
@@ -75,7 +82,7 @@ class FilterChainTest {
   void render_groupWithoutMembers_matchesNothing() {
     Filter f = new Filter(List.of(new Rule("empty", Verdict.ACCEPT, Peers.of(List.of()), Peers.ANY,
         List.of(Service.ANY))), Verdict.DROP);
-    String text = FilterChain.render("c", f, "");
+    String text = text("c", f, "");
     assertThat(text.strip().lines().filter(l -> l.contains("comment"))).containsExactly("    drop comment \"default drop\"");
   }
 }

@@ -86,14 +86,14 @@ class HostRendererTest {
         List.of(rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0")));
     f.bind(f.primaryEni(a), web.id());
     f.bind(f.primaryEni(b), db.id());
-    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text();
     assertThat(nft).contains("10.0.1.5/32 . 6 . 5432").doesNotContain("10.0.1.6/32 . 6 . 5432");
     assertThat(nft).contains("comment \"" + db.id() + " ingress #0\"");
 
     // A new member of the referenced group shows up in the set on the next render.
     Instance c = f.instance(s1, "10.0.1.7", null);
     f.bind(f.primaryEni(c), web.id());
-    String after = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    String after = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text();
     assertThat(after).contains("10.0.1.7/32 . 6 . 5432");
   }
 
@@ -102,9 +102,9 @@ class HostRendererTest {
     for (int i = 0; i < 50; i++) {
       f.instance(s1, "10.0.1." + (10 + i), null);
     }
-    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text();
     assertThat(nft.lines().filter(l -> l.strip().startsWith("chain sg-"))).hasSize(1);
-    assertThat(render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables()).isEqualTo(nft);
+    assertThat(render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text()).isEqualTo(nft);
   }
 
   @Test
