@@ -64,9 +64,13 @@ public record NetnsPlan(
     List<String> create = new ArrayList<>();
     List<String> batch = new ArrayList<>();
     List<String> batch6 = new ArrayList<>();
-    Map<String, Link> want = byKey(desired.links(), Link::name);
-    Map<String, Link> have = byKey(actual.links(), Link::name);
-    remove.addAll(linkRemovals(desired, actual));
+    // A router of a thousand ports mostly changes in its table alone: lists that are equal need no keys.
+    boolean sameLinks = desired.links().equals(actual.links());
+    Map<String, Link> want = sameLinks ? Map.of() : byKey(desired.links(), Link::name);
+    Map<String, Link> have = sameLinks ? Map.of() : byKey(actual.links(), Link::name);
+    if (!sameLinks) {
+      remove.addAll(linkRemovals(desired, actual));
+    }
     java.util.Set<String> gone = new java.util.HashSet<>();
     for (String r : remove) {
       gone.add(r.substring("link del ".length()));
@@ -84,8 +88,9 @@ public record NetnsPlan(
         batch.add("link set " + w.name() + (w.up() ? " up" : " down"));
       }
     }
-    Map<String, Address> wantAddr = byKey(desired.addresses(), Address::key);
-    Map<String, Address> haveAddr = byKey(
+    boolean sameAddresses = gone.isEmpty() && desired.addresses().equals(actual.addresses());
+    Map<String, Address> wantAddr = sameAddresses ? Map.of() : byKey(desired.addresses(), Address::key);
+    Map<String, Address> haveAddr = sameAddresses ? Map.of() : byKey(
         actual.addresses().stream().filter(a -> !gone.contains(a.device())).toList(), Address::key);
     for (Address a : haveAddr.values()) {
       if (!wantAddr.containsKey(a.key())) {
@@ -98,9 +103,10 @@ public record NetnsPlan(
             + (a.ipv6() ? " nodad" : ""));
       }
     }
-    Map<String, Route> wantRoute = byKey(desired.routes(), Route::key);
+    boolean sameRoutes = gone.isEmpty() && desired.routes().equals(actual.routes());
+    Map<String, Route> wantRoute = sameRoutes ? Map.of() : byKey(desired.routes(), Route::key);
     // Deleting a link takes its routes with it.
-    Map<String, Route> haveRoute = byKey(
+    Map<String, Route> haveRoute = sameRoutes ? Map.of() : byKey(
         actual.routes().stream().filter(r -> !gone.contains(r.device())).toList(), Route::key);
     for (Route r : haveRoute.values()) {
       if (!wantRoute.containsKey(r.key())) {
@@ -112,8 +118,9 @@ public record NetnsPlan(
         batch.add("route replace " + routeSpec(r) + " proto " + Route.PROTOCOL);
       }
     }
-    Map<String, RoutingRule> wantRule = byKey(desired.rules(), RoutingRule::key);
-    Map<String, RoutingRule> haveRule = byKey(actual.rules(), RoutingRule::key);
+    boolean sameRules = desired.rules().equals(actual.rules());
+    Map<String, RoutingRule> wantRule = sameRules ? Map.of() : byKey(desired.rules(), RoutingRule::key);
+    Map<String, RoutingRule> haveRule = sameRules ? Map.of() : byKey(actual.rules(), RoutingRule::key);
     for (RoutingRule r : haveRule.values()) {
       if (!wantRule.containsKey(r.key())) {
         (r.ipv6() ? batch6 : batch).add("rule del " + ruleSpec(r));

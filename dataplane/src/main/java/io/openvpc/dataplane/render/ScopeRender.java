@@ -56,8 +56,13 @@ public final class ScopeRender {
   private final Map<String, List<NftSet>> namedSets = new HashMap<>();
   /** The assembled namespaces. */
   private final Map<String, Netns> namespaces = new TreeMap<>();
+  /** Each assembled namespace's table without its segments' chains and named sets, to swap those alone. */
+  private final Map<String, NftTable> bases = new HashMap<>();
 
   private record Rendered(Node node, List<NetnsPart> parts, Set<Object> reads) {}
+
+  /** Marks a named set's name among the segments a namespace uses. */
+  private static final String NAMED = "\u0000set ";
 
   private record Members(String id) {}
 
@@ -103,24 +108,38 @@ public final class ScopeRender {
       for (EdgeId e : change.edges()) {
         dirty.addAll(readers.getOrDefault(e, Set.of()));
       }
-      for (String s : change.segments()) {
-        segments.remove(s);
-        affected.addAll(usedBy.getOrDefault(s, Set.of()));
-      }
-      for (String s : change.sets()) {
-        namedSets.remove(s);
-        affected.addAll(usedBy.getOrDefault(s, Set.of()));
-      }
     }
     for (NodeId id : dirty) {
       render(graph, id, affected);
     }
+    // a namespace that only uses a changed segment or set keeps everything else as it was
+    Set<String> rulesOnly = new HashSet<>();
+    if (!change.full()) {
+      for (String s : change.segments()) {
+        segments.remove(s);
+        rulesOnly.addAll(usedBy.getOrDefault(s, Set.of()));
+      }
+      for (String s : change.sets()) {
+        namedSets.remove(s);
+        rulesOnly.addAll(usedBy.getOrDefault(NAMED + s, Set.of()));
+      }
+      rulesOnly.removeAll(affected);
+    }
     Map<String, Netns> out = new LinkedHashMap<>();
+    for (String ns : rulesOnly) {
+      Netns before = namespaces.get(ns);
+      Netns now = withRules(graph, before);
+      namespaces.put(ns, now);
+      if (!now.equals(before)) {
+        out.put(ns, now);
+      }
+    }
     for (String ns : affected) {
       Netns before = namespaces.get(ns);
       Netns now = assemble(graph, ns);
       if (now == null) {
         namespaces.remove(ns);
+        bases.remove(ns);
       } else {
         namespaces.put(ns, now);
       }
@@ -236,21 +255,6 @@ public final class ScopeRender {
         resolv = p.resolvConf();
       }
     }
-    Set<String> usedNamed = new TreeSet<>();
-    for (String segment : usedSegments) {
-      FilterChain.Parts c = segments.computeIfAbsent(segment,
-          s -> FilterChain.render(Names.segmentChain(s), Rules.of(graph.segment(s))));
-      chains.putIfAbsent(c.chain().name(), c.chain());
-      c.sets().forEach(s -> sets.putIfAbsent(s.name(), s));
-      usedNamed.addAll(c.namedSets());
-      use(segment, ns);
-    }
-    for (String name : usedNamed) {
-      for (NftSet s : namedSets.computeIfAbsent(name, n -> addressSets(graph, n))) {
-        sets.putIfAbsent(s.name(), s);
-      }
-      use(name, ns);
-    }
     List<NftSet> withElements = new ArrayList<>(sets.size());
     for (NftSet s : sets.values()) {
       List<String> extra = elements.get(s.name());
@@ -263,8 +267,42 @@ public final class ScopeRender {
         withElements.add(new NftSet(s.name(), s.declaration(), all));
       }
     }
-    NftTable table = new NftTable(withElements, new ArrayList<>(chains.values()));
-    return new Netns(ns, role, new ArrayList<>(sysctls), links, addresses, routes, rules, table, resolv);
+    NftTable base = new NftTable(withElements, new ArrayList<>(chains.values()));
+    bases.put(ns, base);
+    usedSegments.forEach(segment -> use(segment, ns));
+    Netns assembled = new Netns(ns, role, new ArrayList<>(sysctls), links, addresses, routes, rules, base, resolv);
+    return withRules(graph, assembled);
+  }
+
+  /**
+   * A namespace with its table's base and the current chains of the segments it uses and the sets of the
+   * named address sets those refer to; everything else is the very same objects as {@code ns}'s.
+   */
+  private Netns withRules(Graph graph, Netns ns) {
+    NftTable base = bases.get(ns.name());
+    List<String> used = uses.getOrDefault(ns.name(), Set.of()).stream().filter(n -> !n.startsWith(NAMED)).sorted()
+        .toList();
+    forget(ns.name());
+    Map<String, NftSet> sets = new LinkedHashMap<>();
+    base.sets().forEach(s -> sets.put(s.name(), s));
+    List<NftChain> chains = new ArrayList<>(base.chains());
+    Set<String> named = new TreeSet<>();
+    for (String segment : used) {
+      FilterChain.Parts c = segments.computeIfAbsent(segment,
+          s -> FilterChain.render(Names.segmentChain(s), Rules.of(graph.segment(s))));
+      chains.add(c.chain());
+      c.sets().forEach(s -> sets.putIfAbsent(s.name(), s));
+      named.addAll(c.namedSets());
+      use(segment, ns.name());
+    }
+    for (String name : named) {
+      for (NftSet s : namedSets.computeIfAbsent(name, n -> addressSets(graph, n))) {
+        sets.putIfAbsent(s.name(), s);
+      }
+      use(NAMED + name, ns.name());
+    }
+    return new Netns(ns.name(), ns.role(), ns.sysctls(), ns.links(), ns.addresses(), ns.routes(), ns.rules(),
+        new NftTable(new ArrayList<>(sets.values()), chains), ns.resolvConf());
   }
 
   private void use(String name, String ns) {
