@@ -495,12 +495,12 @@ public final class Reconciler {
 
   /** Makes the mark of {@code ns} claim nothing: what it holds is about to change, or has. */
   private void forget(String ns) {
-    if (recorded.remove(ns) != null || !known.containsKey(ns)) {
-      try {
-        host.forgetApplied(ns);
-      } catch (RuntimeException e) {
-        LOG.debug("data plane: cannot update the mark of {}: {}", ns, e.getMessage());
-      }
+    recorded.remove(ns);
+    try {
+      // Whatever this agent recorded, the mark may still claim what an earlier run applied.
+      host.forgetApplied(ns);
+    } catch (RuntimeException e) {
+      LOG.debug("data plane: cannot update the mark of {}: {}", ns, e.getMessage());
     }
   }
 
