@@ -2,9 +2,9 @@ package io.openvpc.control;
 
 import io.openvpc.control.store.StoreTransaction;
 import io.openvpc.model.Resource;
+import io.openvpc.model.ResourceKey;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Change {
   private final Topology base;
   private final StoreTransaction tx;
   private final Map<String, Resource> puts = new LinkedHashMap<>();
-  private final Map<String, Map.Entry<Class<? extends Resource>, String>> deletes = new LinkedHashMap<>();
+  private final Map<String, ResourceKey> deletes = new LinkedHashMap<>();
   private Topology current;
 
   Change(Topology base, StoreTransaction tx) {
@@ -60,7 +60,7 @@ public final class Change {
 
   public void delete(Resource resource) {
     puts.remove(resource.id());
-    deletes.put(resource.id(), new AbstractMap.SimpleImmutableEntry<>(resource.getClass(), resource.id()));
+    deletes.put(resource.id(), ResourceKey.of(resource));
     tx.delete(resource.getClass(), resource.id());
     current = null;
   }
@@ -82,7 +82,7 @@ public final class Change {
     return new ArrayList<>(puts.values());
   }
 
-  List<Map.Entry<Class<? extends Resource>, String>> deletes() {
+  List<ResourceKey> deletes() {
     return new ArrayList<>(deletes.values());
   }
 }

@@ -2,6 +2,7 @@ package io.openvpc.control;
 
 import io.openvpc.control.acl.NetworkAclService;
 import io.openvpc.control.analysis.NetworkAnalysis;
+import io.openvpc.engine.Engine;
 import io.openvpc.control.eni.NetworkInterfaceAddressService;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.havip.HaVipService;
@@ -64,7 +65,7 @@ public final class ControlPlane {
     this.tasks = new TaskService(ledger);
     this.routeTables = new RouteTableService(ledger, quotas, clock);
     this.haVips = new HaVipService(ledger, quotas, clock);
-    this.analysis = new NetworkAnalysis(ledger);
+    this.analysis = new NetworkAnalysis(ledger, new Engine());
     ledger.addListener(analysis);
     this.templates = new TemplateService(ledger, quotas, clock);
     this.snapshots = new SnapshotService(ledger, clock);
@@ -139,6 +140,11 @@ public final class ControlPlane {
 
   public NetworkAnalysis analysis() {
     return analysis;
+  }
+
+  /** The server's one semantics engine: the analysis asks it questions, the data plane listens to it. */
+  public Engine engine() {
+    return analysis.engine();
   }
 
   public TemplateService templates() {

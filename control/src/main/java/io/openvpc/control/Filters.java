@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -39,16 +40,19 @@ public final class Filters<R> {
   }
 
   public Filters<R> fuzzy(String name, Function<R, String> value) {
-    byName.put(name, (r, values) -> {
-      String v = value.apply(r);
-      return v != null && values.stream().anyMatch(v::contains);
+    return any(name, (r, v) -> {
+      String text = value.apply(r);
+      return text != null && text.contains(v);
     });
-    return this;
   }
 
   public Filters<R> bool(String name, Function<R, Boolean> value) {
-    byName.put(name, (r, values) -> values.stream()
-        .anyMatch(x -> Boolean.parseBoolean(x.toLowerCase(Locale.ROOT)) == value.apply(r)));
+    return any(name, (r, v) -> Boolean.parseBoolean(v.toLowerCase(Locale.ROOT)) == value.apply(r));
+  }
+
+  /** A filter that a resource passes when {@code test} accepts it with any of the filter's values. */
+  public Filters<R> any(String name, BiPredicate<R, String> test) {
+    byName.put(name, (r, values) -> values.stream().anyMatch(v -> test.test(r, v)));
     return this;
   }
 

@@ -4,6 +4,7 @@ import io.openvpc.control.store.Store;
 import io.openvpc.control.store.StoreTransaction;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
+import io.openvpc.model.TopologyChange;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,33 +4,71 @@ import io.openvpc.model.Rejection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * The selection every Describe action makes: either the resources named by ID (each must exist, in the
- * order given) or those passing the filters, in {@code order}; IDs and filters together are refused.
+ * The selection every Describe action makes: either the resources named by ID or those passing the
+ * filters, in {@code order}. IDs and filters together are refused with one code for every action,
+ * {@code InvalidParameter.Coexist}, the one Tencent documents for it (DescribeVpcs, DescribeSubnets,
+ * DescribeSecurityGroups, DescribeNetworkAcls, DescribeAssistantCidr, ...).
  */
 public final class Listing {
   private Listing() {}
 
   /**
+   * The resources named by {@code ids}, in the order given, or those passing {@code filters}.
+   *
    * @param idsParameter the IDs' parameter name ({@code SubnetIds}), for messages
-   * @param byId finds one resource from its ID and the parameter naming it, or rejects
+   * @param byId finds one resource from its ID and the parameter naming it, or rejects; it may answer
+   *     null to leave an unknown ID out (DescribeInstances does, as Tencent's does)
    */
   public static <R> List<R> select(String idsParameter, List<String> ids, List<Filter> filters,
       BiFunction<String, String, R> byId, Collection<R> all, Filters<R> rules, Comparator<R> order) {
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination", "`" + idsParameter + "` and `Filters` cannot be given "
+    requireIdsOrFilters(idsParameter, ids, filters);
+    if (ids.isEmpty()) {
+      return filtered(all, filters, rules, order);
+    }
+    List<R> found = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      R r = byId.apply(ids.get(i), idsParameter + "." + i);
+      if (r != null) {
+        found.add(r);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The rows whose {@code key} is one of {@code keys}, or those passing {@code filters}, in {@code order}
+   * either way: for actions whose list names something the rows belong to rather than the rows
+   * themselves (DescribeAssistantCidr's VpcIds name VPCs, the rows are their blocks). A key that no row
+   * has selects nothing.
+   */
+  public static <R> List<R> selectWhere(String keysParameter, List<String> keys, Function<R, String> key,
+      List<Filter> filters, Collection<R> all, Filters<R> rules, Comparator<R> order) {
+    requireIdsOrFilters(keysParameter, keys, filters);
+    if (keys.isEmpty()) {
+      return filtered(all, filters, rules, order);
+    }
+    Set<String> wanted = new HashSet<>(keys);
+    List<R> found = new ArrayList<>(all.stream().filter(r -> wanted.contains(key.apply(r))).toList());
+    found.sort(order);
+    return found;
+  }
+
+  /** Refuses a listing that gives both {@code idsParameter} and {@code Filters}. */
+  public static void requireIdsOrFilters(String idsParameter, List<?> ids, List<Filter> filters) {
+    if (ids != null && !ids.isEmpty() && filters != null && !filters.isEmpty()) {
+      throw new Rejection("InvalidParameter.Coexist", "`" + idsParameter + "` and `Filters` cannot be given "
           + "together.", "`" + idsParameter + "` 与 `Filters` 不能同时指定。");
     }
-    if (!ids.isEmpty()) {
-      List<R> found = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        found.add(byId.apply(ids.get(i), idsParameter + "." + i));
-      }
-      return found;
-    }
+  }
+
+  private static <R> List<R> filtered(Collection<R> all, List<Filter> filters, Filters<R> rules, Comparator<R> order) {
     List<R> found = rules.apply(all, filters);
     found.sort(order);
     return found;

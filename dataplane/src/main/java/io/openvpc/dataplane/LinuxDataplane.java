@@ -6,8 +6,6 @@ import io.openvpc.dataplane.linux.Reconciler;
 import io.openvpc.dataplane.render.EnginePolicy;
 import io.openvpc.dataplane.render.HostRenderer;
 import io.openvpc.engine.Engine;
-import io.openvpc.model.Resource;
-import java.util.Collection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
 import java.util.Map;
@@ -37,7 +35,7 @@ public final class LinuxDataplane implements AutoCloseable {
   private static final long MAX_RETRY_MILLIS = 30_000;
 
   private final Reconciler reconciler;
-  private final Engine engine = new Engine();
+  private final Engine engine;
   private final Map<Scope, Topology> latest = new ConcurrentHashMap<>();
   private final Map<Scope, Rendered> rendered = new ConcurrentHashMap<>();
   private final AtomicLong requested = new AtomicLong();
@@ -50,7 +48,9 @@ public final class LinuxDataplane implements AutoCloseable {
   private long retryAt;
   private long retryDelay = 1000;
 
-  public LinuxDataplane(LinuxHost host) {
+  /** The data plane of this host, rendering from {@code engine}, the server's one engine. */
+  public LinuxDataplane(LinuxHost host, Engine engine) {
+    this.engine = engine;
     this.reconciler = new Reconciler(host);
     this.worker = new Thread(this::loop, "ovpc-dataplane");
     this.worker.setDaemon(true);
@@ -74,15 +74,6 @@ public final class LinuxDataplane implements AutoCloseable {
     return wake();
   }
 
-  /**
-   * Records one committed change (the control plane's change event, unpacked): the engine's compiled
-   * model of the scope is updated incrementally, then the new snapshot is realised.
-   */
-  public long changed(Topology before, Topology after, Collection<? extends Resource> puts,
-      Collection<? extends Map.Entry<Class<? extends Resource>, String>> deletes) {
-    engine.changed(before, after, puts, deletes);
-    return update(after);
-  }
 
   private long wake() {
     long ticket = requested.incrementAndGet();
@@ -118,7 +109,7 @@ public final class LinuxDataplane implements AutoCloseable {
     for (Topology t : latest.values()) {
       Rendered r = rendered.get(t.scope());
       if (r == null || r.source() != t) {
-        r = new Rendered(t, engine.query(t, net -> HostRenderer.render(t, new EnginePolicy(net))));
+        r = new Rendered(t, engine.query(t, graph -> HostRenderer.render(t, new EnginePolicy(graph))));
         rendered.put(t.scope(), r);
       }
       all = all.plus(r.state());

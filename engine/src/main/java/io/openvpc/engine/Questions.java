@@ -1,7 +1,7 @@
 package io.openvpc.engine;
 
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.CompiledNetwork;
+import io.openvpc.engine.graph.Graph;
+import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.symbolic.PortCheck;
 import io.openvpc.engine.symbolic.PortProbe;
 import io.openvpc.engine.symbolic.ReachEntry;
@@ -15,13 +15,14 @@ import io.openvpc.model.IpProtocol;
 import io.openvpc.model.PortSpec;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Topology;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The questions OpenVPC answers (TracePacket, CheckInstancePorts, AnalyzeReachability) over the
- * engine's compiled model of a snapshot. Inputs are checked here; refusals name the request member.
+ * engine's graph of a snapshot. The API layer parses the request into the typed values taken here;
+ * what can only be checked against the graph (does the instance exist) is refused here, naming the
+ * request member.
  */
 public final class Questions {
   private final Engine engine;
@@ -35,42 +36,25 @@ public final class Questions {
   }
 
   public TraceResult trace(Topology t, TraceRequest request) {
-    return engine.query(t, net -> {
-      FlowResolver.Flow flow = new FlowResolver(net).resolve(request);
-      return new Tracer(net).trace(flow.source(), flow.packet());
+    return engine.query(t, graph -> {
+      FlowResolver.Flow flow = new FlowResolver(graph).resolve(request);
+      return new Tracer(graph).trace(flow.source(), flow.packet());
     });
   }
 
   /** Where a port check's traffic comes from: a block, an instance, or (both empty) any address. */
-  public record PortSource(Optional<String> cidrBlock, Optional<String> instanceId) {
+  public record PortSource(Optional<Cidr> cidrBlock, Optional<String> instanceId) {
     public static final PortSource ANY = new PortSource(Optional.empty(), Optional.empty());
   }
 
-  public List<PortCheck.Result> checkPorts(Topology t, String instanceId, List<String> ports, PortSource source) {
-    List<PortProbe> probes = new ArrayList<>();
-    List<String> texts = ports == null || ports.isEmpty() ? PortProbe.DEFAULTS : ports;
-    for (int i = 0; i < texts.size(); i++) {
-      try {
-        probes.add(PortProbe.parse(texts.get(i)));
-      } catch (IllegalArgumentException e) {
-        throw Rejection.value("InvalidParameterValue", "Ports." + i, e.getMessage());
-      }
-    }
-    Optional<Cidr> block = source.cidrBlock().map(c -> {
-      try {
-        return Cidr.parseLenient(c);
-      } catch (IllegalArgumentException e) {
-        throw Rejection.malformed("Source.CidrBlock", c, "an IPv4 or IPv6 CIDR block");
-      }
-    });
-    return engine.query(t, net -> {
-      CompiledEni target = instanceEni(net, "InstanceId", instanceId);
-      PortCheck check = new PortCheck(net);
+  public List<PortCheck.Result> checkPorts(Topology t, String instanceId, List<PortProbe> probes, PortSource source) {
+    return engine.query(t, graph -> {
+      Node target = instance(graph, "InstanceId", instanceId);
+      PortCheck check = new PortCheck(graph);
       if (source.instanceId().isPresent()) {
-        CompiledEni from = instanceEni(net, "Source.InstanceId", source.instanceId().get());
-        return check.fromInstance(target, from, probes);
+        return check.fromInstance(target, instance(graph, "Source.InstanceId", source.instanceId().get()), probes);
       }
-      return check.fromBlock(target, block, probes);
+      return check.fromBlock(target, source.cidrBlock(), probes);
     });
   }
 
@@ -78,54 +62,36 @@ public final class Questions {
   public record Subject(Optional<String> instanceId, Optional<String> networkInterfaceId) {}
 
   /**
-   * Every set of flows that reaches {@code destination}, or (when {@code towards} is false) that
-   * {@code subject} reaches.
+   * Every set of flows that reaches {@code subject} ({@code towards}), or that {@code subject} reaches,
+   * restricted to a protocol and destination ports when given.
    */
-  public List<ReachEntry> reach(Topology t, String member, Subject subject, boolean towards, String protocol,
-      String portRange) {
-    Optional<IpProtocol> proto = Optional.empty();
-    if (protocol != null && !protocol.isBlank()) {
-      try {
-        proto = IpProtocol.parseRule(protocol);
-      } catch (IllegalArgumentException e) {
-        throw Rejection.value("InvalidParameterValue", "Protocol", e.getMessage());
-      }
-    }
-    Optional<PortSpec> ports = Optional.empty();
-    if (portRange != null && !portRange.isBlank()) {
-      try {
-        ports = Optional.of(PortSpec.parse(portRange));
-      } catch (IllegalArgumentException e) {
-        throw Rejection.value("InvalidParameterValue", "PortRange", e.getMessage());
-      }
-      if (!ports.get().isAll() && proto.isPresent() && !proto.get().hasPorts()) {
-        throw Rejection.value("InvalidParameterValue", "PortRange", "ports apply only to TCP and UDP.");
-      }
-    }
-    Reachability.Filter filter = new Reachability.Filter(proto, ports);
-    return engine.query(t, net -> {
-      CompiledEni eni = subject(net, member, subject);
-      Reachability r = new Reachability(net);
-      return (towards ? r.toDestination(eni, filter) : r.fromSource(eni, filter)).entries();
+  public List<ReachEntry> reach(Topology t, String member, Subject subject, boolean towards,
+      Optional<IpProtocol> protocol, Optional<PortSpec> ports) {
+    Reachability.Filter filter = new Reachability.Filter(protocol, ports);
+    return engine.query(t, graph -> {
+      Node node = subject(graph, member, subject);
+      Reachability r = new Reachability(graph);
+      return (towards ? r.toDestination(node, filter) : r.fromSource(node, filter)).entries();
     });
   }
 
-  private static CompiledEni subject(CompiledNetwork net, String member, Subject s) {
+  private static Node subject(Graph graph, String member, Subject s) {
     if (s.instanceId().isPresent() == s.networkInterfaceId().isPresent()) {
       throw Rejection.invalid(member, "give exactly one of InstanceId and NetworkInterfaceId.");
     }
     if (s.instanceId().isPresent()) {
-      return instanceEni(net, member + ".InstanceId", s.instanceId().get());
+      return instance(graph, member + ".InstanceId", s.instanceId().get());
     }
     String id = s.networkInterfaceId().get();
-    return net.eni(id).orElseThrow(() -> Rejection.notFound("ResourceNotFound", member + ".NetworkInterfaceId", id));
+    return graph.endpoint(id).filter(n -> !n.addresses().isEmpty())
+        .orElseThrow(() -> Rejection.notFound("ResourceNotFound", member + ".NetworkInterfaceId", id));
   }
 
-  private static CompiledEni instanceEni(CompiledNetwork net, String member, String instanceId) {
+  private static Node instance(Graph graph, String member, String instanceId) {
     if (instanceId == null || instanceId.isEmpty()) {
       throw Rejection.missing(member);
     }
-    return net.primaryEni(instanceId).orElseThrow(() ->
+    return graph.endpoint(instanceId).filter(n -> !n.addresses().isEmpty()).orElseThrow(() ->
         Rejection.notFound("InvalidInstanceId.NotFound", member, instanceId));
   }
 }

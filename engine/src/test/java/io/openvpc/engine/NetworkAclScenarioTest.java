@@ -5,7 +5,7 @@ import static io.openvpc.engine.Traces.steps;
 import static io.openvpc.engine.Traces.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.engine.trace.Disposition;
+import io.openvpc.engine.graph.Disposition;
 import io.openvpc.engine.trace.TraceResult;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.openvpc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.engine.compile.CompiledGraph;
 import io.openvpc.engine.symbolic.ReachEntry;
 import io.openvpc.engine.symbolic.Reachability;
 import java.util.List;
@@ -27,8 +27,8 @@ class ReachabilityEntriesTest {
     n.addPrivateIp(n.primaryEni(a), "10.0.1.11");
     String b = n.instance(s, "10.0.1.20", any);
     String d = n.instance(s, "10.0.1.30", db);
-    ForwardingModel m = ForwardingModel.compile(n.topology());
-    List<ReachEntry> entries = new Reachability(m).toDestination(m.primaryEni(d).orElseThrow(), Reachability.Filter.ALL)
+    CompiledGraph m = Graphs.compile(n.topology());
+    List<ReachEntry> entries = new Reachability(m).toDestination(m.endpoint(d).orElseThrow(), Reachability.Filter.ALL)
         .entries();
     assertThat(entries.stream().map(ReachabilityEntriesTest::show)).containsExactlyInAnyOrder(
         "10.0.1.10/32@" + a + " TCP:5432",
@@ -48,8 +48,8 @@ class ReachabilityEntriesTest {
     String open = n.sg().in("ACCEPT", "ALL", "ALL", "0.0.0.0/0").out("ACCEPT", "ALL", "ALL", "0.0.0.0/0").id();
     String a = n.instance(s, "10.0.1.10", open);
     String b = n.instance(s, "10.0.1.20", open);
-    ForwardingModel m = ForwardingModel.compile(n.topology());
-    List<ReachEntry> from = new Reachability(m).fromSource(m.primaryEni(a).orElseThrow(), Reachability.Filter.ALL)
+    CompiledGraph m = Graphs.compile(n.topology());
+    List<ReachEntry> from = new Reachability(m).fromSource(m.endpoint(a).orElseThrow(), Reachability.Filter.ALL)
         .entries();
     assertThat(from.stream().map(ReachabilityEntriesTest::show)).containsExactly(b + " ALL");
   }

@@ -6,11 +6,12 @@ import static io.openvpc.engine.Traces.tcp;
 import static io.openvpc.engine.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.engine.trace.Disposition;
+import io.openvpc.engine.graph.Disposition;
 import io.openvpc.engine.trace.Endpoint;
 import io.openvpc.engine.trace.TraceResult;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.InstanceState;
+import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
 import io.openvpc.model.Topology;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RoutingScenarioTest {
   private final String rtb = n.mainRouteTable(vpc);
 
   private TraceResult to(String address) {
-    return trace(n.topology(), new Endpoint.Instance(client), new Endpoint.Address(vpc, address), IpProtocol.TCP, 443);
+    return trace(n.topology(), new Endpoint.Instance(client), new Endpoint.Address(vpc, IpAddr.parse(address)), IpProtocol.TCP, 443);
   }
 
   @Test
@@ -45,7 +46,7 @@ class RoutingScenarioTest {
     n.route(rtb, "0.0.0.0/0", GatewayType.NAT, "nat-12345678", true);
     TraceResult r = to("8.8.8.8");
     assertTrace(r.forward(), Disposition.NEXT_HOP_UNAVAILABLE, null);
-    assertThat(r.forward().lastStep().detail()).contains("NAT", "not modelled");
+    assertThat(r.forward().lastStep().text()).contains("NAT", "not modelled");
   }
 
   @Test
@@ -64,7 +65,7 @@ class RoutingScenarioTest {
   void longestPrefix_wins() {
     n.route(rtb, "0.0.0.0/0", GatewayType.NAT, "nat-12345678", true);
     n.route(rtb, "192.168.0.0/16", GatewayType.HAVIP, "havip-nothere", true);
-    assertThat(to("192.168.3.3").forward().lastStep().detail()).contains("192.168.0.0/16");
+    assertThat(to("192.168.3.3").forward().lastStep().text()).contains("192.168.0.0/16");
   }
 
   @Test
@@ -73,7 +74,7 @@ class RoutingScenarioTest {
     n.route(rtb, "192.168.0.0/16", GatewayType.HAVIP, havip, true);
     TraceResult r = to("192.168.3.3");
     assertTrace(r.forward(), Disposition.NEXT_HOP_UNAVAILABLE, null);
-    assertThat(r.forward().lastStep().detail()).contains("not announced");
+    assertThat(r.forward().lastStep().text()).contains("not announced");
   }
 
   /** A CVM next hop forwards; with the same table it receives its own packet again: a loop. */

@@ -6,9 +6,10 @@ import static io.openvpc.engine.Traces.tcp;
 import static io.openvpc.engine.Traces.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.engine.trace.Disposition;
+import io.openvpc.engine.graph.Disposition;
 import io.openvpc.engine.trace.Endpoint;
 import io.openvpc.engine.trace.TraceResult;
+import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +122,7 @@ class SecurityGroupScenarioTest {
     assertTrace(trace(t, new Endpoint.Instance(a), new Endpoint.Instance(b), IpProtocol.ICMPV6, 0).forward(),
         Disposition.ACCEPTED, v6only + "#0");
     assertTrace(tcp(t, a, b, 22).forward(), Disposition.DENIED_SECURITY_GROUP_INGRESS, v6only + "#-1");
-    assertTrace(trace(t, new Endpoint.Instance(a), new Endpoint.Address(vpc, "2402:4e00:1000:1::20"),
+    assertTrace(trace(t, new Endpoint.Instance(a), new Endpoint.Address(vpc, IpAddr.parse("2402:4e00:1000:1::20")),
         IpProtocol.TCP, 22).forward(), Disposition.ACCEPTED, v6only + "#1");
   }
 
@@ -137,7 +138,7 @@ class SecurityGroupScenarioTest {
     String d = n.instance(s, "10.0.1.20", db);
     n.addPrivateIp(n.primaryEni(a), "10.0.1.11");
     var t = n.topology();
-    assertTrace(trace(t, new Endpoint.Address(vpc, "10.0.1.11"), new Endpoint.Instance(d), IpProtocol.TCP, 5432)
+    assertTrace(trace(t, new Endpoint.Address(vpc, IpAddr.parse("10.0.1.11")), new Endpoint.Instance(d), IpProtocol.TCP, 5432)
         .forward(), Disposition.ACCEPTED, db + "#0");
   }
 }

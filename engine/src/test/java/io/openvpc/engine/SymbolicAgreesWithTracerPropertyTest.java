@@ -2,8 +2,8 @@ package io.openvpc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.engine.graph.Node;
+import io.openvpc.engine.compile.CompiledGraph;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.symbolic.ReachSet;
@@ -27,7 +27,7 @@ class SymbolicAgreesWithTracerPropertyTest {
   @Property(tries = 300)
   void symbolicAndConcrete_agree(@ForAll long seed) {
     RandomNetworks rn = new RandomNetworks(seed);
-    ForwardingModel m = ForwardingModel.compile(rn.net.topology());
+    CompiledGraph m = Graphs.compile(rn.net.topology());
     Random r = rn.random();
     Tracer tracer = new Tracer(m);
     for (int i = 0; i < 20; i++) {
@@ -36,8 +36,8 @@ class SymbolicAgreesWithTracerPropertyTest {
       if (a.equals(b)) {
         continue;
       }
-      CompiledEni src = m.eni(rn.net.primaryEni(a)).orElseThrow();
-      CompiledEni dst = m.eni(rn.net.primaryEni(b)).orElseThrow();
+      Node src = m.endpoint(rn.net.primaryEni(a)).orElseThrow();
+      Node dst = m.endpoint(rn.net.primaryEni(b)).orElseThrow();
       Packet p = new Packet(Addr.of(IpAddr.parse(rn.randomAddress(a))), Addr.of(IpAddr.parse(rn.randomAddress(b))),
           PROTOCOLS[r.nextInt(PROTOCOLS.length)], PORTS[r.nextInt(PORTS.length)], PORTS[r.nextInt(PORTS.length)]);
       TraceResult concrete = tracer.trace(src, p);

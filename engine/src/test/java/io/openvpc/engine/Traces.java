@@ -2,8 +2,8 @@ package io.openvpc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.engine.graph.ForwardingModel;
-import io.openvpc.engine.trace.Disposition;
+import io.openvpc.engine.compile.CompiledGraph;
+import io.openvpc.engine.graph.Disposition;
 import io.openvpc.engine.trace.Endpoint;
 import io.openvpc.engine.trace.FlowResolver;
 import io.openvpc.engine.trace.Hop;
@@ -22,7 +22,7 @@ final class Traces {
   private Traces() {}
 
   static TraceResult trace(Topology t, Endpoint src, Endpoint dst, IpProtocol proto, int port) {
-    ForwardingModel m = ForwardingModel.compile(t);
+    CompiledGraph m = Graphs.compile(t);
     FlowResolver.Flow f = new FlowResolver(m).resolve(new TraceRequest(src, dst, proto, port, null));
     return new Tracer(m).trace(f.source(), f.packet());
   }

@@ -81,7 +81,7 @@ class AddressConcurrencyPostgresTest {
     try (OpenVpcServer a = OpenVpcServer.start(config); OpenVpcServer b = OpenVpcServer.start(config)) {
       List<VpcClient> clients = List.of(TwoServersPostgresTest.client(a, secretId, secretKey),
           TwoServersPostgresTest.client(b, secretId, secretKey));
-      String vpcId = SubnetSdkTest.newVpc(clients.get(0), "10.90.0.0/16");
+      String vpcId = clients.get(0).CreateVpc(SdkFixture.vpcRequest("it", "10.90.0.0/16")).getVpc().getVpcId();
 
       // Eight groups of nested (so pairwise overlapping) blocks, each block sent twice, once per server.
       List<Attempt> creates = new ArrayList<>();
@@ -89,7 +89,7 @@ class AddressConcurrencyPostgresTest {
       for (int g = 0; g < groups; g++) {
         for (int mask = 24; mask <= 27; mask++) {
           for (VpcClient c : clients) {
-            CreateSubnetRequest r = SubnetSdkTest.subnet(vpcId, "g" + g, "10.90." + g + ".0/" + mask, SubnetSdkTest.ZONE);
+            CreateSubnetRequest r = SdkFixture.subnetRequest(vpcId, "g" + g, "10.90." + g + ".0/" + mask, SdkFixture.ZONE);
             creates.add(() -> c.CreateSubnet(r));
           }
         }
@@ -115,7 +115,7 @@ class AddressConcurrencyPostgresTest {
       String cidr = clients.get(0).DescribeSubnets(d).getSubnetSet()[0].getCidrBlock();
       List<String> enis = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        enis.add(clients.get(i % 2).CreateNetworkInterface(NetworkInterfaceSdkTest.create(vpcId, subnetId, "e" + i))
+        enis.add(clients.get(i % 2).CreateNetworkInterface(SdkFixture.eniRequest(vpcId, subnetId, "e" + i))
             .getNetworkInterface().getNetworkInterfaceId());
       }
       String contested = cidr.substring(0, cidr.lastIndexOf('.')) + ".10";

@@ -18,10 +18,10 @@ class AnalysisIncrementalSdkTest {
 
   @Test
   void ruleAddedThroughSdk_changesTheVerdict_withoutRecompile() throws Exception {
-    try (LiveServer live = LiveServer.start()) {
-      VpcClient vpc = live.vpc();
-      String[] net = InstanceSdkTest.network(vpc, "10.30.0.0/16", "10.30.1.0/24");
-      String[] ins = live.cvm().RunInstances(InstanceSdkTest.run(net[0], net[1], 2, "x")).getInstanceIdSet();
+    try (SdkFixture sdk = SdkFixture.start()) {
+      VpcClient vpc = sdk.vpc;
+      SdkFixture.Network net = sdk.network("10.30.0.0/16", "10.30.1.0/24");
+      String[] ins = sdk.instances(net, 2, "x");
       CreateSecurityGroupWithPoliciesRequest create = new CreateSecurityGroupWithPoliciesRequest();
       create.setGroupName("ssh");
       create.setGroupDescription("d");
@@ -30,9 +30,8 @@ class AnalysisIncrementalSdkTest {
       var bind = new com.tencentcloudapi.cvm.v20170312.models.ModifyInstancesAttributeRequest();
       bind.setInstanceIds(new String[] {ins[1]});
       bind.setSecurityGroups(new String[] {sg});
-      live.cvm().ModifyInstancesAttribute(bind);
-      CommonClient client = new CommonClient("vpc", "2017-03-12", live.credential(), LiveServer.REGION,
-          live.profile(live.endpoint(false), "POST", null));
+      sdk.cvm.ModifyInstancesAttribute(bind);
+      CommonClient client = sdk.common;
       String body = "{\"Source\":{\"InstanceId\":\"" + ins[0] + "\"},\"Destination\":{\"InstanceId\":\"" + ins[1]
           + "\"},\"Protocol\":\"TCP\",\"DestinationPort\":22}";
       assertThat(JSON.readTree(client.call("TracePacket", body)).path("Response").path("Disposition").asText())
@@ -50,9 +49,9 @@ class AnalysisIncrementalSdkTest {
       add.setSecurityGroupPolicySet(set);
       vpc.CreateSecurityGroupPolicies(add);
 
-      Scope scope = new Scope(live.server().bootstrapKey().orElseThrow().appId(), LiveServer.REGION);
-      long revision = live.server().control().ledger().read(scope).revision();
-      assertThat(live.server().control().analysis().engine().cachedRevision(scope))
+      Scope scope = sdk.scope();
+      long revision = sdk.live.server().control().ledger().read(scope).revision();
+      assertThat(sdk.live.server().control().analysis().engine().cachedRevision(scope))
           .as("the committed change was applied to the cached model").isEqualTo(revision);
       assertThat(JSON.readTree(client.call("TracePacket", body)).path("Response").path("Disposition").asText())
           .isEqualTo("ACCEPTED");

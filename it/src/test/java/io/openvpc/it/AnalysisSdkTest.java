@@ -7,18 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssociateNetworkInterfaceSecurityGroupsRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupWithPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicySet;
-import io.openvpc.model.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TracePacket, CheckInstancePorts and AnalyzeReachability through the official Java SDK's CommonClient,
@@ -26,8 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class AnalysisSdkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static LiveServer live;
-  static CommonClient client;
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start();
+  static final CommonClient client = sdk.common;
   static String vpcId;
   static String a;
   static String b;
@@ -35,18 +34,15 @@ class AnalysisSdkTest {
   static String web;
 
   @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    VpcClient vpc = live.vpc();
-    CvmClient cvm = live.cvm();
-    String[] net = InstanceSdkTest.network(vpc, "10.20.0.0/16", "10.20.1.0/24");
-    vpcId = net[0];
-    String other = vpc.CreateSubnet(SubnetSdkTest.subnet(vpcId, "other", "10.20.2.0/24", InstanceSdkTest.ZONE))
-        .getSubnet().getSubnetId();
-    String[] two = cvm.RunInstances(InstanceSdkTest.run(vpcId, net[1], 2, "app")).getInstanceIdSet();
+  static void network() throws Exception {
+    VpcClient vpc = sdk.vpc;
+    SdkFixture.Network net = sdk.network("10.20.0.0/16", "10.20.1.0/24");
+    vpcId = net.vpcId();
+    String other = sdk.subnet(vpcId, "other", "10.20.2.0/24", SdkFixture.ZONE);
+    String[] two = sdk.instances(net, 2, "app");
     a = two[0];
     b = two[1];
-    c = cvm.RunInstances(InstanceSdkTest.run(vpcId, other, 1, "other")).getInstanceIdSet()[0];
+    c = sdk.instances(vpcId, other, 1, "other")[0];
     CreateSecurityGroupWithPoliciesRequest sg = new CreateSecurityGroupWithPoliciesRequest();
     sg.setGroupName("web");
     sg.setGroupDescription("web tier");
@@ -61,22 +57,9 @@ class AnalysisSdkTest {
     sg.setSecurityGroupPolicySet(set);
     web = vpc.CreateSecurityGroupWithPolicies(sg).getSecurityGroup().getSecurityGroupId();
     AssociateNetworkInterfaceSecurityGroupsRequest bind = new AssociateNetworkInterfaceSecurityGroupsRequest();
-    bind.setNetworkInterfaceIds(new String[] {primaryEni(b)});
+    bind.setNetworkInterfaceIds(new String[] {sdk.primaryEniOf(b)});
     bind.setSecurityGroupIds(new String[] {web});
     vpc.AssociateNetworkInterfaceSecurityGroups(bind);
-    client = new CommonClient("vpc", "2017-03-12", live.credential(), LiveServer.REGION,
-        live.profile(live.endpoint(false), "POST", null));
-  }
-
-  private static String primaryEni(String instanceId) {
-    Scope scope = new Scope(live.server().bootstrapKey().orElseThrow().appId(), LiveServer.REGION);
-    return live.server().control().ledger().read(scope).all(io.openvpc.model.NetworkInterface.class).stream()
-        .filter(e -> e.instanceId().equals(instanceId) && e.primary()).findFirst().orElseThrow().id();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
   }
 
   static JsonNode call(String action, String body) throws Exception {
@@ -214,9 +197,9 @@ class AnalysisSdkTest {
   /** Runs the openvpc CLI against the live server with a credentials file; returns {exit code, stdout}. */
   static String[] cli(String... args) throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openvpc-cli");
-    java.nio.file.Files.writeString(dir.resolve("credentials"), "SecretId=" + live.secretId + "\nSecretKey=" + live.secretKey + "\n");
+    java.nio.file.Files.writeString(dir.resolve("credentials"), "SecretId=" + sdk.live.secretId + "\nSecretKey=" + sdk.live.secretKey + "\n");
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--endpoint", live.endpoint(false), "--data-dir", dir.toString()));
+    all.addAll(List.of("--endpoint", sdk.live.endpoint(false), "--data-dir", dir.toString()));
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.PrintStream saved = System.out;
     System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));

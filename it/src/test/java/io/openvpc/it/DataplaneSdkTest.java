@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class DataplaneSdkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static LiveServer live;
+  static SdkFixture sdk;
   static VpcClient vpc;
   static CvmClient cvm;
   static final List<Process> servers = new ArrayList<>();
@@ -50,9 +50,9 @@ class DataplaneSdkTest {
     // Namespaces of an earlier run of this test that crashed before its clean-up (their data directory is a temp dir).
     String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize() + "/openvpc-it";
     LinuxHost.deleteLeftovers(owner -> owner.startsWith("server " + tmp));
-    live = LiveServer.startWithLinuxDataplane();
-    vpc = live.vpc();
-    cvm = live.cvm();
+    sdk = SdkFixture.startWithLinuxDataplane();
+    vpc = sdk.vpc;
+    cvm = sdk.cvm;
   }
 
   @AfterAll
@@ -61,9 +61,9 @@ class DataplaneSdkTest {
       p.descendants().forEach(ProcessHandle::destroy);
       p.destroy();
     });
-    if (live != null) {
-      live.server().dataplane().ifPresent(LinuxDataplane::teardown);
-      live.close();
+    if (sdk != null) {
+      sdk.live.server().dataplane().ifPresent(LinuxDataplane::teardown);
+      sdk.close();
     }
   }
 
@@ -85,23 +85,23 @@ class DataplaneSdkTest {
 
   @Test
   void walkThrough_securityGroupBlocksThenAllows() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.77.0.0/16", "10.77.1.0/24");
+    SdkFixture.Network net = sdk.network("10.77.0.0/16", "10.77.1.0/24");
     CreateSecurityGroupWithPoliciesRequest c = new CreateSecurityGroupWithPoliciesRequest();
     c.setGroupName("web");
     c.setGroupDescription("ssh from the VPC");
     SecurityGroupPolicySet set = new SecurityGroupPolicySet();
-    set.setIngress(new SecurityGroupPolicy[] {SecurityGroupSdkTest.rule("TCP", "22", "10.77.0.0/16", "ACCEPT")});
-    set.setEgress(new SecurityGroupPolicy[] {SecurityGroupSdkTest.rule("ALL", "ALL", "0.0.0.0/0", "ACCEPT")});
+    set.setIngress(new SecurityGroupPolicy[] {SdkFixture.rule("TCP", "22", "10.77.0.0/16", "ACCEPT")});
+    set.setEgress(new SecurityGroupPolicy[] {SdkFixture.rule("ALL", "ALL", "0.0.0.0/0", "ACCEPT")});
     c.setSecurityGroupPolicySet(set);
     String sg = vpc.CreateSecurityGroupWithPolicies(c).getSecurityGroup().getSecurityGroupId();
 
-    var run = InstanceSdkTest.run(net[0], net[1], 2, "web");
+    var run = SdkFixture.runRequest(net.vpcId(), net.subnetId(), 2, "web");
     run.setSecurityGroupIds(new String[] {sg});
     run.getVirtualPrivateCloud().setPrivateIpAddresses(new String[] {"10.77.1.10", "10.77.1.11"});
     String[] ids = cvm.RunInstances(run).getInstanceIdSet();
     String a = ids[0];
     String b = ids[1];
-    String bIp = InstanceSdkTest.describe(cvm, b).getPrivateIpAddresses()[0];
+    String bIp = sdk.describeInstance(b).getPrivateIpAddresses()[0];
 
     assertThat(within(10_000, () -> new LinuxHost("probe").namespaces().containsAll(
         List.of(Names.instanceNamespace(a), Names.instanceNamespace(b))))).as("instances realised").isTrue();
@@ -112,8 +112,7 @@ class DataplaneSdkTest {
     assertThat(within(10_000, () -> tcp(a, bIp, 22))).as("TCP 22 allowed by " + sg + " ingress #0").isTrue();
     assertThat(tcp(a, bIp, 80)).as("TCP 80: no rule matches, the group denies").isFalse();
 
-    CommonClient common = new CommonClient("vpc", "2017-03-12", live.credential(), LiveServer.REGION,
-        live.profile(live.endpoint(false), "POST", null));
+    CommonClient common = sdk.common;
     JsonNode trace = JSON.readTree(common.call("TracePacket", "{\"Source\":{\"InstanceId\":\"" + a
         + "\"},\"Destination\":{\"InstanceId\":\"" + b + "\"},\"Protocol\":\"TCP\",\"DestinationPort\":80}"))
         .path("Response");
@@ -122,7 +121,7 @@ class DataplaneSdkTest {
     CreateSecurityGroupPoliciesRequest add = new CreateSecurityGroupPoliciesRequest();
     add.setSecurityGroupId(sg);
     SecurityGroupPolicySet more = new SecurityGroupPolicySet();
-    more.setIngress(new SecurityGroupPolicy[] {SecurityGroupSdkTest.rule("TCP", "80", "10.77.1.0/24", "ACCEPT")});
+    more.setIngress(new SecurityGroupPolicy[] {SdkFixture.rule("TCP", "80", "10.77.1.0/24", "ACCEPT")});
     add.setSecurityGroupPolicySet(more);
     long t0 = System.nanoTime();
     vpc.CreateSecurityGroupPolicies(add);

@@ -1,6 +1,6 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
@@ -18,27 +18,15 @@ import com.tencentcloudapi.vpc.v20170312.models.HaVip;
 import com.tencentcloudapi.vpc.v20170312.models.HaVipAssociation;
 import com.tencentcloudapi.vpc.v20170312.models.ModifyHaVipAttributeRequest;
 import com.tencentcloudapi.vpc.v20170312.models.PrivateIpAddressSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HAVIPs and the ENI that announces them, through the official Java SDK. */
 class HaVipSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-  static CvmClient cvm;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start();
-    vpc = live.vpc();
-    cvm = live.cvm();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start();
+  static final VpcClient vpc = sdk.vpc;
+  static final CvmClient cvm = sdk.cvm;
 
   static HaVip describe(String id) throws Exception {
     DescribeHaVipsRequest d = new DescribeHaVipsRequest();
@@ -56,11 +44,11 @@ class HaVipSdkTest {
 
   @Test
   void createAnnounceFailoverDelete() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.70.0.0/16", "10.70.1.0/24");
-    String[] ins = cvm.RunInstances(InstanceSdkTest.run(net[0], net[1], 2, "keepalived")).getInstanceIdSet();
+    SdkFixture.Network net = sdk.network("10.70.0.0/16", "10.70.1.0/24");
+    String[] ins = sdk.instances(net, 2, "keepalived");
     CreateHaVipRequest c = new CreateHaVipRequest();
-    c.setVpcId(net[0]);
-    c.setSubnetId(net[1]);
+    c.setVpcId(net.vpcId());
+    c.setSubnetId(net.subnetId());
     c.setHaVipName("db-vip");
     c.setVip("10.70.1.100");
     c.setCheckAssociate(true);
@@ -73,7 +61,7 @@ class HaVipSdkTest {
     assertError(() -> vpc.CreateHaVip(c), "ResourceInUse.Address", "10.70.1.100");
 
     // The VIP is taken: no ENI may be given it.
-    String primaryEni = NetworkInterfaceSdkTest.primaryEniOf(vpc, ins[0]);
+    String primaryEni = sdk.primaryEniOf(ins[0]);
     AssignPrivateIpAddressesRequest steal = new AssignPrivateIpAddressesRequest();
     steal.setNetworkInterfaceId(primaryEni);
     PrivateIpAddressSpecification s = new PrivateIpAddressSpecification();
@@ -84,7 +72,7 @@ class HaVipSdkTest {
     AssociateHaVipInstanceRequest announce = new AssociateHaVipInstanceRequest();
     announce.setHaVipAssociationSet(new HaVipAssociation[] {association(created.getHaVipId(), ins[0])});
     String task = vpc.AssociateHaVipInstance(announce).getRequestId();
-    NetworkInterfaceSdkTest.assertTaskSucceeded(vpc, task, created.getHaVipId());
+    sdk.assertTaskSucceeded(task, created.getHaVipId());
     HaVip bound = describe(created.getHaVipId());
     assertThat(bound.getState()).isEqualTo("AVAILABLE");
     assertThat(bound.getInstanceId()).isEqualTo(ins[0]);
@@ -98,7 +86,7 @@ class HaVipSdkTest {
     DescribeHaVipsRequest byVpc = new DescribeHaVipsRequest();
     Filter f = new Filter();
     f.setName("vpc-id");
-    f.setValues(new String[] {net[0]});
+    f.setValues(new String[] {net.vpcId()});
     Filter v = new Filter();
     v.setName("vip");
     v.setValues(new String[] {"10.70.1.100"});
@@ -122,7 +110,7 @@ class HaVipSdkTest {
     assertError(() -> vpc.AssociateHaVipInstance(announce), "InvalidNetworkInterfaceId.NotFound", "eni-00000000");
 
     DeleteSubnetRequest ds = new DeleteSubnetRequest();
-    ds.setSubnetId(net[1]);
+    ds.setSubnetId(net.subnetId());
     TerminateInstancesRequest t = new TerminateInstancesRequest();
     t.setInstanceIds(ins);
     cvm.TerminateInstances(t);
@@ -136,10 +124,10 @@ class HaVipSdkTest {
 
   @Test
   void createHaVip_lowestFreeAddressAndErrors() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.71.0.0/16", "10.71.1.0/24");
+    SdkFixture.Network net = sdk.network("10.71.0.0/16", "10.71.1.0/24");
     CreateHaVipRequest c = new CreateHaVipRequest();
-    c.setVpcId(net[0]);
-    c.setSubnetId(net[1]);
+    c.setVpcId(net.vpcId());
+    c.setSubnetId(net.subnetId());
     c.setHaVipName("auto");
     assertThat(vpc.CreateHaVip(c).getHaVip().getVip()).isEqualTo("10.71.1.2");
     c.setVip("10.71.2.5");

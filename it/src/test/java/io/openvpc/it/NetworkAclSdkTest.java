@@ -1,6 +1,6 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
@@ -24,25 +24,14 @@ import com.tencentcloudapi.vpc.v20170312.models.NetworkAclEntrySet;
 import com.tencentcloudapi.vpc.v20170312.models.NetworkAclQuintupleEntries;
 import com.tencentcloudapi.vpc.v20170312.models.NetworkAclQuintupleEntry;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Network ACLs through the official Java SDK: entries of both kinds, subnets, errors. */
 class NetworkAclSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start(Map.of("network-acl-max-inbound-policies", 3L));
-    vpc = live.vpc();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start(Map.of("network-acl-max-inbound-policies", 3L));
+  static final VpcClient vpc = sdk.vpc;
 
   static String acl(String vpcId, String name, String type) throws Exception {
     CreateNetworkAclRequest r = new CreateNetworkAclRequest();
@@ -76,8 +65,8 @@ class NetworkAclSdkTest {
 
   @Test
   void tripleAcl_entriesSubnetsAndDeletion() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.60.0.0/16", "10.60.1.0/24");
-    String acl = acl(net[0], "web tier", null);
+    SdkFixture.Network net = sdk.network("10.60.0.0/16", "10.60.1.0/24");
+    String acl = acl(net.vpcId(), "web tier", null);
     assertThat(acl).matches("acl-[a-z0-9]{8}");
     NetworkAcl created = describe(acl);
     assertThat(created.getNetworkAclType()).isEqualTo("TRIPLE");
@@ -120,14 +109,14 @@ class NetworkAclSdkTest {
 
     AssociateNetworkAclSubnetsRequest as = new AssociateNetworkAclSubnetsRequest();
     as.setNetworkAclId(acl);
-    as.setSubnetIds(new String[] {net[1]});
+    as.setSubnetIds(new String[] {net.subnetId()});
     vpc.AssociateNetworkAclSubnets(as);
-    assertThat(describe(acl).getSubnetSet()).extracting(s -> s.getSubnetId()).containsExactly(net[1]);
+    assertThat(describe(acl).getSubnetSet()).extracting(s -> s.getSubnetId()).containsExactly(net.subnetId());
     DescribeSubnetsRequest ds = new DescribeSubnetsRequest();
-    ds.setSubnetIds(new String[] {net[1]});
+    ds.setSubnetIds(new String[] {net.subnetId()});
     assertThat(vpc.DescribeSubnets(ds).getSubnetSet()[0].getNetworkAclId()).isEqualTo(acl);
 
-    String other = acl(net[0], "other", "TRIPLE");
+    String other = acl(net.vpcId(), "other", "TRIPLE");
     as.setNetworkAclId(other);
     vpc.AssociateNetworkAclSubnets(as);
     assertThat(describe(acl).getSubnetSet()).isEmpty();
@@ -135,20 +124,20 @@ class NetworkAclSdkTest {
 
     DeleteNetworkAclRequest del = new DeleteNetworkAclRequest();
     del.setNetworkAclId(other);
-    assertError(() -> vpc.DeleteNetworkAcl(del), "ResourceInUse", net[1]);
+    assertError(() -> vpc.DeleteNetworkAcl(del), "ResourceInUse", net.subnetId());
     DisassociateNetworkAclSubnetsRequest dis = new DisassociateNetworkAclSubnetsRequest();
     dis.setNetworkAclId(acl);
-    dis.setSubnetIds(new String[] {net[1]});
+    dis.setSubnetIds(new String[] {net.subnetId()});
     assertError(() -> vpc.DisassociateNetworkAclSubnets(dis), "InvalidParameterValue", other);
     dis.setNetworkAclId(other);
     vpc.DisassociateNetworkAclSubnets(dis);
     vpc.DeleteNetworkAcl(del);
     assertError(() -> vpc.DeleteNetworkAcl(del), "ResourceNotFound", other);
 
-    String[] elsewhere = InstanceSdkTest.network(vpc, "10.61.0.0/16", "10.61.1.0/24");
+    SdkFixture.Network elsewhere = sdk.network("10.61.0.0/16", "10.61.1.0/24");
     as.setNetworkAclId(acl);
-    as.setSubnetIds(new String[] {elsewhere[1]});
-    assertError(() -> vpc.AssociateNetworkAclSubnets(as), "UnsupportedOperation.VpcMismatch", elsewhere[0]);
+    as.setSubnetIds(new String[] {elsewhere.subnetId()});
+    assertError(() -> vpc.AssociateNetworkAclSubnets(as), "UnsupportedOperation.VpcMismatch", elsewhere.vpcId());
 
     ModifyNetworkAclAttributeRequest rename = new ModifyNetworkAclAttributeRequest();
     rename.setNetworkAclId(acl);
@@ -174,7 +163,7 @@ class NetworkAclSdkTest {
 
   @Test
   void quintupleAcl_entriesById() throws Exception {
-    String vpcId = SubnetSdkTest.newVpc(vpc, "10.62.0.0/16");
+    String vpcId = sdk.vpc("10.62.0.0/16");
     String acl = acl(vpcId, "five", "QUINTUPLE");
     CreateNetworkAclQuintupleEntriesRequest c = new CreateNetworkAclQuintupleEntriesRequest();
     c.setNetworkAclId(acl);
@@ -240,7 +229,7 @@ class NetworkAclSdkTest {
 
   @Test
   void tripleAcl_createAndDeleteEntries() throws Exception {
-    String vpcId = SubnetSdkTest.newVpc(vpc, "10.63.0.0/16");
+    String vpcId = sdk.vpc("10.63.0.0/16");
     String acl = acl(vpcId, "incremental", "TRIPLE");
     vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("TCP", "22", "10.0.0.0/8", "ACCEPT")}, null));
     String first = describe(acl).getIngressEntries()[0].getNetworkAclIpv4EntryId();

@@ -1,6 +1,9 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.addresses;
+import static io.openvpc.it.SdkFixture.assertError;
+import static io.openvpc.it.SdkFixture.eniRequest;
+import static io.openvpc.it.SdkFixture.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
@@ -8,8 +11,6 @@ import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6AddressesRequest;
-import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest;
-import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6SubnetCidrBlockRequest;
 import com.tencentcloudapi.vpc.v20170312.models.AssignPrivateIpAddressesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.AssociateNetworkInterfaceSecurityGroupsRequest;
 import com.tencentcloudapi.vpc.v20170312.models.AttachNetworkInterfaceRequest;
@@ -17,12 +18,10 @@ import com.tencentcloudapi.vpc.v20170312.models.CreateNetworkInterfaceRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteNetworkInterfaceRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkInterfaceLimitRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkInterfacesRequest;
-import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcTaskResultRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DetachNetworkInterfaceRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DisassociateNetworkInterfaceSecurityGroupsRequest;
 import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.Ipv6Address;
-import com.tencentcloudapi.vpc.v20170312.models.Ipv6SubnetCidrBlock;
 import com.tencentcloudapi.vpc.v20170312.models.MigrateNetworkInterfaceRequest;
 import com.tencentcloudapi.vpc.v20170312.models.MigratePrivateIpAddressRequest;
 import com.tencentcloudapi.vpc.v20170312.models.ModifyNetworkInterfaceAttributeRequest;
@@ -31,83 +30,20 @@ import com.tencentcloudapi.vpc.v20170312.models.NetworkInterface;
 import com.tencentcloudapi.vpc.v20170312.models.PrivateIpAddressSpecification;
 import com.tencentcloudapi.vpc.v20170312.models.UnassignIpv6AddressesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.UnassignPrivateIpAddressesRequest;
-import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ENI actions through the official Java SDK. */
 class NetworkInterfaceSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-  static CvmClient cvm;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start();
-    vpc = live.vpc();
-    cvm = live.cvm();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
-
-  static CreateNetworkInterfaceRequest create(String vpcId, String subnetId, String name) {
-    CreateNetworkInterfaceRequest r = new CreateNetworkInterfaceRequest();
-    r.setVpcId(vpcId);
-    r.setSubnetId(subnetId);
-    r.setNetworkInterfaceName(name);
-    return r;
-  }
-
-  static PrivateIpAddressSpecification ip(String address) {
-    PrivateIpAddressSpecification s = new PrivateIpAddressSpecification();
-    s.setPrivateIpAddress(address);
-    return s;
-  }
-
-  static NetworkInterface describe(String eniId) throws Exception {
-    DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
-    d.setNetworkInterfaceIds(new String[] {eniId});
-    return vpc.DescribeNetworkInterfaces(d).getNetworkInterfaceSet()[0];
-  }
-
-  /** The ID of an instance's primary ENI. */
-  static String primaryEniOf(VpcClient client, String instanceId) throws Exception {
-    DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
-    Filter f = new Filter();
-    f.setName("attachment.instance-id");
-    f.setValues(new String[] {instanceId});
-    Filter p = new Filter();
-    p.setName("is-primary");
-    p.setValues(new String[] {"TRUE"});
-    d.setFilters(new Filter[] {f, p});
-    return client.DescribeNetworkInterfaces(d).getNetworkInterfaceSet()[0].getNetworkInterfaceId();
-  }
-
-  static String[] addresses(NetworkInterface e) {
-    return Arrays.stream(e.getPrivateIpAddressSet()).map(PrivateIpAddressSpecification::getPrivateIpAddress)
-        .toArray(String[]::new);
-  }
-
-  static void assertTaskSucceeded(String requestId, String resourceId) throws Exception {
-    assertTaskSucceeded(vpc, requestId, resourceId);
-  }
-
-  static void assertTaskSucceeded(VpcClient client, String requestId, String resourceId) throws Exception {
-    DescribeVpcTaskResultRequest t = new DescribeVpcTaskResultRequest();
-    t.setTaskId(requestId);
-    var result = client.DescribeVpcTaskResult(t);
-    assertThat(result.getStatus()).isEqualTo("SUCCESS");
-    assertThat(result.getResult()).extracting(x -> x.getResourceId()).contains(resourceId);
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start();
+  static final VpcClient vpc = sdk.vpc;
+  static final CvmClient cvm = sdk.cvm;
 
   @Test
   void createAssignUnassign_addressesAreRequestedOrLowestFree() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.50.0.0/16", "10.50.1.0/24");
-    CreateNetworkInterfaceRequest c = create(net[0], net[1], "eni-a");
+    SdkFixture.Network net = sdk.network("10.50.0.0/16", "10.50.1.0/24");
+    CreateNetworkInterfaceRequest c = eniRequest(net.vpcId(), net.subnetId(), "eni-a");
     PrivateIpAddressSpecification primary = ip("10.50.1.10");
     primary.setPrimary(true);
     c.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {primary});
@@ -117,7 +53,7 @@ class NetworkInterfaceSdkTest {
     assertThat(addresses(e)).containsExactly("10.50.1.10", "10.50.1.2", "10.50.1.3");
     assertThat(e.getPrivateIpAddressSet()[0].getPrimary()).isTrue();
     assertThat(e.getMacAddress()).startsWith("20:90:6F:");
-    assertThat(e.getZone()).isEqualTo(SubnetSdkTest.ZONE);
+    assertThat(e.getZone()).isEqualTo(SdkFixture.ZONE);
 
     AssignPrivateIpAddressesRequest a = new AssignPrivateIpAddressesRequest();
     a.setNetworkInterfaceId(e.getNetworkInterfaceId());
@@ -130,7 +66,7 @@ class NetworkInterfaceSdkTest {
     a.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.1.77")});
     var assigned = vpc.AssignPrivateIpAddresses(a);
     assertThat(assigned.getPrivateIpAddressSet()[0].getPrivateIpAddress()).isEqualTo("10.50.1.77");
-    assertTaskSucceeded(assigned.getRequestId(), e.getNetworkInterfaceId());
+    sdk.assertTaskSucceeded(assigned.getRequestId(), e.getNetworkInterfaceId());
     AssignPrivateIpAddressesRequest byCount = new AssignPrivateIpAddressesRequest();
     byCount.setNetworkInterfaceId(e.getNetworkInterfaceId());
     byCount.setSecondaryPrivateIpAddressCount(1L);
@@ -143,7 +79,7 @@ class NetworkInterfaceSdkTest {
     assertError(() -> vpc.UnassignPrivateIpAddresses(u), "UnsupportedOperation.PrimaryIp", "10.50.1.10");
     u.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.1.3")});
     vpc.UnassignPrivateIpAddresses(u);
-    assertThat(addresses(describe(e.getNetworkInterfaceId()))).doesNotContain("10.50.1.3");
+    assertThat(addresses(sdk.describeEni(e.getNetworkInterfaceId()))).doesNotContain("10.50.1.3");
     // The freed address is the lowest free one again.
     assertThat(vpc.AssignPrivateIpAddresses(byCount).getPrivateIpAddressSet()[0].getPrivateIpAddress())
         .isEqualTo("10.50.1.3");
@@ -154,7 +90,7 @@ class NetworkInterfaceSdkTest {
     d.setDescription("vip");
     md.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {d});
     vpc.ModifyPrivateIpAddressesAttribute(md);
-    assertThat(describe(e.getNetworkInterfaceId()).getPrivateIpAddressSet()).filteredOn(x -> x.getDescription().equals("vip"))
+    assertThat(sdk.describeEni(e.getNetworkInterfaceId()).getPrivateIpAddressSet()).filteredOn(x -> x.getDescription().equals("vip"))
         .extracting(PrivateIpAddressSpecification::getPrivateIpAddress).containsExactly("10.50.1.77");
 
     ModifyNetworkInterfaceAttributeRequest m = new ModifyNetworkInterfaceAttributeRequest();
@@ -169,30 +105,30 @@ class NetworkInterfaceSdkTest {
     assertThat(vpc.DescribeNetworkInterfaces(byName).getNetworkInterfaceSet()).extracting(NetworkInterface::getNetworkInterfaceName)
         .containsExactly("renamed");
 
-    assertThat(SubnetSdkTest.describe(vpc, net[1]).getAvailableIpAddressCount()).isEqualTo(253L - 5);
+    assertThat(sdk.describeSubnet(net.subnetId()).getAvailableIpAddressCount()).isEqualTo(253L - 5);
     DeleteNetworkInterfaceRequest del = new DeleteNetworkInterfaceRequest();
     del.setNetworkInterfaceId(e.getNetworkInterfaceId());
     String requestId = vpc.DeleteNetworkInterface(del).getRequestId();
-    assertTaskSucceeded(requestId, e.getNetworkInterfaceId());
-    assertThat(SubnetSdkTest.describe(vpc, net[1]).getAvailableIpAddressCount()).isEqualTo(253L);
-    assertError(() -> describe(e.getNetworkInterfaceId()), "InvalidNetworkInterfaceId.NotFound", e.getNetworkInterfaceId());
+    sdk.assertTaskSucceeded(requestId, e.getNetworkInterfaceId());
+    assertThat(sdk.describeSubnet(net.subnetId()).getAvailableIpAddressCount()).isEqualTo(253L);
+    assertError(() -> sdk.describeEni(e.getNetworkInterfaceId()), "InvalidNetworkInterfaceId.NotFound", e.getNetworkInterfaceId());
   }
 
   @Test
   void attachDetachMigrate_followInstanceTypeLimitsAndZones() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.51.0.0/16", "10.51.1.0/24");
-    RunInstancesRequest run = InstanceSdkTest.run(net[0], net[1], 2, "host");
+    SdkFixture.Network net = sdk.network("10.51.0.0/16", "10.51.1.0/24");
+    RunInstancesRequest run = SdkFixture.runRequest(net.vpcId(), net.subnetId(), 2, "host");
     run.setInstanceType("S5.SMALL2");
     String[] ins = cvm.RunInstances(run).getInstanceIdSet();
-    String eni = vpc.CreateNetworkInterface(create(net[0], net[1], "extra")).getNetworkInterface().getNetworkInterfaceId();
-    String eni2 = vpc.CreateNetworkInterface(create(net[0], net[1], "extra2")).getNetworkInterface().getNetworkInterfaceId();
+    String eni = vpc.CreateNetworkInterface(eniRequest(net.vpcId(), net.subnetId(), "extra")).getNetworkInterface().getNetworkInterfaceId();
+    String eni2 = vpc.CreateNetworkInterface(eniRequest(net.vpcId(), net.subnetId(), "extra2")).getNetworkInterface().getNetworkInterfaceId();
 
     AttachNetworkInterfaceRequest at = new AttachNetworkInterfaceRequest();
     at.setNetworkInterfaceId(eni);
     at.setInstanceId(ins[0]);
     String attachRequest = vpc.AttachNetworkInterface(at).getRequestId();
-    assertTaskSucceeded(attachRequest, eni);
-    assertThat(describe(eni).getAttachment().getInstanceId()).isEqualTo(ins[0]);
+    sdk.assertTaskSucceeded(attachRequest, eni);
+    assertThat(sdk.describeEni(eni).getAttachment().getInstanceId()).isEqualTo(ins[0]);
     assertError(() -> vpc.AttachNetworkInterface(at), "UnsupportedOperation.AttachmentAlreadyExists", ins[0]);
     AttachNetworkInterfaceRequest over = new AttachNetworkInterfaceRequest();
     over.setNetworkInterfaceId(eni2);
@@ -203,9 +139,9 @@ class NetworkInterfaceSdkTest {
     lim.setInstanceId(ins[0]);
     assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniPrivateIpAddressQuantity()).isEqualTo(6L);
 
-    String otherZone = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "z4", "10.51.2.0/24", "ap-guangzhou-4"))
+    String otherZone = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.51.2.0/24", "ap-guangzhou-4"))
         .getSubnet().getSubnetId();
-    String far = vpc.CreateNetworkInterface(create(net[0], otherZone, "far")).getNetworkInterface().getNetworkInterfaceId();
+    String far = vpc.CreateNetworkInterface(eniRequest(net.vpcId(), otherZone, "far")).getNetworkInterface().getNetworkInterfaceId();
     AttachNetworkInterfaceRequest zone = new AttachNetworkInterfaceRequest();
     zone.setNetworkInterfaceId(far);
     zone.setInstanceId(ins[1]);
@@ -216,10 +152,10 @@ class NetworkInterfaceSdkTest {
     mig.setSourceInstanceId(ins[0]);
     mig.setDestinationInstanceId(ins[1]);
     vpc.MigrateNetworkInterface(mig);
-    assertThat(describe(eni).getAttachment().getInstanceId()).isEqualTo(ins[1]);
+    assertThat(sdk.describeEni(eni).getAttachment().getInstanceId()).isEqualTo(ins[1]);
 
     // The primary ENI never detaches.
-    String primary = InstanceSdkTest.describe(cvm, ins[1]).getPrivateIpAddresses()[0];
+    String primary = sdk.describeInstance(ins[1]).getPrivateIpAddresses()[0];
     DescribeNetworkInterfacesRequest byIp = new DescribeNetworkInterfacesRequest();
     Filter f = new Filter();
     f.setName("address-ip");
@@ -241,8 +177,8 @@ class NetworkInterfaceSdkTest {
     mp.setDestinationNetworkInterfaceId(eni2);
     mp.setPrivateIpAddress("10.51.1.100");
     vpc.MigratePrivateIpAddress(mp);
-    assertThat(addresses(describe(eni2))).contains("10.51.1.100");
-    assertThat(addresses(describe(eni))).doesNotContain("10.51.1.100");
+    assertThat(addresses(sdk.describeEni(eni2))).contains("10.51.1.100");
+    assertThat(addresses(sdk.describeEni(eni))).doesNotContain("10.51.1.100");
     mp.setDestinationNetworkInterfaceId(far);
     mp.setSourceNetworkInterfaceId(eni2);
     assertError(() -> vpc.MigratePrivateIpAddress(mp), "InvalidParameterValue.Range", "DestinationNetworkInterfaceId");
@@ -257,38 +193,30 @@ class NetworkInterfaceSdkTest {
     d.setNetworkInterfaceId(eni);
     d.setInstanceId(ins[1]);
     vpc.DetachNetworkInterface(d);
-    assertThat(describe(eni).getAttachment()).isNull();
+    assertThat(sdk.describeEni(eni).getAttachment()).isNull();
     assertError(() -> vpc.DetachNetworkInterface(d), "UnsupportedOperation.AttachmentNotFound", ins[1]);
     vpc.DeleteNetworkInterface(del);
   }
 
   @Test
   void ipv6AndSecurityGroups() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.52.0.0/16", "10.52.1.0/24");
-    String eni = vpc.CreateNetworkInterface(create(net[0], net[1], "v6")).getNetworkInterface().getNetworkInterfaceId();
+    SdkFixture.Network net = sdk.network("10.52.0.0/16", "10.52.1.0/24");
+    String eni = vpc.CreateNetworkInterface(eniRequest(net.vpcId(), net.subnetId(), "v6")).getNetworkInterface().getNetworkInterfaceId();
     AssignIpv6AddressesRequest a = new AssignIpv6AddressesRequest();
     a.setNetworkInterfaceId(eni);
     a.setIpv6AddressCount(1L);
-    assertError(() -> vpc.AssignIpv6Addresses(a), "UnsupportedOperation.IPV6CidrNotDeployed", net[1]);
-    AssignIpv6CidrBlockRequest block = new AssignIpv6CidrBlockRequest();
-    block.setVpcId(net[0]);
-    vpc.AssignIpv6CidrBlock(block);
-    AssignIpv6SubnetCidrBlockRequest sub = new AssignIpv6SubnetCidrBlockRequest();
-    sub.setVpcId(net[0]);
-    Ipv6SubnetCidrBlock b = new Ipv6SubnetCidrBlock();
-    b.setSubnetId(net[1]);
-    sub.setIpv6SubnetCidrBlocks(new Ipv6SubnetCidrBlock[] {b});
-    String slash64 = vpc.AssignIpv6SubnetCidrBlock(sub).getIpv6SubnetCidrBlockSet()[0].getIpv6CidrBlock();
+    assertError(() -> vpc.AssignIpv6Addresses(a), "UnsupportedOperation.IPV6CidrNotDeployed", net.subnetId());
+    String slash64 = sdk.ipv6(net);
     String v6 = vpc.AssignIpv6Addresses(a).getIpv6AddressSet()[0].getAddress();
     assertThat(v6).startsWith(slash64.substring(0, slash64.indexOf("::")));
-    assertThat(describe(eni).getIpv6AddressSet()[0].getAddress()).isEqualTo(v6);
+    assertThat(sdk.describeEni(eni).getIpv6AddressSet()[0].getAddress()).isEqualTo(v6);
     UnassignIpv6AddressesRequest u = new UnassignIpv6AddressesRequest();
     u.setNetworkInterfaceId(eni);
     Ipv6Address x = new Ipv6Address();
     x.setAddress(v6);
     u.setIpv6Addresses(new Ipv6Address[] {x});
     vpc.UnassignIpv6Addresses(u);
-    assertThat(describe(eni).getIpv6AddressSet()).isEmpty();
+    assertThat(sdk.describeEni(eni).getIpv6AddressSet()).isEmpty();
     assertError(() -> vpc.UnassignIpv6Addresses(u), "InvalidParameterValue.AddressIpNotFound", v6);
 
     AssociateNetworkInterfaceSecurityGroupsRequest as = new AssociateNetworkInterfaceSecurityGroupsRequest();

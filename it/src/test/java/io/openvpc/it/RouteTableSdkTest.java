@@ -1,6 +1,6 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
@@ -24,29 +24,17 @@ import com.tencentcloudapi.vpc.v20170312.models.Route;
 import com.tencentcloudapi.vpc.v20170312.models.RouteTable;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Route tables and routes through the official Java SDK. */
 class RouteTableSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-  static CvmClient cvm;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start(Map.of("route-table-max-policies", 5L));
-    vpc = live.vpc();
-    cvm = live.cvm();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start(Map.of("route-table-max-policies", 5L));
+  static final VpcClient vpc = sdk.vpc;
+  static final CvmClient cvm = sdk.cvm;
 
   static Route route(String destination, String type, String gateway) {
     Route r = new Route();
@@ -78,11 +66,11 @@ class RouteTableSdkTest {
 
   @Test
   void defaultTable_localRoutesAndAssociation() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.60.0.0/16", "10.60.1.0/24");
+    SdkFixture.Network net = sdk.network("10.60.0.0/16", "10.60.1.0/24");
     DescribeRouteTablesRequest d = new DescribeRouteTablesRequest();
     Filter f = new Filter();
     f.setName("vpc-id");
-    f.setValues(new String[] {net[0]});
+    f.setValues(new String[] {net.vpcId()});
     Filter main = new Filter();
     main.setName("association.main");
     main.setValues(new String[] {"TRUE"});
@@ -91,19 +79,19 @@ class RouteTableSdkTest {
     assertThat(def.getMain()).isTrue();
     assertThat(def.getRouteSet()).extracting(Route::getGatewayType, Route::getDestinationCidrBlock)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("LOCAL", "10.60.0.0/16"));
-    assertThat(def.getAssociationSet()).extracting(a -> a.getSubnetId()).containsExactly(net[1]);
+    assertThat(def.getAssociationSet()).extracting(a -> a.getSubnetId()).containsExactly(net.subnetId());
 
-    String custom = createTable(net[0], "custom");
+    String custom = createTable(net.vpcId(), "custom");
     ReplaceRouteTableAssociationRequest assoc = new ReplaceRouteTableAssociationRequest();
-    assoc.setSubnetId(net[1]);
+    assoc.setSubnetId(net.subnetId());
     assoc.setRouteTableId(custom);
     vpc.ReplaceRouteTableAssociation(assoc);
-    assertThat(SubnetSdkTest.describe(vpc, net[1]).getRouteTableId()).isEqualTo(custom);
+    assertThat(sdk.describeSubnet(net.subnetId()).getRouteTableId()).isEqualTo(custom);
     assertThat(table(def.getRouteTableId()).getAssociationSet()).isEmpty();
 
     DeleteRouteTableRequest del = new DeleteRouteTableRequest();
     del.setRouteTableId(custom);
-    assertError(() -> vpc.DeleteRouteTable(del), "ResourceInUse", net[1]);
+    assertError(() -> vpc.DeleteRouteTable(del), "ResourceInUse", net.subnetId());
     DeleteRouteTableRequest delMain = new DeleteRouteTableRequest();
     delMain.setRouteTableId(def.getRouteTableId());
     assertError(() -> vpc.DeleteRouteTable(delMain), "UnsupportedOperation.NotSupportDeleteDefaultRouteTable",
@@ -118,7 +106,7 @@ class RouteTableSdkTest {
     assertThat(table(custom).getRouteTableName()).isEqualTo("renamed");
     vpc.DeleteRouteTable(del);
     assertError(() -> table(custom), "InvalidRouteTableId.NotFound", custom);
-    String otherVpc = SubnetSdkTest.newVpc(vpc, "10.61.0.0/16");
+    String otherVpc = sdk.vpc("10.61.0.0/16");
     String foreign = createTable(otherVpc, "foreign");
     assoc.setRouteTableId(foreign);
     assertError(() -> vpc.ReplaceRouteTableAssociation(assoc), "InvalidParameterValue.Range", otherVpc);
@@ -126,15 +114,15 @@ class RouteTableSdkTest {
 
   @Test
   void routes_nextHopsValidatedAsTencentDoes() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.62.0.0/16", "10.62.1.0/24");
-    String ins = cvm.RunInstances(InstanceSdkTest.run(net[0], net[1], 1, "gw")).getInstanceIdSet()[0];
-    String insIp = InstanceSdkTest.describe(cvm, ins).getPrivateIpAddresses()[0];
+    SdkFixture.Network net = sdk.network("10.62.0.0/16", "10.62.1.0/24");
+    String ins = sdk.instance(net, "gw");
+    String insIp = sdk.describeInstance(ins).getPrivateIpAddresses()[0];
     CreateHaVipRequest hv = new CreateHaVipRequest();
-    hv.setVpcId(net[0]);
-    hv.setSubnetId(net[1]);
+    hv.setVpcId(net.vpcId());
+    hv.setSubnetId(net.subnetId());
     hv.setHaVipName("vip");
     String havip = vpc.CreateHaVip(hv).getHaVip().getHaVipId();
-    String t = createTable(net[0], "routes");
+    String t = createTable(net.vpcId(), "routes");
 
     RouteTable after = vpc.CreateRoutes(createRoutes(t, route("192.168.0.0/24", "NORMAL_CVM", insIp),
         route("172.16.0.0/16", "CVM", ins), route("0.0.0.0/0", "HAVIP", havip), route("8.8.8.8/32", "EIP", "0")))
@@ -215,17 +203,17 @@ class RouteTableSdkTest {
 
   @Test
   void ipv6Routes_localIpv6RouteShown_destinationInsideVpcRefused() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.64.0.0/16", "10.64.1.0/24");
+    SdkFixture.Network net = sdk.network("10.64.0.0/16", "10.64.1.0/24");
     com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest a =
         new com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest();
-    a.setVpcId(net[0]);
+    a.setVpcId(net.vpcId());
     String block = vpc.AssignIpv6CidrBlock(a).getIpv6CidrBlock();
     CreateHaVipRequest hv = new CreateHaVipRequest();
-    hv.setVpcId(net[0]);
-    hv.setSubnetId(net[1]);
+    hv.setVpcId(net.vpcId());
+    hv.setSubnetId(net.subnetId());
     hv.setHaVipName("v6gw");
     String havip = vpc.CreateHaVip(hv).getHaVip().getHaVipId();
-    String t = createTable(net[0], "v6");
+    String t = createTable(net.vpcId(), "v6");
     Route out = new Route();
     out.setDestinationIpv6CidrBlock("2001:db8::/32");
     out.setGatewayType("HAVIP");
@@ -247,7 +235,7 @@ class RouteTableSdkTest {
   @ValueSource(strings = {"VPN", "DIRECTCONNECT", "PEERCONNECTION", "NAT", "USER_CCN", "LOCAL_GATEWAY", "INTRANAT",
       "GWLB_ENDPOINT"})
   void routes_productsNotBuiltYet_unsupportedOperationNamingTheType(String type) throws Exception {
-    String vpcId = SubnetSdkTest.newVpc(vpc, "10.63.0.0/16");
+    String vpcId = sdk.vpc("10.63.0.0/16");
     String t = createTable(vpcId, "later");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.0.0/24", type, "x-12345678"))),
         "UnsupportedOperation", type);

@@ -33,7 +33,7 @@ class SecurityGroupRulesConcurrencyPostgresTest {
   Path tmp;
 
   private static SecurityGroupPolicy rule(int n, Long index) {
-    SecurityGroupPolicy p = SecurityGroupSdkTest.rule("TCP", String.valueOf(1000 + n), "10.77." + (n / 256) + "." + (n % 256),
+    SecurityGroupPolicy p = SdkFixture.rule("TCP", String.valueOf(1000 + n), "10.77." + (n / 256) + "." + (n % 256),
         "ACCEPT");
     p.setPolicyIndex(index);
     return p;
@@ -42,12 +42,12 @@ class SecurityGroupRulesConcurrencyPostgresTest {
   private static CreateSecurityGroupPoliciesRequest insert(String sg, SecurityGroupPolicy p) {
     CreateSecurityGroupPoliciesRequest r = new CreateSecurityGroupPoliciesRequest();
     r.setSecurityGroupId(sg);
-    r.setSecurityGroupPolicySet(SecurityGroupSdkTest.ingress(p));
+    r.setSecurityGroupPolicySet(SdkFixture.ingress(p));
     return r;
   }
 
   private static List<String> ports(VpcClient c, String sg) throws Exception {
-    SecurityGroupPolicySet set = SecurityGroupSdkTestSupport.policies(c, sg);
+    SecurityGroupPolicySet set = SdkFixture.policies(c, sg);
     return Arrays.stream(set.getIngress()).map(SecurityGroupPolicy::getPort).toList();
   }
 
@@ -68,7 +68,7 @@ class SecurityGroupRulesConcurrencyPostgresTest {
       for (int n = 0; n < 20; n++) { // rules to delete later, on the other server
         clients.get(1).CreateSecurityGroupPolicies(insert(sg, rule(n, null)));
       }
-      long version = Long.parseLong(SecurityGroupSdkTestSupport.policies(clients.get(0), sg).getVersion());
+      long version = Long.parseLong(SdkFixture.policies(clients.get(0), sg).getVersion());
 
       List<Attempt> attempts = new ArrayList<>();
       List<String> expectedPorts = new ArrayList<>();
@@ -89,7 +89,7 @@ class SecurityGroupRulesConcurrencyPostgresTest {
         VpcClient c = clients.get(n / 2 % 2);
         DeleteSecurityGroupPoliciesRequest r = new DeleteSecurityGroupPoliciesRequest();
         r.setSecurityGroupId(sg);
-        r.setSecurityGroupPolicySet(SecurityGroupSdkTest.ingress(rule(n, null)));
+        r.setSecurityGroupPolicySet(SdkFixture.ingress(rule(n, null)));
         attempts.add(() -> c.DeleteSecurityGroupPolicies(r));
       }
       for (int n = 1; n < 20; n += 2) {
@@ -104,7 +104,7 @@ class SecurityGroupRulesConcurrencyPostgresTest {
       List<String> seen = ports(clients.get(0), sg);
       assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expectedPorts);
       assertThat(ports(clients.get(1), sg)).isEqualTo(seen);
-      assertThat(Long.parseLong(SecurityGroupSdkTestSupport.policies(clients.get(1), sg).getVersion()))
+      assertThat(Long.parseLong(SdkFixture.policies(clients.get(1), sg).getVersion()))
           .isEqualTo(version + accepted);
       try (OpenVpcServer c = OpenVpcServer.start(config)) {
         assertThat(ports(TwoServersPostgresTest.client(c, secretId, secretKey), sg)).isEqualTo(seen);

@@ -1,6 +1,9 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.assertError;
+import static io.openvpc.it.SdkFixture.egress;
+import static io.openvpc.it.SdkFixture.ingress;
+import static io.openvpc.it.SdkFixture.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
@@ -8,8 +11,6 @@ import com.tencentcloudapi.vpc.v20170312.models.AddressTemplateSpecification;
 import com.tencentcloudapi.vpc.v20170312.models.CloneSecurityGroupRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateAddressTemplateRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateDefaultSecurityGroupRequest;
-import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupPoliciesRequest;
-import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupWithPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateServiceTemplateRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteSecurityGroupPoliciesRequest;
@@ -27,76 +28,21 @@ import com.tencentcloudapi.vpc.v20170312.models.ReplaceSecurityGroupPolicyReques
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicySet;
 import com.tencentcloudapi.vpc.v20170312.models.ServiceTemplateSpecification;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Security groups and their rules through the official Java SDK, error paths included. */
 class SecurityGroupSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start(Map.of("security-group-max-policies", 6L));
-    vpc = live.vpc();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
-
-  static String group(String name) throws Exception {
-    CreateSecurityGroupRequest r = new CreateSecurityGroupRequest();
-    r.setGroupName(name);
-    r.setGroupDescription("it " + name);
-    return vpc.CreateSecurityGroup(r).getSecurityGroup().getSecurityGroupId();
-  }
-
-  static SecurityGroupPolicy rule(String protocol, String port, String cidr, String action) {
-    SecurityGroupPolicy p = new SecurityGroupPolicy();
-    p.setProtocol(protocol);
-    p.setPort(port);
-    p.setCidrBlock(cidr);
-    p.setAction(action);
-    return p;
-  }
-
-  static SecurityGroupPolicySet ingress(SecurityGroupPolicy... rules) {
-    SecurityGroupPolicySet s = new SecurityGroupPolicySet();
-    s.setIngress(rules);
-    return s;
-  }
-
-  static SecurityGroupPolicySet egress(SecurityGroupPolicy... rules) {
-    SecurityGroupPolicySet s = new SecurityGroupPolicySet();
-    s.setEgress(rules);
-    return s;
-  }
-
-  static void add(String sg, SecurityGroupPolicySet set) throws Exception {
-    CreateSecurityGroupPoliciesRequest r = new CreateSecurityGroupPoliciesRequest();
-    r.setSecurityGroupId(sg);
-    r.setSecurityGroupPolicySet(set);
-    vpc.CreateSecurityGroupPolicies(r);
-  }
-
-  static SecurityGroupPolicySet policies(String sg) throws Exception {
-    return SecurityGroupSdkTestSupport.policies(vpc, sg);
-  }
-
-  static List<String> ingressText(String sg) throws Exception {
-    return SecurityGroupSdkTestSupport.ingressText(vpc, sg);
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start(Map.of("security-group-max-policies", 6L));
+  static final VpcClient vpc = sdk.vpc;
 
   @Test
   void groupLifecycle_createDescribeModifyDelete() throws Exception {
-    String sg = group("web");
+    String sg = sdk.group("web");
     assertThat(sg).matches("sg-[a-z0-9]{8}");
     DescribeSecurityGroupsRequest d = new DescribeSecurityGroupsRequest();
     d.setSecurityGroupIds(new String[] {sg});
@@ -134,7 +80,7 @@ class SecurityGroupSdkTest {
     var g = vpc.CreateDefaultSecurityGroup(r).getSecurityGroup();
     assertThat(g.getIsDefault()).isTrue();
     assertThat(vpc.CreateDefaultSecurityGroup(r).getSecurityGroup().getSecurityGroupId()).isEqualTo(g.getSecurityGroupId());
-    assertThat(ingressText(g.getSecurityGroupId())).containsExactly("0:ACCEPT ALL ALL 0.0.0.0/0");
+    assertThat(sdk.ingressText(g.getSecurityGroupId())).containsExactly("0:ACCEPT ALL ALL 0.0.0.0/0");
     DeleteSecurityGroupRequest del = new DeleteSecurityGroupRequest();
     del.setSecurityGroupId(g.getSecurityGroupId());
     assertError(() -> vpc.DeleteSecurityGroup(del), "UnsupportedOperation.DefaultSecurityGroup", "default");
@@ -144,26 +90,26 @@ class SecurityGroupSdkTest {
 
   @Test
   void createPolicies_appendsOrInsertsAtIndex_andVersionIncreases() throws Exception {
-    String sg = group("order");
-    assertThat(policies(sg).getVersion()).isEqualTo("1");
-    add(sg, ingress(rule("TCP", "22", "10.0.0.0/8", "ACCEPT"), rule("udp", "53", "10.0.0.0/8", "accept")));
-    add(sg, ingress(rule("TCP", "443", "0.0.0.0/0", "ACCEPT")));
+    String sg = sdk.group("order");
+    assertThat(sdk.policies(sg).getVersion()).isEqualTo("1");
+    sdk.addRules(sg, ingress(rule("TCP", "22", "10.0.0.0/8", "ACCEPT"), rule("udp", "53", "10.0.0.0/8", "accept")));
+    sdk.addRules(sg, ingress(rule("TCP", "443", "0.0.0.0/0", "ACCEPT")));
     SecurityGroupPolicy top = rule("ALL", null, "192.168.0.0/16", "DROP");
     top.setPolicyIndex(0L);
-    add(sg, ingress(top));
+    sdk.addRules(sg, ingress(top));
     SecurityGroupPolicy middle = rule("TCP", "80", "0.0.0.0/0", "ACCEPT");
     middle.setPolicyIndex(2L);
-    add(sg, ingress(middle));
-    assertThat(ingressText(sg)).containsExactly(
+    sdk.addRules(sg, ingress(middle));
+    assertThat(sdk.ingressText(sg)).containsExactly(
         "0:DROP ALL ALL 192.168.0.0/16", "1:ACCEPT TCP 22 10.0.0.0/8", "2:ACCEPT TCP 80 0.0.0.0/0",
         "3:ACCEPT UDP 53 10.0.0.0/8", "4:ACCEPT TCP 443 0.0.0.0/0");
-    assertThat(policies(sg).getVersion()).isEqualTo("5");
-    assertThat(policies(sg).getPolicyStatistics().getIngressIPv4TotalCount()).isEqualTo(5);
+    assertThat(sdk.policies(sg).getVersion()).isEqualTo("5");
+    assertThat(sdk.policies(sg).getPolicyStatistics().getIngressIPv4TotalCount()).isEqualTo(5);
 
     SecurityGroupPolicy beyond = rule("TCP", "81", "0.0.0.0/0", "ACCEPT");
     beyond.setPolicyIndex(9L);
     assertError(() -> {
-      add(sg, ingress(beyond));
+      sdk.addRules(sg, ingress(beyond));
       return null;
     }, "InvalidParameterValue.Range", "PolicyIndex");
   }
@@ -173,9 +119,9 @@ class SecurityGroupSdkTest {
       "TCP, ALL, ALL", "tcp, 80, 80", "TCP, 8000-8010, 8000-8010", "UDP, '443,22,80', '22,80,443'",
       "TCP, 1-65535, ALL", "ICMP, , ALL", "GRE, ALL, ALL", "All, , ALL"})
   void portForms_areStoredCanonically(String protocol, String port, String stored) throws Exception {
-    String sg = group("ports");
-    add(sg, egress(rule(protocol, port, "10.1.0.0/16", "ACCEPT")));
-    SecurityGroupPolicy p = policies(sg).getEgress()[0];
+    String sg = sdk.group("ports");
+    sdk.addRules(sg, egress(rule(protocol, port, "10.1.0.0/16", "ACCEPT")));
+    SecurityGroupPolicy p = sdk.policies(sg).getEgress()[0];
     assertThat(p.getPort()).isEqualTo(stored);
     assertThat(p.getProtocol()).isEqualTo(protocol.toUpperCase());
   }
@@ -184,51 +130,51 @@ class SecurityGroupSdkTest {
   @CsvSource({
       "TCP, 0", "TCP, 70000", "TCP, 90-80", "TCP, abc", "UDP, '80,'", "TCP, 80-", "ICMP, 80", "ALL, 22"})
   void badPorts_areRefusedNamingThePort(String protocol, String port) {
-    String sg = assertDoesNotThrow(() -> group("bad ports"));
+    String sg = assertDoesNotThrow(() -> sdk.group("bad ports"));
     assertError(() -> {
-      add(sg, ingress(rule(protocol, port, "10.0.0.0/8", "ACCEPT")));
+      sdk.addRules(sg, ingress(rule(protocol, port, "10.0.0.0/8", "ACCEPT")));
       return null;
     }, "InvalidParameterValue.Malformed", "SecurityGroupPolicySet.Ingress.0.Port");
   }
 
   @Test
   void badRules_areRefusedWithTheirParameter() throws Exception {
-    String sg = group("bad rules");
-    assertError(() -> { add(sg, ingress(rule("TCP", "22", "10.0.0.300/8", "ACCEPT"))); return null; },
+    String sg = sdk.group("bad rules");
+    assertError(() -> { sdk.addRules(sg, ingress(rule("TCP", "22", "10.0.0.300/8", "ACCEPT"))); return null; },
         "InvalidParameterValue.Malformed", "Ingress.0.CidrBlock");
-    assertError(() -> { add(sg, ingress(rule("TCP", "22", "2402:4e00::/32", "ACCEPT"))); return null; },
+    assertError(() -> { sdk.addRules(sg, ingress(rule("TCP", "22", "2402:4e00::/32", "ACCEPT"))); return null; },
         "InvalidParameterValue.Malformed", "Ingress.0.CidrBlock");
-    assertError(() -> { add(sg, ingress(rule("SCTP", "22", "10.0.0.0/8", "ACCEPT"))); return null; },
+    assertError(() -> { sdk.addRules(sg, ingress(rule("SCTP", "22", "10.0.0.0/8", "ACCEPT"))); return null; },
         "InvalidParameterValue.Range", "Ingress.0.Protocol");
-    assertError(() -> { add(sg, ingress(rule("TCP", "22", "10.0.0.0/8", "ALLOW"))); return null; },
+    assertError(() -> { sdk.addRules(sg, ingress(rule("TCP", "22", "10.0.0.0/8", "ALLOW"))); return null; },
         "InvalidParameterValue.Range", "Ingress.0.Action");
-    assertError(() -> { add(sg, ingress(rule("TCP", "22", null, "ACCEPT"))); return null; },
+    assertError(() -> { sdk.addRules(sg, ingress(rule("TCP", "22", null, "ACCEPT"))); return null; },
         "MissingParameter", "Ingress.0");
     SecurityGroupPolicy two = rule("TCP", "22", "10.0.0.0/8", "ACCEPT");
     two.setSecurityGroupId(sg);
-    assertError(() -> { add(sg, ingress(two)); return null; }, "InvalidParameter.Coexist", "CidrBlock, SecurityGroupId");
+    assertError(() -> { sdk.addRules(sg, ingress(two)); return null; }, "InvalidParameter.Coexist", "CidrBlock, SecurityGroupId");
     SecurityGroupPolicy unknownSg = rule("TCP", "22", null, "ACCEPT");
     unknownSg.setSecurityGroupId("sg-zzzzzzzz");
-    assertError(() -> { add(sg, ingress(unknownSg)); return null; }, "InvalidSecurityGroupID.NotFound", "sg-zzzzzzzz");
+    assertError(() -> { sdk.addRules(sg, ingress(unknownSg)); return null; }, "InvalidSecurityGroupID.NotFound", "sg-zzzzzzzz");
     SecurityGroupPolicy unknownTemplate = rule("TCP", "22", null, "ACCEPT");
     AddressTemplateSpecification at = new AddressTemplateSpecification();
     at.setAddressId("ipm-zzzzzzzz");
     unknownTemplate.setAddressTemplate(at);
-    assertError(() -> { add(sg, ingress(unknownTemplate)); return null; }, "ResourceNotFound", "ipm-zzzzzzzz");
+    assertError(() -> { sdk.addRules(sg, ingress(unknownTemplate)); return null; }, "ResourceNotFound", "ipm-zzzzzzzz");
     SecurityGroupPolicy icmpV6 = rule("ICMP", null, null, "ACCEPT");
     icmpV6.setIpv6CidrBlock("::/0");
-    assertError(() -> { add(sg, ingress(icmpV6)); return null; }, "InvalidParameterValue.Combination", "ICMPv6");
+    assertError(() -> { sdk.addRules(sg, ingress(icmpV6)); return null; }, "InvalidParameterValue.Combination", "ICMPv6");
     SecurityGroupPolicySet both = ingress(rule("TCP", "22", "10.0.0.0/8", "ACCEPT"));
     both.setEgress(new SecurityGroupPolicy[] {rule("TCP", "22", "10.0.0.0/8", "ACCEPT")});
-    assertError(() -> { add(sg, both); return null; }, "InvalidParameter.Coexist", "Egress");
-    assertThat(policies(sg).getVersion()).isEqualTo("1");
-    assertThat(policies(sg).getIngress()).isEmpty();
+    assertError(() -> { sdk.addRules(sg, both); return null; }, "InvalidParameter.Coexist", "Egress");
+    assertThat(sdk.policies(sg).getVersion()).isEqualTo("1");
+    assertThat(sdk.policies(sg).getIngress()).isEmpty();
   }
 
   @Test
   void peersAndServices_everyForm() throws Exception {
-    String sg = group("forms");
-    String other = group("other");
+    String sg = sdk.group("forms");
+    String other = sdk.group("other");
     CreateAddressTemplateRequest a = new CreateAddressTemplateRequest();
     a.setAddressTemplateName("office");
     a.setAddresses(new String[] {"10.8.0.0/16", "192.168.1.1-192.168.1.9"});
@@ -253,9 +199,9 @@ class SecurityGroupSdkTest {
     byTemplate.setServiceTemplate(st);
     byTemplate.setAction("ACCEPT");
     SecurityGroupPolicy wide = rule("TCP", "22", "0.0.0.0/8", "DROP");
-    add(sg, ingress(v6, bySg, self, byTemplate, wide));
+    sdk.addRules(sg, ingress(v6, bySg, self, byTemplate, wide));
 
-    SecurityGroupPolicy[] got = policies(sg).getIngress();
+    SecurityGroupPolicy[] got = sdk.policies(sg).getIngress();
     assertThat(got[0].getProtocol()).isEqualTo("ICMPv6");
     assertThat(got[0].getIpv6CidrBlock()).isEqualTo("2402:4e00:1000::/48");
     assertThat(got[1].getSecurityGroupId()).isEqualTo(other);
@@ -263,12 +209,12 @@ class SecurityGroupSdkTest {
     assertThat(got[3].getAddressTemplate().getAddressId()).isEqualTo(ipm);
     assertThat(got[3].getServiceTemplate().getServiceId()).isEqualTo(ppm);
     assertThat(got[4].getCidrBlock()).isEqualTo("0.0.0.0/0");
-    assertThat(policies(sg).getPolicyStatistics().getIngressIPv6TotalCount()).isEqualTo(1);
+    assertThat(sdk.policies(sg).getPolicyStatistics().getIngressIPv6TotalCount()).isEqualTo(1);
 
     SecurityGroupPolicy both = rule("TCP", "80", null, "ACCEPT");
     both.setAddressTemplate(at);
     both.setServiceTemplate(st);
-    assertError(() -> { add(sg, egress(both)); return null; }, "InvalidParameter.Coexist", "ServiceTemplate");
+    assertError(() -> { sdk.addRules(sg, egress(both)); return null; }, "InvalidParameter.Coexist", "ServiceTemplate");
 
     DescribeSecurityGroupReferencesRequest refs = new DescribeSecurityGroupReferencesRequest();
     refs.setSecurityGroupIds(new String[] {other, sg});
@@ -297,7 +243,7 @@ class SecurityGroupSdkTest {
     clone.setSecurityGroupId(sg);
     clone.setGroupName("forms copy");
     String copy = vpc.CloneSecurityGroup(clone).getSecurityGroup().getSecurityGroupId();
-    SecurityGroupPolicy[] cloned = policies(copy).getIngress();
+    SecurityGroupPolicy[] cloned = sdk.policies(copy).getIngress();
     assertThat(cloned).hasSize(5);
     assertThat(cloned[2].getSecurityGroupId()).isEqualTo(copy);
     assertThat(cloned[1].getSecurityGroupId()).isEqualTo(other);
@@ -305,33 +251,33 @@ class SecurityGroupSdkTest {
 
   @Test
   void staleVersion_duplicates_andQuota_changeNothing() throws Exception {
-    String sg = group("guards");
-    add(sg, ingress(rule("TCP", "22", "10.0.0.0/8", "ACCEPT")));
+    String sg = sdk.group("guards");
+    sdk.addRules(sg, ingress(rule("TCP", "22", "10.0.0.0/8", "ACCEPT")));
     SecurityGroupPolicySet stale = ingress(rule("TCP", "23", "10.0.0.0/8", "ACCEPT"));
     stale.setVersion("1");
-    assertError(() -> { add(sg, stale); return null; }, "UnsupportedOperation.VersionMismatch", "version 2");
+    assertError(() -> { sdk.addRules(sg, stale); return null; }, "UnsupportedOperation.VersionMismatch", "version 2");
     stale.setVersion("2");
-    add(sg, stale);
-    assertError(() -> { add(sg, ingress(rule("tcp", "22", "10.0.0.0/8", "accept"))); return null; },
+    sdk.addRules(sg, stale);
+    assertError(() -> { sdk.addRules(sg, ingress(rule("tcp", "22", "10.0.0.0/8", "accept"))); return null; },
         "UnsupportedOperation.DuplicatePolicy", "ACCEPT TCP:22 from 10.0.0.0/8");
-    assertError(() -> { add(sg, ingress(rule("TCP", "24", "10.0.0.0/8", "ACCEPT"),
+    assertError(() -> { sdk.addRules(sg, ingress(rule("TCP", "24", "10.0.0.0/8", "ACCEPT"),
         rule("TCP", "24", "10.0.0.0/8", "ACCEPT"))); return null; }, "UnsupportedOperation.DuplicatePolicy", "Ingress.1");
-    add(sg, ingress(rule("TCP", "1", "10.0.0.0/8", "ACCEPT"), rule("TCP", "2", "10.0.0.0/8", "ACCEPT"),
+    sdk.addRules(sg, ingress(rule("TCP", "1", "10.0.0.0/8", "ACCEPT"), rule("TCP", "2", "10.0.0.0/8", "ACCEPT"),
         rule("TCP", "3", "10.0.0.0/8", "ACCEPT"), rule("TCP", "4", "10.0.0.0/8", "ACCEPT")));
-    assertError(() -> { add(sg, ingress(rule("TCP", "5", "10.0.0.0/8", "ACCEPT"))); return null; },
+    assertError(() -> { sdk.addRules(sg, ingress(rule("TCP", "5", "10.0.0.0/8", "ACCEPT"))); return null; },
         "LimitExceeded.SecurityGroupPolicySet", "security-group-max-policies");
-    assertThat(policies(sg).getIngress()).hasSize(6);
-    assertThat(policies(sg).getVersion()).isEqualTo("4");
+    assertThat(sdk.policies(sg).getIngress()).hasSize(6);
+    assertThat(sdk.policies(sg).getVersion()).isEqualTo("4");
     DescribeSecurityGroupLimitsRequest limits = new DescribeSecurityGroupLimitsRequest();
     assertThat(vpc.DescribeSecurityGroupLimits(limits).getSecurityGroupLimitSet().getSecurityGroupPolicyLimit()).isEqualTo(6);
   }
 
   @Test
   void replaceModifyAndDelete_editTheListAsSpecified() throws Exception {
-    String sg = group("edit");
-    add(sg, ingress(rule("TCP", "1", "10.0.0.0/8", "ACCEPT"), rule("TCP", "2", "10.0.0.0/8", "ACCEPT"),
+    String sg = sdk.group("edit");
+    sdk.addRules(sg, ingress(rule("TCP", "1", "10.0.0.0/8", "ACCEPT"), rule("TCP", "2", "10.0.0.0/8", "ACCEPT"),
         rule("TCP", "3", "10.0.0.0/8", "ACCEPT"), rule("TCP", "4", "10.0.0.0/8", "ACCEPT")));
-    add(sg, egress(rule("ALL", null, "0.0.0.0/0", "ACCEPT")));
+    sdk.addRules(sg, egress(rule("ALL", null, "0.0.0.0/0", "ACCEPT")));
 
     SecurityGroupPolicy one = rule("UDP", "20", "10.0.0.0/8", "DROP");
     one.setPolicyIndex(1L);
@@ -348,7 +294,7 @@ class SecurityGroupSdkTest {
     rn.setSecurityGroupId(sg);
     rn.setSecurityGroupPolicySet(ingress(a, b));
     vpc.ReplaceSecurityGroupPolicies(rn);
-    assertThat(ingressText(sg)).containsExactly("0:ACCEPT TCP 30 10.0.0.0/8", "1:DROP UDP 20 10.0.0.0/8",
+    assertThat(sdk.ingressText(sg)).containsExactly("0:ACCEPT TCP 30 10.0.0.0/8", "1:DROP UDP 20 10.0.0.0/8",
         "2:ACCEPT TCP 3 10.0.0.0/8", "3:ACCEPT TCP 40 10.0.0.0/8");
 
     SecurityGroupPolicy dup = rule("TCP", "3", "10.0.0.0/8", "ACCEPT");
@@ -364,28 +310,28 @@ class SecurityGroupSdkTest {
     i2.setPolicyIndex(2L);
     byIndex.setSecurityGroupPolicySet(ingress(i2, i0));
     vpc.DeleteSecurityGroupPolicies(byIndex);
-    assertThat(ingressText(sg)).containsExactly("0:DROP UDP 20 10.0.0.0/8", "1:ACCEPT TCP 40 10.0.0.0/8");
+    assertThat(sdk.ingressText(sg)).containsExactly("0:DROP UDP 20 10.0.0.0/8", "1:ACCEPT TCP 40 10.0.0.0/8");
 
     DeleteSecurityGroupPoliciesRequest byContent = new DeleteSecurityGroupPoliciesRequest();
     byContent.setSecurityGroupId(sg);
     byContent.setSecurityGroupPolicySet(ingress(rule("tcp", "40", "10.0.0.0/8", "accept")));
     vpc.DeleteSecurityGroupPolicies(byContent);
-    assertThat(ingressText(sg)).containsExactly("0:DROP UDP 20 10.0.0.0/8");
+    assertThat(sdk.ingressText(sg)).containsExactly("0:DROP UDP 20 10.0.0.0/8");
     assertError(() -> vpc.DeleteSecurityGroupPolicies(byContent), "ResourceNotFound", "Ingress.0");
     SecurityGroupPolicy mixed = rule("TCP", "40", "10.0.0.0/8", "ACCEPT");
     mixed.setPolicyIndex(0L);
     byContent.setSecurityGroupPolicySet(ingress(mixed));
     assertError(() -> vpc.DeleteSecurityGroupPolicies(byContent), "InvalidParameter.Coexist", "Ingress.0");
 
-    String version = policies(sg).getVersion();
+    String version = sdk.policies(sg).getVersion();
     ModifySecurityGroupPoliciesRequest m = new ModifySecurityGroupPoliciesRequest();
     m.setSecurityGroupId(sg);
     SecurityGroupPolicySet whole = ingress(rule("TCP", "8080", "10.0.0.0/8", "ACCEPT"), rule("ALL", null, "0.0.0.0/0", "DROP"));
     whole.setVersion(version);
     m.setSecurityGroupPolicySet(whole);
     vpc.ModifySecurityGroupPolicies(m);
-    SecurityGroupPolicySet after = policies(sg);
-    assertThat(ingressText(sg)).containsExactly("0:ACCEPT TCP 8080 10.0.0.0/8", "1:DROP ALL ALL 0.0.0.0/0");
+    SecurityGroupPolicySet after = sdk.policies(sg);
+    assertThat(sdk.ingressText(sg)).containsExactly("0:ACCEPT TCP 8080 10.0.0.0/8", "1:DROP ALL ALL 0.0.0.0/0");
     assertThat(after.getEgress()).isEmpty();
     assertThat(Long.parseLong(after.getVersion())).isEqualTo(Long.parseLong(version) + 1);
     assertError(() -> vpc.ModifySecurityGroupPolicies(m), "UnsupportedOperation.VersionMismatch", "Version");
@@ -394,7 +340,7 @@ class SecurityGroupSdkTest {
     clear.setVersion("0");
     m.setSecurityGroupPolicySet(clear);
     vpc.ModifySecurityGroupPolicies(m);
-    assertThat(policies(sg).getIngress()).isEmpty();
+    assertThat(sdk.policies(sg).getIngress()).isEmpty();
   }
 
   @Test
@@ -406,16 +352,16 @@ class SecurityGroupSdkTest {
     set.setEgress(new SecurityGroupPolicy[] {rule("ALL", "ALL", "0.0.0.0/0", "ACCEPT")});
     r.setSecurityGroupPolicySet(set);
     String sg = vpc.CreateSecurityGroupWithPolicies(r).getSecurityGroup().getSecurityGroupId();
-    assertThat(ingressText(sg)).containsExactly("0:ACCEPT TCP 22 10.0.0.0/8");
-    assertThat(policies(sg).getEgress()).hasSize(1);
+    assertThat(sdk.ingressText(sg)).containsExactly("0:ACCEPT TCP 22 10.0.0.0/8");
+    assertThat(sdk.policies(sg).getEgress()).hasSize(1);
     set.setIngress(new SecurityGroupPolicy[] {rule("TCP", "99999", "10.0.0.0/8", "ACCEPT")});
     assertError(() -> vpc.CreateSecurityGroupWithPolicies(r), "InvalidParameterValue.Malformed", "Ingress.0.Port");
   }
 
   @Test
   void nullRuleInTheSet_isAnInvalidParameter_notAnInternalError() throws Exception {
-    String sg = group("nulls");
-    var reply = RawApi.of(live).post("CreateSecurityGroupPolicies", "{\"SecurityGroupId\":\"" + sg
+    String sg = sdk.group("nulls");
+    var reply = RawApi.of(sdk.live).post("CreateSecurityGroupPolicies", "{\"SecurityGroupId\":\"" + sg
         + "\",\"SecurityGroupPolicySet\":{\"Ingress\":[null]}}").response();
     assertThat(RawApi.code(reply)).isEqualTo("InvalidParameter");
     assertThat(RawApi.message(reply)).contains("Ingress");

@@ -1,6 +1,6 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
@@ -27,34 +27,21 @@ import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.SnapshotFileInfo;
 import com.tencentcloudapi.vpc.v20170312.models.SnapshotInstance;
 import com.tencentcloudapi.vpc.v20170312.models.SnapshotPolicy;
-import io.openvpc.model.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Snapshot policies through the official Java SDK: backups on change and on schedule, their content,
  * rollback; and CVM security group binding, which these groups are bound with.
  */
 class SnapshotSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-  static CvmClient cvm;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start();
-    vpc = live.vpc();
-    cvm = live.cvm();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start();
+  static final VpcClient vpc = sdk.vpc;
+  static final CvmClient cvm = sdk.cvm;
 
   static SnapshotPolicy policy(String type, BackupPolicy... schedule) {
     SnapshotPolicy p = new SnapshotPolicy();
@@ -94,13 +81,13 @@ class SnapshotSdkTest {
   }
 
   static SecurityGroupPolicy rule(String port) {
-    return SecurityGroupSdkTest.rule("TCP", port, "10.0.0.0/8", "ACCEPT");
+    return SdkFixture.rule("TCP", port, "10.0.0.0/8", "ACCEPT");
   }
 
   @Test
   void operatePolicy_backsUpEveryChange_andResumeRestoresExactly() throws Exception {
-    String sg = SecurityGroupSdkTestSupport.group(vpc, "guarded");
-    SecurityGroupSdkTestSupport.add(vpc, sg, rule("22"));
+    String sg = sdk.group("guarded");
+    sdk.addIngress(sg, rule("22"));
     String policy = create(policy("operate"));
     assertThat(policy).matches("sspolicy-[a-z0-9]{8}");
     AttachSnapshotInstancesRequest at = new AttachSnapshotInstancesRequest();
@@ -117,9 +104,9 @@ class SnapshotSdkTest {
     assertThat(first).hasSize(1);
     String original = first[0].getSnapshotFileId();
     assertThat(original).matches("ssfile-[a-z0-9]{10}");
-    SecurityGroupSdkTestSupport.add(vpc, sg, rule("80"), rule("443"));
+    sdk.addIngress(sg, rule("80"), rule("443"));
     assertThat(files(sg)).hasSize(2);
-    String before = SecurityGroupSdkTestSupport.policies(vpc, sg).getVersion();
+    String before = sdk.policies(sg).getVersion();
 
     DescribeSgSnapshotFileContentRequest content = new DescribeSgSnapshotFileContentRequest();
     content.setSnapshotPolicyId(policy);
@@ -134,8 +121,8 @@ class SnapshotSdkTest {
     resume.setSnapshotFileId(original);
     resume.setInstanceId(sg);
     vpc.ResumeSnapshotInstance(resume);
-    assertThat(SecurityGroupSdkTestSupport.ingressText(vpc, sg)).containsExactly("0:ACCEPT TCP 22 10.0.0.0/8");
-    assertThat(Long.parseLong(SecurityGroupSdkTestSupport.policies(vpc, sg).getVersion())).isEqualTo(Long.parseLong(before) + 1);
+    assertThat(sdk.ingressText(sg)).containsExactly("0:ACCEPT TCP 22 10.0.0.0/8");
+    assertThat(Long.parseLong(sdk.policies(sg).getVersion())).isEqualTo(Long.parseLong(before) + 1);
     resume.setSnapshotFileId("ssfile-zzzzzzzzzz");
     assertError(() -> vpc.ResumeSnapshotInstance(resume), "ResourceNotFound", "ssfile-zzzzzzzzzz");
 
@@ -143,7 +130,7 @@ class SnapshotSdkTest {
     off.setSnapshotPolicyIds(new String[] {policy});
     vpc.DisableSnapshotPolicies(off);
     int count = files(sg).length;
-    SecurityGroupSdkTestSupport.add(vpc, sg, rule("8080"));
+    sdk.addIngress(sg, rule("8080"));
     assertThat(files(sg)).hasSize(count);
     EnableSnapshotPoliciesRequest on = new EnableSnapshotPoliciesRequest();
     on.setSnapshotPolicyIds(new String[] {policy});
@@ -162,7 +149,7 @@ class SnapshotSdkTest {
 
   @Test
   void timePolicy_backsUpWhenTheSchedulerRuns() throws Exception {
-    String sg = SecurityGroupSdkTestSupport.group(vpc, "scheduled");
+    String sg = sdk.group("scheduled");
     BackupPolicy monday = new BackupPolicy();
     monday.setBackupDay("monday");
     monday.setBackupTime("01:00:00");
@@ -172,8 +159,7 @@ class SnapshotSdkTest {
     at.setInstances(new SnapshotInstance[] {instance(sg)});
     vpc.AttachSnapshotInstances(at);
     assertThat(files(sg)).isEmpty();
-    Scope scope = new Scope(live.server().control().accounts().key(live.secretId).orElseThrow().appId(), LiveServer.REGION);
-    int taken = live.server().control().snapshots().runDue(List.of(scope), Instant.now().plus(Duration.ofDays(8)));
+    int taken = sdk.live.server().control().snapshots().runDue(List.of(sdk.scope()), Instant.now().plus(Duration.ofDays(8)));
     assertThat(taken).isEqualTo(1);
     assertThat(files(sg)).singleElement().satisfies(f -> assertThat(f.getOperator()).isEqualTo("system"));
 
@@ -202,17 +188,17 @@ class SnapshotSdkTest {
 
   @Test
   void cvmBinding_ordersGroupsOnThePrimaryEni_andBlocksDeletion() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.70.0.0/16", "10.70.1.0/24");
-    String a = SecurityGroupSdkTestSupport.group(vpc, "a");
-    String b = SecurityGroupSdkTestSupport.group(vpc, "b");
-    var run = InstanceSdkTest.run(net[0], net[1], 1, "bound");
+    SdkFixture.Network net = sdk.network("10.70.0.0/16", "10.70.1.0/24");
+    String a = sdk.group("a");
+    String b = sdk.group("b");
+    var run = SdkFixture.runRequest(net.vpcId(), net.subnetId(), 1, "bound");
     run.setSecurityGroupIds(new String[] {a});
     String ins = cvm.RunInstances(run).getInstanceIdSet()[0];
     AssociateSecurityGroupsRequest as = new AssociateSecurityGroupsRequest();
     as.setInstanceIds(new String[] {ins});
     as.setSecurityGroupIds(new String[] {b, a});
     cvm.AssociateSecurityGroups(as);
-    assertThat(InstanceSdkTest.describe(cvm, ins).getSecurityGroupIds()).containsExactly(a, b);
+    assertThat(sdk.describeInstance(ins).getSecurityGroupIds()).containsExactly(a, b);
 
     DescribeSecurityGroupAssociationStatisticsRequest st = new DescribeSecurityGroupAssociationStatisticsRequest();
     st.setSecurityGroupIds(new String[] {b});
@@ -226,7 +212,7 @@ class SnapshotSdkTest {
     dis.setInstanceIds(new String[] {ins});
     dis.setSecurityGroupIds(new String[] {b});
     cvm.DisassociateSecurityGroups(dis);
-    assertThat(InstanceSdkTest.describe(cvm, ins).getSecurityGroupIds()).containsExactly(a);
+    assertThat(sdk.describeInstance(ins).getSecurityGroupIds()).containsExactly(a);
     vpc.DeleteSecurityGroup(del);
     as.setInstanceIds(new String[] {"ins-zzzzzzzz"});
     as.setSecurityGroupIds(new String[] {a});

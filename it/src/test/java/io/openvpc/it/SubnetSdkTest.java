@@ -1,13 +1,14 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.ZONE;
+import static io.openvpc.it.SdkFixture.assertError;
+import static io.openvpc.it.SdkFixture.subnetRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest;
 import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6SubnetCidrBlockRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateAssistantCidrRequest;
-import com.tencentcloudapi.vpc.v20170312.models.CreateSubnetRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSubnetsRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteAssistantCidrRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteSubnetRequest;
@@ -23,50 +24,19 @@ import com.tencentcloudapi.vpc.v20170312.models.Subnet;
 import com.tencentcloudapi.vpc.v20170312.models.SubnetInput;
 import com.tencentcloudapi.vpc.v20170312.models.UnassignIpv6CidrBlockRequest;
 import com.tencentcloudapi.vpc.v20170312.models.UnassignIpv6SubnetCidrBlockRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Subnets, secondary VPC blocks and IPv6 blocks through the official Java SDK. */
 class SubnetSdkTest {
-  static final String ZONE = "ap-guangzhou-3";
-  static LiveServer live;
-  static VpcClient vpc;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start();
-    vpc = live.vpc();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
-
-  static String newVpc(VpcClient client, String cidr) throws Exception {
-    return client.CreateVpc(VpcSdkTest.createRequest("subnet-it", cidr)).getVpc().getVpcId();
-  }
-
-  static CreateSubnetRequest subnet(String vpcId, String name, String cidr, String zone) {
-    CreateSubnetRequest r = new CreateSubnetRequest();
-    r.setVpcId(vpcId);
-    r.setSubnetName(name);
-    r.setCidrBlock(cidr);
-    r.setZone(zone);
-    return r;
-  }
-
-  static Subnet describe(VpcClient client, String subnetId) throws Exception {
-    DescribeSubnetsRequest d = new DescribeSubnetsRequest();
-    d.setSubnetIds(new String[] {subnetId});
-    return client.DescribeSubnets(d).getSubnetSet()[0];
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start();
+  static final VpcClient vpc = sdk.vpc;
 
   @Test
   void createDescribeModifyDelete() throws Exception {
-    String vpcId = newVpc(vpc, "10.30.0.0/16");
-    Subnet created = vpc.CreateSubnet(subnet(vpcId, "web", "10.30.1.0/24", ZONE)).getSubnet();
+    String vpcId = sdk.vpc("10.30.0.0/16");
+    Subnet created = vpc.CreateSubnet(subnetRequest(vpcId, "web", "10.30.1.0/24", ZONE)).getSubnet();
     assertThat(created.getSubnetId()).matches("subnet-[a-z0-9]{8}");
     assertThat(created.getTotalIpAddressCount()).isEqualTo(253L);
     assertThat(created.getAvailableIpAddressCount()).isEqualTo(253L);
@@ -88,7 +58,7 @@ class SubnetSdkTest {
     m.setSubnetName("web2");
     m.setEnableBroadcast("true");
     vpc.ModifySubnetAttribute(m);
-    Subnet after = describe(vpc, created.getSubnetId());
+    Subnet after = sdk.describeSubnet(created.getSubnetId());
     assertThat(after.getSubnetName()).isEqualTo("web2");
     assertThat(after.getEnableBroadcast()).isTrue();
 
@@ -99,36 +69,36 @@ class SubnetSdkTest {
     DeleteSubnetRequest ds = new DeleteSubnetRequest();
     ds.setSubnetId(created.getSubnetId());
     vpc.DeleteSubnet(ds);
-    assertError(() -> describe(vpc, created.getSubnetId()), "ResourceNotFound", created.getSubnetId());
+    assertError(() -> sdk.describeSubnet(created.getSubnetId()), "ResourceNotFound", created.getSubnetId());
     vpc.DeleteVpc(dv);
   }
 
   @Test
   void createSubnet_cidrRules_namedErrors() throws Exception {
-    String vpcId = newVpc(vpc, "10.31.0.0/16");
-    vpc.CreateSubnet(subnet(vpcId, "a", "10.31.0.0/24", ZONE));
-    assertError(() -> vpc.CreateSubnet(subnet(vpcId, "b", "10.31.0.128/25", ZONE)),
+    String vpcId = sdk.vpc("10.31.0.0/16");
+    vpc.CreateSubnet(subnetRequest(vpcId, "a", "10.31.0.0/24", ZONE));
+    assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.31.0.128/25", ZONE)),
         "InvalidParameterValue.SubnetConflict", "CidrBlock");
-    assertError(() -> vpc.CreateSubnet(subnet(vpcId, "b", "10.32.0.0/24", ZONE)),
+    assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.32.0.0/24", ZONE)),
         "InvalidParameterValue.SubnetRange", "10.31.0.0/16");
-    assertError(() -> vpc.CreateSubnet(subnet(vpcId, "b", "10.31.1.0/29", ZONE)),
+    assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.31.1.0/29", ZONE)),
         "InvalidParameterValue.SubnetRange", "/28");
-    assertError(() -> vpc.CreateSubnet(subnet(vpcId, "b", "10.31.1.1/24", ZONE)),
+    assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.31.1.1/24", ZONE)),
         "InvalidParameterValue.Malformed", "CidrBlock");
-    assertError(() -> vpc.CreateSubnet(subnet(vpcId, "b", "10.31.1.0/24", "ap-shanghai-2")),
+    assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.31.1.0/24", "ap-shanghai-2")),
         "InvalidParameterValue.Range", "Zone");
-    assertError(() -> vpc.CreateSubnet(subnet("vpc-00000000", "b", "10.31.1.0/24", ZONE)),
+    assertError(() -> vpc.CreateSubnet(subnetRequest("vpc-00000000", "b", "10.31.1.0/24", ZONE)),
         "ResourceNotFound", "vpc-00000000");
-    assertError(() -> vpc.CreateSubnet(subnet(vpcId, null, "10.31.1.0/24", ZONE)), "MissingParameter", "SubnetName");
+    assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, null, "10.31.1.0/24", ZONE)), "MissingParameter", "SubnetName");
     // A subnet may equal the whole VPC block only when nothing else is in it.
-    String other = newVpc(vpc, "192.168.0.0/24");
-    assertThat(vpc.CreateSubnet(subnet(other, "all", "192.168.0.0/24", ZONE)).getSubnet().getTotalIpAddressCount())
+    String other = sdk.vpc("192.168.0.0/24");
+    assertThat(vpc.CreateSubnet(subnetRequest(other, "all", "192.168.0.0/24", ZONE)).getSubnet().getTotalIpAddressCount())
         .isEqualTo(253L);
   }
 
   @Test
   void createSubnets_allOrNothing() throws Exception {
-    String vpcId = newVpc(vpc, "10.33.0.0/16");
+    String vpcId = sdk.vpc("10.33.0.0/16");
     CreateSubnetsRequest r = new CreateSubnetsRequest();
     r.setVpcId(vpcId);
     r.setSubnets(new SubnetInput[] {input("a", "10.33.1.0/24"), input("b", "10.33.1.128/25")});
@@ -155,7 +125,7 @@ class SubnetSdkTest {
 
   @Test
   void secondaryCidr_subnetsInside_andRemovalGuarded() throws Exception {
-    String vpcId = newVpc(vpc, "10.34.0.0/16");
+    String vpcId = sdk.vpc("10.34.0.0/16");
     CreateAssistantCidrRequest add = new CreateAssistantCidrRequest();
     add.setVpcId(vpcId);
     add.setCidrBlocks(new String[] {"172.20.0.0/16"});
@@ -163,7 +133,7 @@ class SubnetSdkTest {
     add.setCidrBlocks(new String[] {"10.34.128.0/17"});
     assertError(() -> vpc.CreateAssistantCidr(add), "InvalidParameterValue.CidrConflict", "10.34.0.0/16");
 
-    String s = vpc.CreateSubnet(subnet(vpcId, "second", "172.20.5.0/24", ZONE)).getSubnet().getSubnetId();
+    String s = sdk.subnet(vpcId, "second", "172.20.5.0/24", ZONE);
     DescribeAssistantCidrRequest d = new DescribeAssistantCidrRequest();
     d.setVpcIds(new String[] {vpcId});
     assertThat(vpc.DescribeAssistantCidr(d).getAssistantCidrSet()).extracting(a -> a.getCidrBlock())
@@ -192,8 +162,8 @@ class SubnetSdkTest {
 
   @Test
   void ipv6_vpcBlockAndSubnetSlash64() throws Exception {
-    String vpcId = newVpc(vpc, "10.35.0.0/16");
-    String s = vpc.CreateSubnet(subnet(vpcId, "v6", "10.35.1.0/24", ZONE)).getSubnet().getSubnetId();
+    String vpcId = sdk.vpc("10.35.0.0/16");
+    String s = sdk.subnet(vpcId, "v6", "10.35.1.0/24", ZONE);
     AssignIpv6SubnetCidrBlockRequest sub = new AssignIpv6SubnetCidrBlockRequest();
     sub.setVpcId(vpcId);
     Ipv6SubnetCidrBlock b = new Ipv6SubnetCidrBlock();
@@ -209,7 +179,7 @@ class SubnetSdkTest {
 
     String slash64 = vpc.AssignIpv6SubnetCidrBlock(sub).getIpv6SubnetCidrBlockSet()[0].getIpv6CidrBlock();
     assertThat(slash64).endsWith("/64");
-    assertThat(describe(vpc, s).getIpv6CidrBlock()).isEqualTo(slash64);
+    assertThat(sdk.describeSubnet(s).getIpv6CidrBlock()).isEqualTo(slash64);
 
     UnassignIpv6CidrBlockRequest un = new UnassignIpv6CidrBlockRequest();
     un.setVpcId(vpcId);
@@ -218,7 +188,7 @@ class SubnetSdkTest {
     unSub.setVpcId(vpcId);
     unSub.setIpv6SubnetCidrBlocks(new Ipv6SubnetCidrBlock[] {b});
     vpc.UnassignIpv6SubnetCidrBlock(unSub);
-    assertThat(describe(vpc, s).getIpv6CidrBlock()).isEmpty();
+    assertThat(sdk.describeSubnet(s).getIpv6CidrBlock()).isEmpty();
     vpc.UnassignIpv6CidrBlock(un);
   }
 }

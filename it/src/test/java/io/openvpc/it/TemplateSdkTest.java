@@ -1,6 +1,7 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.assertError;
+import static io.openvpc.it.SdkFixture.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
@@ -26,7 +27,6 @@ import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplateGroupsReq
 import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplateInstancesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeServiceTemplatesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeTemplateLimitsRequest;
-import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcTaskResultRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcTaskResultResponse;
 import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.MemberInfo;
@@ -40,38 +40,20 @@ import com.tencentcloudapi.vpc.v20170312.models.ServiceTemplateSpecification;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Parameter templates through the official Java SDK: members, groups, references and limits. */
 class TemplateSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start(Map.of("template-max-members", 4L));
-    vpc = live.vpc();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start(Map.of("template-max-members", 4L));
+  static final VpcClient vpc = sdk.vpc;
 
   static MemberInfo member(String value) {
     MemberInfo m = new MemberInfo();
     m.setMember(value);
     m.setDescription("note " + value);
     return m;
-  }
-
-  static Filter filter(String name, String value) {
-    Filter f = new Filter();
-    f.setName(name);
-    f.setValues(new String[] {value});
-    return f;
   }
 
   String[] addresses(String id) throws Exception {
@@ -166,7 +148,7 @@ class TemplateSdkTest {
     assertThat(vpc.DescribeServiceTemplateGroups(dsg).getServiceTemplateGroupSet()[0].getServiceTemplateSet()[0]
         .getServiceSet()).contains("tcp:443");
 
-    String sgId = SecurityGroupSdkTestSupport.group(vpc, "uses templates");
+    String sgId = sdk.group("uses templates");
     SecurityGroupPolicy rule = new SecurityGroupPolicy();
     AddressTemplateSpecification at = new AddressTemplateSpecification();
     at.setAddressGroupId(ipmg);
@@ -175,7 +157,7 @@ class TemplateSdkTest {
     st.setServiceGroupId(ppmg);
     rule.setServiceTemplate(st);
     rule.setAction("ACCEPT");
-    SecurityGroupSdkTestSupport.add(vpc, sgId, rule);
+    sdk.addIngress(sgId, rule);
 
     DeleteAddressTemplateRequest delA = new DeleteAddressTemplateRequest();
     delA.setAddressTemplateId(ipm);
@@ -190,7 +172,7 @@ class TemplateSdkTest {
     delS.setServiceTemplateId(ppm);
     assertError(() -> vpc.DeleteServiceTemplate(delS), "ResourceInUse", ppmg);
 
-    SecurityGroupSdkTestSupport.clear(vpc, sgId);
+    sdk.clearRules(sgId);
     vpc.DeleteAddressTemplateGroup(delG);
     vpc.DeleteAddressTemplate(delA);
     vpc.DeleteServiceTemplateGroup(delSg);
@@ -273,7 +255,7 @@ class TemplateSdkTest {
     sg.setServiceTemplateIds(new String[] {ppm});
     String ppmg = vpc.CreateServiceTemplateGroup(sg).getServiceTemplateGroup().getServiceTemplateGroupId();
 
-    String group = SecurityGroupSdkTestSupport.group(vpc, "expanded");
+    String group = sdk.group("expanded");
     SecurityGroupPolicy byAddress = rule("ACCEPT");
     byAddress.setProtocol("TCP");
     byAddress.setPort("22");
@@ -291,7 +273,7 @@ class TemplateSdkTest {
     SecurityGroupPolicy plain = rule("ACCEPT");
     plain.setProtocol("ALL");
     plain.setCidrBlock("0.0.0.0/0");
-    SecurityGroupSdkTestSupport.add(vpc, group, byAddress, byService, both, plain);
+    sdk.addIngress(group, byAddress, byService, both, plain);
     return new Used(ipm, ipm6, ipmg, ppm, ppmg, group);
   }
 
@@ -331,7 +313,7 @@ class TemplateSdkTest {
     assertThat(first.getAddressTemplate().getAddressGroupId()).isEqualTo(u.ipmg());
     assertThat(first.getServiceTemplate().getServiceId()).isEqualTo(u.ppm());
     // The rules as written are unchanged.
-    assertThat(SecurityGroupSdkTestSupport.policies(vpc, u.sg()).getIngress()).hasSize(4);
+    assertThat(sdk.policies(u.sg()).getIngress()).hasSize(4);
 
     // Filters apply to the expanded rules.
     assertThat(expanded(u.sg(), filter("ip", "10.2.0.2"))).containsExactly("0:ACCEPT TCP 22 10.2.0.2/31",
@@ -359,14 +341,6 @@ class TemplateSdkTest {
     assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidParameter.FilterInvalidKey", "colour");
   }
 
-  DescribeVpcTaskResultResponse task(String requestId) throws Exception {
-    DescribeVpcTaskResultRequest t = new DescribeVpcTaskResultRequest();
-    t.setTaskId(requestId);
-    DescribeVpcTaskResultResponse result = vpc.DescribeVpcTaskResult(t);
-    assertThat(result.getStatus()).isEqualTo("SUCCESS");
-    return result;
-  }
-
   static List<String> resources(DescribeVpcTaskResultResponse r) {
     return Arrays.stream(r.getResult()).map(x -> x.getResourceId()).toList();
   }
@@ -381,31 +355,31 @@ class TemplateSdkTest {
     Used u = templatesInUse();
     DescribeAddressTemplateInstancesRequest a = new DescribeAddressTemplateInstancesRequest();
     a.setAddressTemplateId(u.ipm());
-    DescribeVpcTaskResultResponse t = task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
+    DescribeVpcTaskResultResponse t = sdk.task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
     assertThat(resources(t)).containsExactly(u.ipmg(), u.sg());
     assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":2,\"InstanceSet\":[{\"InstanceType\":\"AddressTemplateGroup\","
         + "\"InstanceId\":\"" + u.ipmg() + "\"}," + rulesOf(u.sg(), "Ingress", 0) + "]}");
     a.setLimit(1L);
     a.setOffset(1L);
-    t = task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
+    t = sdk.task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
     assertThat(resources(t)).containsExactly(u.sg());
     assertThat(t.getOutput()).startsWith("{\"TotalCount\":2,");
 
     DescribeAddressTemplateGroupInstancesRequest ag = new DescribeAddressTemplateGroupInstancesRequest();
     ag.setAddressTemplateGroupId(u.ipmg());
-    t = task(vpc.DescribeAddressTemplateGroupInstances(ag).getRequestId());
+    t = sdk.task(vpc.DescribeAddressTemplateGroupInstances(ag).getRequestId());
     assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":1,\"InstanceSet\":[" + rulesOf(u.sg(), "Ingress", 2) + "]}");
 
     DescribeServiceTemplateInstancesRequest s = new DescribeServiceTemplateInstancesRequest();
     s.setServiceTemplateId(u.ppm());
-    t = task(vpc.DescribeServiceTemplateInstances(s).getRequestId());
+    t = sdk.task(vpc.DescribeServiceTemplateInstances(s).getRequestId());
     assertThat(resources(t)).containsExactly(u.ppmg(), u.sg());
     assertThat(t.getOutput()).contains("\"InstanceType\":\"ServiceTemplateGroup\",\"InstanceId\":\"" + u.ppmg() + "\"",
         rulesOf(u.sg(), "Ingress", 2));
 
     DescribeServiceTemplateGroupInstancesRequest sg = new DescribeServiceTemplateGroupInstancesRequest();
     sg.setServiceTemplateGroupId(u.ppmg());
-    t = task(vpc.DescribeServiceTemplateGroupInstances(sg).getRequestId());
+    t = sdk.task(vpc.DescribeServiceTemplateGroupInstances(sg).getRequestId());
     assertThat(resources(t)).containsExactly(u.sg());
     assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":1,\"InstanceSet\":[" + rulesOf(u.sg(), "Ingress", 1) + "]}");
 
@@ -413,13 +387,13 @@ class TemplateSdkTest {
     a.setAddressTemplateId(u.ipm6());
     a.setOffset(null);
     a.setLimit(null);
-    t = task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
+    t = sdk.task(vpc.DescribeAddressTemplateInstances(a).getRequestId());
     assertThat(resources(t)).containsExactly(u.ipmg());
     assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":1,\"InstanceSet\":[{\"InstanceType\":\"AddressTemplateGroup\","
         + "\"InstanceId\":\"" + u.ipmg() + "\"}]}");
-    SecurityGroupSdkTestSupport.clear(vpc, u.sg());
+    sdk.clearRules(u.sg());
     sg.setServiceTemplateGroupId(u.ppmg());
-    t = task(vpc.DescribeServiceTemplateGroupInstances(sg).getRequestId());
+    t = sdk.task(vpc.DescribeServiceTemplateGroupInstances(sg).getRequestId());
     assertThat(resources(t)).isEmpty();
     assertThat(t.getOutput()).isEqualTo("{\"TotalCount\":0,\"InstanceSet\":[]}");
 

@@ -1,16 +1,14 @@
 package io.openvpc.it;
 
-import static io.openvpc.it.NetworkInterfaceSdkTest.addresses;
-import static io.openvpc.it.NetworkInterfaceSdkTest.assertTaskSucceeded;
-import static io.openvpc.it.NetworkInterfaceSdkTest.ip;
-import static io.openvpc.it.VpcSdkTest.assertError;
+import static io.openvpc.it.SdkFixture.addresses;
+import static io.openvpc.it.SdkFixture.assertError;
+import static io.openvpc.it.SdkFixture.filter;
+import static io.openvpc.it.SdkFixture.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6AddressesRequest;
-import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6CidrBlockRequest;
-import com.tencentcloudapi.vpc.v20170312.models.AssignIpv6SubnetCidrBlockRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateAndAttachNetworkInterfaceRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateHaVipRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeNetworkInterfacesRequest;
@@ -21,70 +19,28 @@ import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcPrivateIpAddressesReq
 import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.IpAddressStates;
 import com.tencentcloudapi.vpc.v20170312.models.Ipv6Address;
-import com.tencentcloudapi.vpc.v20170312.models.Ipv6SubnetCidrBlock;
 import com.tencentcloudapi.vpc.v20170312.models.ModifyIpv6AddressesAttributeRequest;
 import com.tencentcloudapi.vpc.v20170312.models.NetworkInterface;
 import com.tencentcloudapi.vpc.v20170312.models.PrivateIpAddressSpecification;
 import com.tencentcloudapi.vpc.v20170312.models.VpcPrivateIpAddress;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The address and ENI actions inside a VPC through the official Java SDK: which addresses are used and
  * by what, IPv6 address descriptions, CreateAndAttachNetworkInterface and DescribeVpcInstances.
  */
 class VpcAddressSdkTest {
-  static LiveServer live;
-  static VpcClient vpc;
-  static CvmClient cvm;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start();
-    vpc = live.vpc();
-    cvm = live.cvm();
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
-
-  static Filter filter(String name, String... values) {
-    Filter f = new Filter();
-    f.setName(name);
-    f.setValues(values);
-    return f;
-  }
-
-  static String runInstance(String vpcId, String subnetId, String name) throws Exception {
-    return cvm.RunInstances(InstanceSdkTest.run(vpcId, subnetId, 1, name)).getInstanceIdSet()[0];
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start();
+  static final VpcClient vpc = sdk.vpc;
+  static final CvmClient cvm = sdk.cvm;
 
   static NetworkInterface[] enisOfVpc(String vpcId) throws Exception {
     DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
     d.setFilters(new Filter[] {filter("vpc-id", vpcId)});
     return vpc.DescribeNetworkInterfaces(d).getNetworkInterfaceSet();
-  }
-
-  static NetworkInterface describe(String eniId) throws Exception {
-    DescribeNetworkInterfacesRequest d = new DescribeNetworkInterfacesRequest();
-    d.setNetworkInterfaceIds(new String[] {eniId});
-    return vpc.DescribeNetworkInterfaces(d).getNetworkInterfaceSet()[0];
-  }
-
-  static String withIpv6(String vpcId, String subnetId) throws Exception {
-    AssignIpv6CidrBlockRequest block = new AssignIpv6CidrBlockRequest();
-    block.setVpcId(vpcId);
-    vpc.AssignIpv6CidrBlock(block);
-    AssignIpv6SubnetCidrBlockRequest sub = new AssignIpv6SubnetCidrBlockRequest();
-    sub.setVpcId(vpcId);
-    Ipv6SubnetCidrBlock b = new Ipv6SubnetCidrBlock();
-    b.setSubnetId(subnetId);
-    sub.setIpv6SubnetCidrBlocks(new Ipv6SubnetCidrBlock[] {b});
-    return vpc.AssignIpv6SubnetCidrBlock(sub).getIpv6SubnetCidrBlockSet()[0].getIpv6CidrBlock();
   }
 
   static String[] assignIpv6(String eniId, long count) throws Exception {
@@ -97,20 +53,20 @@ class VpcAddressSdkTest {
 
   @Test
   void describeVpcPrivateIpAddresses_usedAddressesWithTheirUse() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.81.0.0/16", "10.81.1.0/24");
-    String ins = runInstance(net[0], net[1], "web");                      // 10.81.1.2 (its primary ENI)
-    var c = NetworkInterfaceSdkTest.create(net[0], net[1], "spare");     // 10.81.1.3 (detached ENI)
+    SdkFixture.Network net = sdk.network("10.81.0.0/16", "10.81.1.0/24");
+    String ins = sdk.instance(net, "web");                      // 10.81.1.2 (its primary ENI)
+    var c = SdkFixture.eniRequest(net.vpcId(), net.subnetId(), "spare");     // 10.81.1.3 (detached ENI)
     NetworkInterface spare = vpc.CreateNetworkInterface(c).getNetworkInterface();
     assertThat(addresses(spare)).containsExactly("10.81.1.3");
     CreateHaVipRequest h = new CreateHaVipRequest();
-    h.setVpcId(net[0]);
-    h.setSubnetId(net[1]);
+    h.setVpcId(net.vpcId());
+    h.setSubnetId(net.subnetId());
     h.setHaVipName("vip");
     h.setVip("10.81.1.100");
     vpc.CreateHaVip(h);
 
     DescribeVpcPrivateIpAddressesRequest d = new DescribeVpcPrivateIpAddressesRequest();
-    d.setVpcId(net[0]);
+    d.setVpcId(net.vpcId());
     d.setPrivateIpAddresses(new String[] {"10.81.1.100", "10.81.1.2", "10.81.1.3", "10.81.1.1", "10.81.1.50"});
     VpcPrivateIpAddress[] found = vpc.DescribeVpcPrivateIpAddresses(d).getVpcPrivateIpAddressSet();
     // The free 10.81.1.50 is left out; the gateway is reserved by the subnet.
@@ -145,18 +101,18 @@ class VpcAddressSdkTest {
 
   @Test
   void describeVpcIpv6Addresses_bySubnetAddressesAndPages() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.82.0.0/16", "10.82.1.0/24");
-    String other = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "other", "10.82.2.0/24", SubnetSdkTest.ZONE))
+    SdkFixture.Network net = sdk.network("10.82.0.0/16", "10.82.1.0/24");
+    String other = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "other", "10.82.2.0/24", SdkFixture.ZONE))
         .getSubnet().getSubnetId();
     DescribeVpcIpv6AddressesRequest d = new DescribeVpcIpv6AddressesRequest();
-    d.setVpcId(net[0]);
+    d.setVpcId(net.vpcId());
     d.setIpv6Addresses(new String[] {"fd00::1"});
     assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "no IPv6 block");
     d.setIpv6Addresses(null);
     assertThat(vpc.DescribeVpcIpv6Addresses(d).getTotalCount()).isZero();
 
-    String slash64 = withIpv6(net[0], net[1]);
-    String eni = vpc.CreateNetworkInterface(NetworkInterfaceSdkTest.create(net[0], net[1], "v6")).getNetworkInterface()
+    String slash64 = sdk.ipv6(net);
+    String eni = vpc.CreateNetworkInterface(SdkFixture.eniRequest(net.vpcId(), net.subnetId(), "v6")).getNetworkInterface()
         .getNetworkInterfaceId();
     String[] v6 = assignIpv6(eni, 3);
     var page = vpc.DescribeVpcIpv6Addresses(d);
@@ -184,7 +140,7 @@ class VpcAddressSdkTest {
     assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "subnet " + other);
     d.setIpv6Addresses(null);
     assertThat(vpc.DescribeVpcIpv6Addresses(d).getTotalCount()).isZero();
-    d.setSubnetId(net[1]);
+    d.setSubnetId(net.subnetId());
     assertThat(vpc.DescribeVpcIpv6Addresses(d).getTotalCount()).isEqualTo(3L);
     d.setIpv6Addresses(new String[] {"10.82.1.2"});
     assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Malformed", "IPv6");
@@ -194,8 +150,8 @@ class VpcAddressSdkTest {
     d.setIpv6Addresses(null);
     d.setSubnetId("subnet-00000000");
     assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "ResourceNotFound", "subnet-00000000");
-    String[] elsewhere = InstanceSdkTest.network(vpc, "10.83.0.0/16", "10.83.1.0/24");
-    d.setSubnetId(elsewhere[1]);
+    SdkFixture.Network elsewhere = sdk.network("10.83.0.0/16", "10.83.1.0/24");
+    d.setSubnetId(elsewhere.subnetId());
     assertError(() -> vpc.DescribeVpcIpv6Addresses(d), "InvalidParameterValue.Range", "SubnetId");
     d.setSubnetId(null);
     d.setVpcId("vpc-00000000");
@@ -204,21 +160,21 @@ class VpcAddressSdkTest {
 
   @Test
   void describeUsedIpAddress_everyTakenAddressWithItsHolder() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.84.0.0/16", "10.84.1.0/24");
-    String second = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "b", "10.84.2.0/28", SubnetSdkTest.ZONE))
+    SdkFixture.Network net = sdk.network("10.84.0.0/16", "10.84.1.0/24");
+    String second = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "b", "10.84.2.0/28", SdkFixture.ZONE))
         .getSubnet().getSubnetId();
-    var c = NetworkInterfaceSdkTest.create(net[0], net[1], "two");
+    var c = SdkFixture.eniRequest(net.vpcId(), net.subnetId(), "two");
     c.setSecondaryPrivateIpAddressCount(1L);
     String eni = vpc.CreateNetworkInterface(c).getNetworkInterface().getNetworkInterfaceId();   // .2, .3
     CreateHaVipRequest h = new CreateHaVipRequest();
-    h.setVpcId(net[0]);
+    h.setVpcId(net.vpcId());
     h.setSubnetId(second);
     h.setHaVipName("vip");
     h.setVip("10.84.2.5");
     String havip = vpc.CreateHaVip(h).getHaVip().getHaVipId();
 
     DescribeUsedIpAddressRequest d = new DescribeUsedIpAddressRequest();
-    d.setVpcId(net[0]);
+    d.setVpcId(net.vpcId());
     var all = vpc.DescribeUsedIpAddress(d);
     // Three reserved per subnet, the ENI's two addresses and the HAVIP's VIP.
     assertThat(all.getTotalCount()).isEqualTo(9L);
@@ -226,12 +182,12 @@ class VpcAddressSdkTest {
         "10.84.1.1", "10.84.1.2", "10.84.1.3", "10.84.1.255", "10.84.2.0", "10.84.2.1", "10.84.2.5", "10.84.2.15");
     assertThat(all.getIpAddressStates()[2].getResourceType()).isEqualTo("ENI");
     assertThat(all.getIpAddressStates()[2].getResourceId()).isEqualTo(eni);
-    assertThat(all.getIpAddressStates()[2].getSubnetId()).isEqualTo(net[1]);
-    assertThat(all.getIpAddressStates()[2].getVpcId()).isEqualTo(net[0]);
+    assertThat(all.getIpAddressStates()[2].getSubnetId()).isEqualTo(net.subnetId());
+    assertThat(all.getIpAddressStates()[2].getVpcId()).isEqualTo(net.vpcId());
     assertThat(all.getIpAddressStates()[7].getResourceType()).isEqualTo("HAVIP");
     assertThat(all.getIpAddressStates()[7].getResourceId()).isEqualTo(havip);
     assertThat(all.getIpAddressStates()[0].getResourceType()).isEqualTo("RESERVED");
-    assertThat(all.getIpAddressStates()[0].getResourceId()).isEqualTo(net[1]);
+    assertThat(all.getIpAddressStates()[0].getResourceId()).isEqualTo(net.subnetId());
 
     d.setSubnetId(second);
     assertThat(vpc.DescribeUsedIpAddress(d).getTotalCount()).isEqualTo(4L);
@@ -249,7 +205,7 @@ class VpcAddressSdkTest {
     assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.LimitExceeded", "IpAddresses");
     d.setIpAddresses(new String[] {"10.84.1.2"});
     d.setFilters(new Filter[] {filter("resource-id", eni)});
-    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameterValue.Combination", "IpAddresses");
+    assertError(() -> vpc.DescribeUsedIpAddress(d), "InvalidParameter.Coexist", "IpAddresses");
     d.setIpAddresses(null);
     assertThat(vpc.DescribeUsedIpAddress(d).getIpAddressStates()).extracting(IpAddressStates::getIpAddress)
         .containsExactly("10.84.1.2", "10.84.1.3");
@@ -276,9 +232,9 @@ class VpcAddressSdkTest {
 
   @Test
   void modifyIpv6AddressesAttribute_describesAddressesOfTheEni() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.86.0.0/16", "10.86.1.0/24");
-    withIpv6(net[0], net[1]);
-    String eni = vpc.CreateNetworkInterface(NetworkInterfaceSdkTest.create(net[0], net[1], "v6")).getNetworkInterface()
+    SdkFixture.Network net = sdk.network("10.86.0.0/16", "10.86.1.0/24");
+    sdk.ipv6(net);
+    String eni = vpc.CreateNetworkInterface(SdkFixture.eniRequest(net.vpcId(), net.subnetId(), "v6")).getNetworkInterface()
         .getNetworkInterfaceId();
     String[] v6 = assignIpv6(eni, 2);
     ModifyIpv6AddressesAttributeRequest m = new ModifyIpv6AddressesAttributeRequest();
@@ -288,7 +244,7 @@ class VpcAddressSdkTest {
     a.setDescription("db replica");
     m.setIpv6Addresses(new Ipv6Address[] {a});
     vpc.ModifyIpv6AddressesAttribute(m);
-    Ipv6Address[] now = describe(eni).getIpv6AddressSet();
+    Ipv6Address[] now = sdk.describeEni(eni).getIpv6AddressSet();
     assertThat(now).extracting(Ipv6Address::getDescription).containsExactly("", "db replica");
 
     Ipv6Address foreign = new Ipv6Address();
@@ -296,7 +252,7 @@ class VpcAddressSdkTest {
     m.setIpv6Addresses(new Ipv6Address[] {a, foreign});
     assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidParameterValue.AddressIpNotFound",
         "Ipv6Addresses.1.Address");
-    assertThat(describe(eni).getIpv6AddressSet()[1].getDescription()).isEqualTo("db replica");
+    assertThat(sdk.describeEni(eni).getIpv6AddressSet()[1].getDescription()).isEqualTo("db replica");
     Ipv6Address bad = new Ipv6Address();
     bad.setAddress("fd00::zz");
     m.setIpv6Addresses(new Ipv6Address[] {bad});
@@ -326,9 +282,9 @@ class VpcAddressSdkTest {
 
   @Test
   void createAndAttachNetworkInterface_oneTransaction() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.87.0.0/16", "10.87.1.0/24");
-    String ins = runInstance(net[0], net[1], "app");                     // S5.MEDIUM4: 2 ENIs, 10 addresses each
-    CreateAndAttachNetworkInterfaceRequest r = createAndAttach(net[0], net[1], ins);
+    SdkFixture.Network net = sdk.network("10.87.0.0/16", "10.87.1.0/24");
+    String ins = sdk.instance(net, "app");                     // S5.MEDIUM4: 2 ENIs, 10 addresses each
+    CreateAndAttachNetworkInterfaceRequest r = createAndAttach(net.vpcId(), net.subnetId(), ins);
     PrivateIpAddressSpecification primary = ip("10.87.1.20");
     primary.setPrimary(true);
     r.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {primary});
@@ -341,65 +297,65 @@ class VpcAddressSdkTest {
     assertThat(e.getPrimary()).isFalse();
     assertThat(addresses(e)).containsExactly("10.87.1.20", "10.87.1.3");
     assertThat(e.getNetworkInterfaceDescription()).isEqualTo("data plane");
-    assertTaskSucceeded(vpc, created.getRequestId(), e.getNetworkInterfaceId());
-    assertThat(describe(e.getNetworkInterfaceId()).getAttachment().getInstanceId())
+    sdk.assertTaskSucceeded(created.getRequestId(), e.getNetworkInterfaceId());
+    assertThat(sdk.describeEni(e.getNetworkInterfaceId()).getAttachment().getInstanceId())
         .isEqualTo(ins);
 
     // The instance type allows no third ENI: the attach is refused and nothing is left behind.
-    CreateAndAttachNetworkInterfaceRequest more = createAndAttach(net[0], net[1], ins);
+    CreateAndAttachNetworkInterfaceRequest more = createAndAttach(net.vpcId(), net.subnetId(), ins);
     more.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.1.30")});
     assertError(() -> vpc.CreateAndAttachNetworkInterface(more), "LimitExceeded", "InstanceId");
-    assertThat(enisOfVpc(net[0])).hasSize(2);
+    assertThat(enisOfVpc(net.vpcId())).hasSize(2);
     DescribeUsedIpAddressRequest used = new DescribeUsedIpAddressRequest();
-    used.setVpcId(net[0]);
+    used.setVpcId(net.vpcId());
     used.setIpAddresses(new String[] {"10.87.1.30"});
     assertThat(vpc.DescribeUsedIpAddress(used).getTotalCount()).isZero();
 
     // Another zone: refused as AttachNetworkInterface refuses it, nothing left behind either.
-    String otherZone = vpc.CreateSubnet(SubnetSdkTest.subnet(net[0], "z4", "10.87.4.0/24", "ap-guangzhou-4"))
+    String otherZone = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.87.4.0/24", "ap-guangzhou-4"))
         .getSubnet().getSubnetId();
-    String ins2 = runInstance(net[0], net[1], "app2");
-    CreateAndAttachNetworkInterfaceRequest zone = createAndAttach(net[0], otherZone, ins2);
+    String ins2 = sdk.instance(net, "app2");
+    CreateAndAttachNetworkInterfaceRequest zone = createAndAttach(net.vpcId(), otherZone, ins2);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(zone), "UnsupportedOperation.ZoneMismatch", "InstanceId");
-    String[] elsewhere = InstanceSdkTest.network(vpc, "10.88.0.0/16", "10.88.1.0/24");
-    CreateAndAttachNetworkInterfaceRequest mismatch = createAndAttach(elsewhere[0], elsewhere[1], ins2);
+    SdkFixture.Network elsewhere = sdk.network("10.88.0.0/16", "10.88.1.0/24");
+    CreateAndAttachNetworkInterfaceRequest mismatch = createAndAttach(elsewhere.vpcId(), elsewhere.subnetId(), ins2);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(mismatch), "UnsupportedOperation.InstanceMismatch",
         "InstanceId");
-    assertThat(enisOfVpc(elsewhere[0])).isEmpty();
-    assertThat(enisOfVpc(net[0])).hasSize(3);   // the two instances' primary ENIs and the attached one
+    assertThat(enisOfVpc(elsewhere.vpcId())).isEmpty();
+    assertThat(enisOfVpc(net.vpcId())).hasSize(3);   // the two instances' primary ENIs and the attached one
 
     // Create's own checks, with its error codes.
-    CreateAndAttachNetworkInterfaceRequest taken = createAndAttach(net[0], net[1], ins2);
+    CreateAndAttachNetworkInterfaceRequest taken = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     taken.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.1.20")});
     assertError(() -> vpc.CreateAndAttachNetworkInterface(taken), "ResourceInUse.Address", "10.87.1.20");
-    CreateAndAttachNetworkInterfaceRequest outside = createAndAttach(net[0], net[1], ins2);
+    CreateAndAttachNetworkInterfaceRequest outside = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     outside.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.9.9")});
     assertError(() -> vpc.CreateAndAttachNetworkInterface(outside), "InvalidParameterValue.Range", "10.87.1.0/24");
-    CreateAndAttachNetworkInterfaceRequest unknown = createAndAttach(net[0], net[1], "ins-00000000");
+    CreateAndAttachNetworkInterfaceRequest unknown = createAndAttach(net.vpcId(), net.subnetId(), "ins-00000000");
     assertError(() -> vpc.CreateAndAttachNetworkInterface(unknown), "InvalidInstanceId.NotFound", "ins-00000000");
-    CreateAndAttachNetworkInterfaceRequest malformed = createAndAttach(net[0], net[1], "ins-1");
+    CreateAndAttachNetworkInterfaceRequest malformed = createAndAttach(net.vpcId(), net.subnetId(), "ins-1");
     assertError(() -> vpc.CreateAndAttachNetworkInterface(malformed), "InvalidParameterValue.InstanceIdMalformed",
         "InstanceId");
-    CreateAndAttachNetworkInterfaceRequest missing = createAndAttach(net[0], net[1], null);
+    CreateAndAttachNetworkInterfaceRequest missing = createAndAttach(net.vpcId(), net.subnetId(), null);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(missing), "MissingParameter", "InstanceId");
-    CreateAndAttachNetworkInterfaceRequest noName = createAndAttach(net[0], net[1], ins2);
+    CreateAndAttachNetworkInterfaceRequest noName = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     noName.setNetworkInterfaceName(null);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(noName), "MissingParameter", "NetworkInterfaceName");
-    CreateAndAttachNetworkInterfaceRequest noSubnet = createAndAttach(net[0], "subnet-00000000", ins2);
+    CreateAndAttachNetworkInterfaceRequest noSubnet = createAndAttach(net.vpcId(), "subnet-00000000", ins2);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(noSubnet), "ResourceNotFound", "subnet-00000000");
-    CreateAndAttachNetworkInterfaceRequest rdma = createAndAttach(net[0], net[1], ins2);
+    CreateAndAttachNetworkInterfaceRequest rdma = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     rdma.setIsRdma(true);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(rdma), "UnsupportedOperation", "IsRdma");
-    CreateAndAttachNetworkInterfaceRequest extension = createAndAttach(net[0], net[1], ins2);
+    CreateAndAttachNetworkInterfaceRequest extension = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     extension.setAttachType(1L);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(extension), "UnsupportedOperation", "AttachType");
-    assertThat(enisOfVpc(net[0])).hasSize(3);
+    assertThat(enisOfVpc(net.vpcId())).hasSize(3);
 
-    CreateAndAttachNetworkInterfaceRequest ok = createAndAttach(net[0], net[1], ins2);
+    CreateAndAttachNetworkInterfaceRequest ok = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     assertThat(vpc.CreateAndAttachNetworkInterface(ok).getNetworkInterface().getAttachment().getInstanceId())
         .isEqualTo(ins2);
     // The refused calls claimed no address in the database either: the address of the first one is free.
-    var again = NetworkInterfaceSdkTest.create(net[0], net[1], "again");
+    var again = SdkFixture.eniRequest(net.vpcId(), net.subnetId(), "again");
     PrivateIpAddressSpecification thirty = ip("10.87.1.30");
     thirty.setPrimary(true);
     again.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {thirty});
@@ -408,22 +364,22 @@ class VpcAddressSdkTest {
 
   @Test
   void describeVpcInstances_filtersAndEniCounts() throws Exception {
-    String[] net = InstanceSdkTest.network(vpc, "10.89.0.0/16", "10.89.1.0/24");
-    String web = runInstance(net[0], net[1], "web-front");
-    String db = runInstance(net[0], net[1], "db");
-    String[] elsewhere = InstanceSdkTest.network(vpc, "10.90.0.0/16", "10.90.1.0/24");
-    runInstance(elsewhere[0], elsewhere[1], "web-other");
-    vpc.CreateAndAttachNetworkInterface(createAndAttach(net[0], net[1], db));
+    SdkFixture.Network net = sdk.network("10.89.0.0/16", "10.89.1.0/24");
+    String web = sdk.instance(net, "web-front");
+    String db = sdk.instance(net, "db");
+    SdkFixture.Network elsewhere = sdk.network("10.90.0.0/16", "10.90.1.0/24");
+    sdk.instance(elsewhere, "web-other");
+    vpc.CreateAndAttachNetworkInterface(createAndAttach(net.vpcId(), net.subnetId(), db));
 
     DescribeVpcInstancesRequest d = new DescribeVpcInstancesRequest();
-    d.setFilters(new Filter[] {filter("vpc-id", net[0])});
+    d.setFilters(new Filter[] {filter("vpc-id", net.vpcId())});
     var found = vpc.DescribeVpcInstances(d);
     assertThat(found.getTotalCount()).isEqualTo(2L);
     assertThat(found.getInstanceSet()).extracting(i -> i.getInstanceId()).containsExactlyInAnyOrder(db, web);
     var first = java.util.Arrays.stream(found.getInstanceSet()).filter(i -> i.getInstanceId().equals(db)).findFirst()
         .orElseThrow();
-    assertThat(first.getVpcId()).isEqualTo(net[0]);
-    assertThat(first.getSubnetId()).isEqualTo(net[1]);
+    assertThat(first.getVpcId()).isEqualTo(net.vpcId());
+    assertThat(first.getSubnetId()).isEqualTo(net.subnetId());
     assertThat(first.getInstanceName()).isEqualTo("db");
     assertThat(first.getInstanceState()).isEqualTo("RUNNING");
     assertThat(first.getInstanceType()).isEqualTo("S5.MEDIUM4");
@@ -438,15 +394,15 @@ class VpcAddressSdkTest {
 
     d.setFilters(new Filter[] {filter("instance-name", "web")});
     assertThat(vpc.DescribeVpcInstances(d).getTotalCount()).isEqualTo(2L);
-    d.setFilters(new Filter[] {filter("vpc-id", net[0]), filter("instance-name", "web")});
+    d.setFilters(new Filter[] {filter("vpc-id", net.vpcId()), filter("instance-name", "web")});
     assertThat(vpc.DescribeVpcInstances(d).getInstanceSet()).extracting(i -> i.getInstanceId()).containsExactly(web);
     d.setFilters(new Filter[] {filter("instance-id", db)});
     assertThat(vpc.DescribeVpcInstances(d).getInstanceSet()).extracting(i -> i.getInstanceId()).containsExactly(db);
-    d.setFilters(new Filter[] {filter("vpc-id", net[0]), filter("instance-type", "S5.LARGE8")});
+    d.setFilters(new Filter[] {filter("vpc-id", net.vpcId()), filter("instance-type", "S5.LARGE8")});
     assertThat(vpc.DescribeVpcInstances(d).getTotalCount()).isZero();
     d.setFilters(new Filter[] {filter("vpc-id", "vpc-00000000")});
     assertThat(vpc.DescribeVpcInstances(d).getTotalCount()).isZero();
-    d.setFilters(new Filter[] {filter("vpc-id", net[0])});
+    d.setFilters(new Filter[] {filter("vpc-id", net.vpcId())});
     d.setOffset(1L);
     d.setLimit(1L);
     var page = vpc.DescribeVpcInstances(d);
@@ -455,7 +411,7 @@ class VpcAddressSdkTest {
     d.setLimit(101L);
     assertError(() -> vpc.DescribeVpcInstances(d), "InvalidParameterValue.Range", "Limit");
     d.setLimit(null);
-    d.setFilters(new Filter[] {filter("zone", SubnetSdkTest.ZONE)});
+    d.setFilters(new Filter[] {filter("zone", SdkFixture.ZONE)});
     assertError(() -> vpc.DescribeVpcInstances(d), "InvalidParameter.FilterInvalidKey", "zone");
     d.setFilters(null);
     assertError(() -> vpc.DescribeVpcInstances(d), "MissingParameter", "Filters");

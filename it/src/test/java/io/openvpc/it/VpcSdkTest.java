@@ -1,9 +1,10 @@
 package io.openvpc.it;
 
+import static io.openvpc.it.SdkFixture.assertError;
+import static io.openvpc.it.SdkFixture.vpcRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tencentcloudapi.common.AbstractModel;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
@@ -17,32 +18,17 @@ import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.ModifyVpcAttributeRequest;
 import com.tencentcloudapi.vpc.v20170312.models.Tag;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The VPC actions through the official Java SDK, over every transport and signature it offers. */
 class VpcSdkTest {
-  static LiveServer live;
-
-  @BeforeAll
-  static void start() {
-    live = LiveServer.start(Map.of("appid-max-vpcs", 5L));
-  }
-
-  @AfterAll
-  static void stop() {
-    live.close();
-  }
-
-  static CreateVpcRequest createRequest(String name, String cidr) {
-    CreateVpcRequest r = new CreateVpcRequest();
-    r.setVpcName(name);
-    r.setCidrBlock(cidr);
-    return r;
-  }
+  @RegisterExtension
+  static final SdkFixture sdk = SdkFixture.start(Map.of("appid-max-vpcs", 5L));
+  /** The server itself, for the transports, signatures and accounts these tests vary. */
+  static final LiveServer live = sdk.live;
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({
@@ -50,7 +36,7 @@ class VpcSdkTest {
       "false,GET,TC3-HMAC-SHA256", "false,POST,HmacSHA256", "true,GET,HmacSHA1"})
   void createDescribeDelete_everyTransport(boolean localhost, String method, String signMethod) throws Exception {
     VpcClient client = live.vpc(live.endpoint(localhost), method, signMethod);
-    CreateVpcRequest create = createRequest("it vpc " + method, "10.20.0.0/16");
+    CreateVpcRequest create = vpcRequest("it vpc " + method, "10.20.0.0/16");
     Tag tag = new Tag();
     tag.setKey("env");
     tag.setValue("it test");
@@ -84,8 +70,8 @@ class VpcSdkTest {
 
   @Test
   void modifyVpcAttribute_renames() throws Exception {
-    VpcClient client = live.vpc();
-    String id = client.CreateVpc(createRequest("before", "172.16.0.0/16")).getVpc().getVpcId();
+    VpcClient client = sdk.vpc;
+    String id = client.CreateVpc(vpcRequest("before", "172.16.0.0/16")).getVpc().getVpcId();
     ModifyVpcAttributeRequest m = new ModifyVpcAttributeRequest();
     m.setVpcId(id);
     m.setVpcName("after");
@@ -103,20 +89,17 @@ class VpcSdkTest {
 
   @Test
   void createVpc_badCidr_namesTheParameter() {
-    assertError(() -> live.vpc().CreateVpc(createRequest("x", "10.0.0.1/16")), "InvalidParameterValue.Malformed", "CidrBlock");
-    assertError(() -> live.vpc().CreateVpc(createRequest("x", "8.8.0.0/16")), "InvalidParameterValue.Range", "CidrBlock");
-    assertError(() -> live.vpc().CreateVpc(createRequest("x", "10.0.0.0/29")), "InvalidParameterValue.Range", "CidrBlock");
-    assertError(() -> live.vpc().CreateVpc(createRequest(null, "10.0.0.0/16")), "MissingParameter", "VpcName");
+    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "10.0.0.1/16")), "InvalidParameterValue.Malformed", "CidrBlock");
+    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "8.8.0.0/16")), "InvalidParameterValue.Range", "CidrBlock");
+    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "10.0.0.0/29")), "InvalidParameterValue.Range", "CidrBlock");
+    assertError(() -> sdk.vpc.CreateVpc(vpcRequest(null, "10.0.0.0/16")), "MissingParameter", "VpcName");
   }
 
   @Test
   void createVpc_quota_limitExceeded() throws Exception {
-    LiveServer small = LiveServer.start(Map.of("appid-max-vpcs", 1L));
-    try {
-      small.vpc().CreateVpc(createRequest("one", "10.0.0.0/16"));
-      assertError(() -> small.vpc().CreateVpc(createRequest("two", "10.1.0.0/16")), "LimitExceeded", "appid-max-vpcs");
-    } finally {
-      small.close();
+    try (SdkFixture small = SdkFixture.start(Map.of("appid-max-vpcs", 1L))) {
+      small.vpc.CreateVpc(vpcRequest("one", "10.0.0.0/16"));
+      assertError(() -> small.vpc.CreateVpc(vpcRequest("two", "10.1.0.0/16")), "LimitExceeded", "appid-max-vpcs");
     }
   }
 
@@ -124,7 +107,7 @@ class VpcSdkTest {
   void describeVpcLimits() throws Exception {
     DescribeVpcLimitsRequest r = new DescribeVpcLimitsRequest();
     r.setLimitTypes(new String[] {"appid-max-vpcs", "vpc-max-subnets"});
-    var set = live.vpc().DescribeVpcLimits(r).getVpcLimitSet();
+    var set = sdk.vpc.DescribeVpcLimits(r).getVpcLimitSet();
     assertThat(set[0].getLimitType()).isEqualTo("appid-max-vpcs");
     assertThat(set[0].getLimitValue()).isEqualTo(5L);
   }
@@ -147,7 +130,7 @@ class VpcSdkTest {
 
   @Test
   void anotherAccount_seesResourceNotFound() throws Exception {
-    String id = live.vpc().CreateVpc(createRequest("mine", "10.9.0.0/16")).getVpc().getVpcId();
+    String id = sdk.vpc.CreateVpc(vpcRequest("mine", "10.9.0.0/16")).getVpc().getVpcId();
     var other = live.server().control().accounts().create("other", null, null);
     VpcClient theirs = new VpcClient(new Credential(other.secretId(), other.secretKey()), LiveServer.REGION,
         live.profile(live.endpoint(false), "POST", null));
@@ -158,19 +141,6 @@ class VpcSdkTest {
     DeleteVpcRequest del = new DeleteVpcRequest();
     del.setVpcId(id);
     assertError(() -> theirs.DeleteVpc(del), "ResourceNotFound", id);
-    live.vpc().DeleteVpc(del);
-  }
-
-  static void assertError(ThrowingCall call, String code, String messagePart) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(TencentCloudSDKException.class, e -> {
-      assertThat(e.getErrorCode()).isEqualTo(code);
-      assertThat(e.getMessage()).contains(messagePart);
-      assertThat(e.getRequestId()).isNotBlank();
-    });
-  }
-
-  @FunctionalInterface
-  interface ThrowingCall {
-    AbstractModel run() throws Exception;
+    sdk.vpc.DeleteVpc(del);
   }
 }

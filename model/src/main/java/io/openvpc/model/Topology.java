@@ -85,12 +85,11 @@ public final class Topology {
   }
 
   /** The next snapshot: {@code puts} replace or add resources by ID, {@code deletes} remove them. */
-  public Topology apply(long newRevision, Collection<? extends Resource> puts,
-      Collection<? extends Map.Entry<Class<? extends Resource>, String>> deletes) {
+  public Topology apply(long newRevision, Collection<? extends Resource> puts, Collection<ResourceKey> deletes) {
     Map<Class<? extends Resource>, Map<String, Resource>> copy = new HashMap<>(byType);
     Map<Class<? extends Resource>, Map<String, Resource>> touched = new HashMap<>();
-    for (Map.Entry<Class<? extends Resource>, String> d : deletes) {
-      touched.computeIfAbsent(d.getKey(), k -> new HashMap<>(byType.getOrDefault(k, Map.of()))).remove(d.getValue());
+    for (ResourceKey d : deletes) {
+      touched.computeIfAbsent(d.type(), k -> new HashMap<>(byType.getOrDefault(k, Map.of()))).remove(d.id());
     }
     for (Resource r : puts) {
       touched.computeIfAbsent(r.getClass(), k -> new HashMap<>(byType.getOrDefault(k, Map.of()))).put(r.id(), r);

@@ -117,8 +117,8 @@ public final class OpenVpcServer implements AutoCloseable {
     LinuxHost.unavailableReason().ifPresent(why -> {
       throw new IllegalStateException("--dataplane linux: " + why);
     });
-    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(dataplaneOwner(config.dataDir())));
-    control.ledger().addListener(c -> dp.changed(c.before(), c.after(), c.puts(), c.deletes()));
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(dataplaneOwner(config.dataDir())), control.engine());
+    control.ledger().addListener(c -> dp.update(c.after()));
     for (Account a : control.accounts().list()) {
       for (Regions.Region r : control.regions().all()) {
         Scope scope = new Scope(a.appId(), r.name());

@@ -21,6 +21,7 @@ import io.openvpc.control.analysis.NetworkAnalysis;
 import io.openvpc.engine.Questions;
 import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.engine.symbolic.PortCheck;
+import io.openvpc.engine.symbolic.PortProbe;
 import io.openvpc.engine.symbolic.ReachEntry;
 import io.openvpc.engine.trace.Endpoint;
 import io.openvpc.engine.trace.Hop;
@@ -28,7 +29,10 @@ import io.openvpc.engine.trace.Step;
 import io.openvpc.engine.trace.Trace;
 import io.openvpc.engine.trace.TraceRequest;
 import io.openvpc.engine.trace.TraceResult;
+import io.openvpc.model.Cidr;
+import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
+import io.openvpc.model.PortSpec;
 import io.openvpc.model.Rejection;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +75,7 @@ public final class AnalysisHandlers implements HandlerFamily {
   }
 
   CheckInstancePortsResponse ports(Call call, CheckInstancePortsRequest r) {
+    List<PortProbe> probes = probes(r.getPorts());
     Questions.PortSource source = Questions.PortSource.ANY;
     if (r.getSource() != null) {
       Optional<String> cidr = nonEmpty(r.getSource().getCidrBlock());
@@ -78,10 +83,10 @@ public final class AnalysisHandlers implements HandlerFamily {
       if (cidr.isPresent() && instance.isPresent()) {
         throw Rejection.invalid("Source", "give either CidrBlock or InstanceId, not both.");
       }
-      source = new Questions.PortSource(cidr, instance);
+      source = new Questions.PortSource(cidr.map(AnalysisHandlers::block), instance);
     }
     List<InstancePortStatus> set = new ArrayList<>();
-    for (PortCheck.Result p : analysis.checkPorts(call.scope(), r.getInstanceId(), r.getPorts(), source)) {
+    for (PortCheck.Result p : analysis.checkPorts(call.scope(), r.getInstanceId(), probes, source)) {
       set.add(new InstancePortStatus().setPort(p.probe().text()).setProtocol(p.probe().protocol().text())
           .setOpen(p.open()).setRule(rule(p.rule())));
     }
@@ -95,9 +100,11 @@ public final class AnalysisHandlers implements HandlerFamily {
     boolean towards = r.getDestination() != null;
     ReachabilityEndpoint e = towards ? r.getDestination() : r.getSource();
     String member = towards ? "Destination" : "Source";
+    Optional<IpProtocol> protocol = ruleProtocol(r.getProtocol());
+    Optional<PortSpec> ports = portRange(r.getPortRange(), protocol);
     List<ReachEntry> entries = analysis.reach(call.scope(), member,
         new Questions.Subject(nonEmpty(e.getInstanceId()), nonEmpty(e.getNetworkInterfaceId())), towards,
-        r.getProtocol(), r.getPortRange());
+        protocol, ports);
     List<ReachableSet> sets = entries.stream().map(AnalysisHandlers::set).toList();
     return towards ? new AnalyzeReachabilityResponse().setSourceSet(sets)
         : new AnalyzeReachabilityResponse().setDestinationSet(sets);
@@ -118,8 +125,8 @@ public final class AnalysisHandlers implements HandlerFamily {
     for (Hop h : t.hops()) {
       for (Step s : h.steps()) {
         out.add(new TraceHop().setNode(h.nodeType() + " " + h.nodeId()).setResourceType(s.resourceType())
-            .setResourceId(s.resourceId()).setStep(s.kind().name()).setResult(s.result()).setRule(rule(s.rule()))
-            .setDetail(s.detail()));
+            .setResourceId(s.resourceId()).setStep(s.kind().name()).setResult(s.result().name())
+            .setRule(rule(s.rule())).setDetail(s.text()));
       }
     }
     return out;
@@ -151,7 +158,61 @@ public final class AnalysisHandlers implements HandlerFamily {
     if (nonEmpty(e.getVpcId()).isEmpty()) {
       throw Rejection.missing(member + ".VpcId");
     }
-    return new Endpoint.Address(e.getVpcId(), ip.get());
+    try {
+      return new Endpoint.Address(e.getVpcId().trim(), IpAddr.parse(ip.get()));
+    } catch (IllegalArgumentException ex) {
+      throw Rejection.malformed(member + ".IpAddress", ip.get(), "an IPv4 or IPv6 address");
+    }
+  }
+
+  /** The ports of a port check, the console's defaults when none are given. */
+  private static List<PortProbe> probes(List<String> ports) {
+    List<String> texts = ports == null || ports.isEmpty() ? PortProbe.DEFAULTS : ports;
+    List<PortProbe> out = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        out.add(PortProbe.parse(texts.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw Rejection.value("InvalidParameterValue", "Ports." + i, e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static Cidr block(String text) {
+    try {
+      return Cidr.parseLenient(text);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.malformed("Source.CidrBlock", text, "an IPv4 or IPv6 CIDR block");
+    }
+  }
+
+  /** An analysis's protocol in a rule's vocabulary (ALL, TCP, ...), or none for all. */
+  private static Optional<IpProtocol> ruleProtocol(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return IpProtocol.parseRule(text);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.value("InvalidParameterValue", "Protocol", e.getMessage());
+    }
+  }
+
+  private static Optional<PortSpec> portRange(String text, Optional<IpProtocol> protocol) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    PortSpec ports;
+    try {
+      ports = PortSpec.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.value("InvalidParameterValue", "PortRange", e.getMessage());
+    }
+    if (!ports.isAll() && protocol.isPresent() && !protocol.get().hasPorts()) {
+      throw Rejection.value("InvalidParameterValue", "PortRange", "ports apply only to TCP and UDP.");
+    }
+    return Optional.of(ports);
   }
 
   private static IpProtocol protocol(String text) {

@@ -127,7 +127,7 @@ public final class DataplaneBench {
       instance(i, List.of(sg.id()));
     }
     LinuxHost host = new LinuxHost("bench-" + suffix(6));
-    LinuxDataplane dp = new LinuxDataplane(host).start();
+    LinuxDataplane dp = new LinuxDataplane(host, new io.openvpc.engine.Engine()).start();
     Process server = null;
     try {
       long t0 = System.nanoTime();
@@ -185,7 +185,7 @@ public final class DataplaneBench {
       instance(i, List.of(sg.id()));
     }
     String owner = "bench-" + suffix(6);
-    LinuxDataplane first = new LinuxDataplane(new LinuxHost(owner));
+    LinuxDataplane first = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
     long t0 = System.nanoTime();
     first.update(topology());
     first.start();
@@ -215,7 +215,7 @@ public final class DataplaneBench {
       }
     } finally {
       if (last == null) {
-        last = new LinuxDataplane(new LinuxHost(owner));
+        last = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
       }
       long d0 = System.nanoTime();
       last.teardown();
@@ -226,7 +226,7 @@ public final class DataplaneBench {
   /** A new agent on {@code owner}, timed from its creation until its first pass is over. */
   private LinuxDataplane restarted(String owner, String what) throws InterruptedException {
     long t0 = System.nanoTime();
-    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(owner));
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
     Reconciler.Outcome[] first = new Reconciler.Outcome[1];
     dp.observe(o -> {
       if (first[0] == null) {
@@ -253,7 +253,7 @@ public final class DataplaneBench {
     instance(1, List.of(sg.id()));
     LinuxHost host = new LinuxHost("bench-" + suffix(6));
     Reconciler reconciler = new Reconciler(host);
-    LinuxDataplane render = new LinuxDataplane(host);
+    LinuxDataplane render = new LinuxDataplane(host, new io.openvpc.engine.Engine());
     String server = Names.instanceNamespace(instances.get(1).id());
     String client = Names.instanceNamespace(instances.get(0).id());
     String target = enis.get(1).primaryIp().toString();

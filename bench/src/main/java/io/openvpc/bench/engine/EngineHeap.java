@@ -1,13 +1,17 @@
 package io.openvpc.bench.engine;
 
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.engine.Products;
+import io.openvpc.engine.compile.CompiledGraph;
+import io.openvpc.engine.compile.Compilers;
+import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.symbolic.Reachability;
 import io.openvpc.engine.trace.Tracer;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.Topology;
+import io.openvpc.model.TopologyChange;
+import java.util.List;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -31,12 +35,13 @@ public final class EngineHeap {
       SyntheticRegion region = new SyntheticRegion(n);
       Topology t = region.topology();
       long withTopology = used();
-      ForwardingModel m = ForwardingModel.compile(t);
+      Compilers compilers = Products.compilers();
+      CompiledGraph m = CompiledGraph.compile(t, compilers);
       long withModel = used();
       double[] compile = new double[3];
       for (int i = 0; i < compile.length; i++) {
         long c0 = CPU.getCurrentThreadCpuTime();
-        ForwardingModel.compile(t);
+        CompiledGraph.compile(t, compilers);
         compile[i] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
       }
       Random r = new Random(3);
@@ -45,15 +50,16 @@ public final class EngineHeap {
       for (int i = 0; i < trace.length; i++) {
         long c0 = CPU.getCurrentThreadCpuTime();
         for (int k = 0; k < 100; k++) {
-          CompiledEni x = m.eni(region.eniIds.get(r.nextInt(n))).orElseThrow();
-          CompiledEni y = m.eni(region.eniIds.get(r.nextInt(n))).orElseThrow();
-          tracer.trace(x, new Packet(Addr.of(x.ipv4().get(0)), Addr.of(y.ipv4().get(0)), 6, 49152, 1 + r.nextInt(8192)));
+          Node x = m.endpoint(region.eniIds.get(r.nextInt(n))).orElseThrow();
+          Node y = m.endpoint(region.eniIds.get(r.nextInt(n))).orElseThrow();
+          tracer.trace(x, new Packet(Addr.of(x.addresses().get(0)), Addr.of(y.addresses().get(0)), 6, 49152,
+              1 + r.nextInt(8192)));
         }
         trace[i] = (CPU.getCurrentThreadCpuTime() - c0) / 1e3 / 100;
       }
       double[] reach = new double[15];
       for (int i = 0; i < reach.length; i++) {
-        CompiledEni d = m.eni(region.eniIds.get(r.nextInt(n))).orElseThrow();
+        Node d = m.endpoint(region.eniIds.get(r.nextInt(n))).orElseThrow();
         long c0 = CPU.getCurrentThreadCpuTime();
         new Reachability(m).toDestination(d, Reachability.Filter.ALL).entries();
         reach[i] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
@@ -62,10 +68,14 @@ public final class EngineHeap {
       for (int i = 0; i < change.length; i++) {
         SecurityGroup g = region.groups.get(r.nextInt(region.groups.size()));
         SecurityGroup changed = region.withChangedRule(g, r.nextInt(60), region.rule(region.groups.size()));
+        // the snapshots are made before the clock starts: this measures the engine's update alone
+        Topology there = t.apply(t.revision() + 1, List.of(changed), List.of());
+        Topology back = there.apply(there.revision() + 1, List.of(g), List.of());
         long c0 = CPU.getCurrentThreadCpuTime();
-        m.put(changed);
-        m.put(g);
+        m.apply(new TopologyChange(t.scope(), t, there, List.of(changed), List.of()));
+        m.apply(new TopologyChange(t.scope(), there, back, List.of(g), List.of()));
         change[i] = (CPU.getCurrentThreadCpuTime() - c0) / 1e3 / 2;
+        t = back;
       }
       System.out.printf("instances=%d topology=%d MiB model=%d MiB total=%d MiB peak-used=%d MiB | CPU medians: "
               + "compile=%.0f ms trace=%.1f us reach=%.1f ms rule-change=%.1f us%n",

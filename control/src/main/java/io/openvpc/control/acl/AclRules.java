@@ -5,11 +5,11 @@ import io.openvpc.control.Validate;
 import io.openvpc.model.Direction;
 import io.openvpc.model.NetworkAclEntry;
 import io.openvpc.model.NetworkAclQuintupleEntry;
-import io.openvpc.model.PortSpec;
 import io.openvpc.model.IpProtocol;
-import java.util.Optional;
+import io.openvpc.model.PortSpec;
 import io.openvpc.model.Rejection;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Validation and normalisation of ACL entries: protocol TCP, UDP, ICMP or ALL (upper case); a port
@@ -24,8 +24,7 @@ final class AclRules {
     boolean v4 = present(in.cidrBlock());
     boolean v6 = present(in.ipv6CidrBlock());
     if (v4 == v6) {
-      throw new Rejection(v4 ? "InvalidParameter.Coexist" : "MissingParameter", "`" + param
-          + "` must give exactly one of CidrBlock and Ipv6CidrBlock.", "`" + param + "` 须指定 CidrBlock 或 Ipv6CidrBlock 之一。");
+      throw AclErrors.oneBlock(param, v4);
     }
     String cidr = v4 ? Validate.ruleBlock(param + ".CidrBlock", in.cidrBlock(), true) : "";
     String cidr6 = v6 ? Validate.ruleBlock(param + ".Ipv6CidrBlock", in.ipv6CidrBlock(), false) : "";
@@ -38,8 +37,7 @@ final class AclRules {
     Optional<IpProtocol> protocol = protocol(param + ".Protocol", in.protocol());
     boolean ipv6 = present(in.sourceIpv6Cidr()) || present(in.destinationIpv6Cidr());
     if (ipv6 && (present(in.sourceCidr()) || present(in.destinationCidr()))) {
-      throw new Rejection("InvalidParameter.Coexist", "`" + param + "` mixes IPv4 and IPv6 blocks; an entry is one family.",
-          "`" + param + "` 不能同时包含 IPv4 与 IPv6 地址。");
+      throw AclErrors.familiesMixed(param);
     }
     String any = ipv6 ? "::/0" : "0.0.0.0/0";
     String src = ipv6 ? orAny(param + ".SourceIPv6Cidr", in.sourceIpv6Cidr(), false, any)
@@ -68,7 +66,7 @@ final class AclRules {
       p = Optional.of(IpProtocol.GRE);
     }
     if (p.isPresent() && (p.get() == IpProtocol.GRE || p.get() == IpProtocol.ICMPV6)) {
-      throw Rejection.value("InvalidParameterValue.Range", param, "`" + text + "` is not one of TCP, UDP, ICMP, ALL.");
+      throw AclErrors.protocolOutOfRange(param, text);
     }
     return p;
   }
@@ -86,19 +84,16 @@ final class AclRules {
     try {
       ports = PortSpec.parse(text);
     } catch (IllegalArgumentException e) {
-      throw Rejection.malformed(param, text, "ALL, a port (80) or a range (8000-8010): " + e.getMessage());
+      throw AclErrors.portMalformed(param, text, e.getMessage());
     }
     if (!ports.isAll() && !ports.isSingleRange()) {
-      throw Rejection.malformed(param, text, "ALL, a port (80) or a range (8000-8010); ACL entries take no port lists");
+      throw AclErrors.portList(param, text);
     }
     if (!ports.isAll() && (protocol.isEmpty() || !protocol.get().hasPorts())) {
-      throw Rejection.value("InvalidParameterValue.Combination", param, "a port is allowed only with TCP or UDP, not with "
-          + protocol.map(IpProtocol::text).orElse("ALL") + ".");
+      throw AclErrors.portWithoutTcpOrUdp(param, protocol.map(IpProtocol::text).orElse("ALL"));
     }
     return ports.canonical();
   }
-
-
 
   static String newEntryId() {
     return Ids.random("acle", 8);

@@ -1,12 +1,13 @@
 package io.openvpc.control.acl;
 
-import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
+import io.openvpc.control.RuleEdit;
 import io.openvpc.control.Validate;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Direction;
@@ -35,7 +36,6 @@ import java.util.Set;
  * direction ends in an implicit DROP of everything.
  */
 public final class NetworkAclService {
-  static final String MALFORMED = "InvalidParameterValue.Malformed";
   private static final Filters<NetworkAcl> FILTERS = new Filters<NetworkAcl>()
       .exact("vpc-id", NetworkAcl::vpcId)
       .exact("network-acl-id", NetworkAcl::id)
@@ -57,7 +57,7 @@ public final class NetworkAclService {
     String n = Validate.name("NetworkAclName", name, 60);
     String ty = type == null || type.isEmpty() ? "TRIPLE" : type.toUpperCase(Locale.ROOT);
     if (!ty.equals("TRIPLE") && !ty.equals("QUINTUPLE")) {
-      throw Rejection.value("InvalidParameterValue.Range", "NetworkAclType", "`" + type + "` is not TRIPLE or QUINTUPLE.");
+      throw AclErrors.aclTypeOutOfRange(type);
     }
     List<Tag> tg = Validate.tags("Tags", tags);
     return ledger.write(scope, change -> {
@@ -65,7 +65,7 @@ public final class NetworkAclService {
       Vpc vpc = VpcService.require(t, vpcId, "VpcId");
       long limit = quotas.get("vpc-max-network-acls");
       if (t.where(NetworkAcl.class, a -> a.vpcId().equals(vpc.id())).size() >= limit) {
-        throw Rejection.limit("LimitExceeded", "network ACLs per VPC (vpc-max-network-acls)", limit);
+        throw AclErrors.tooManyAcls(limit);
       }
       return change.put(new NetworkAcl(Ids.next("acl", t), vpc.id(), n, ty, List.of(), List.of(), List.of(), tg,
           clock.instant()));
@@ -73,22 +73,11 @@ public final class NetworkAclService {
   }
 
   public Page<NetworkAcl> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
-    List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", MALFORMED, 100);
-    if (!wanted.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameter.Coexist", "`NetworkAclIds` and `Filters` cannot be given together.",
-          "`NetworkAclIds` 与 `Filters` 不能同时指定。");
-    }
+    List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", AclErrors.MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<NetworkAcl> found = new ArrayList<>();
-    if (!wanted.isEmpty()) {
-      for (int i = 0; i < wanted.size(); i++) {
-        found.add(require(t, wanted.get(i), "NetworkAclIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(NetworkAcl.class), filters);
-      found.sort(Comparator.comparing(NetworkAcl::createdTime).reversed().thenComparing(NetworkAcl::id));
-    }
-    return Page.of(found, offset, limit);
+    return Page.of(Listing.select("NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p),
+        t.all(NetworkAcl.class), FILTERS,
+        Comparator.comparing(NetworkAcl::createdTime).reversed().thenComparing(NetworkAcl::id)), offset, limit);
   }
 
   /** The subnets that use an ACL, sorted by ID. */
@@ -102,8 +91,8 @@ public final class NetworkAclService {
   }
 
   public static NetworkAcl require(Topology t, String id, String param) {
-    Ids.requireWellFormed("acl", id, param, MALFORMED);
-    return t.find(NetworkAcl.class, id).orElseThrow(() -> Rejection.notFound("ResourceNotFound", param, id));
+    Ids.requireWellFormed("acl", id, param, AclErrors.MALFORMED);
+    return t.find(NetworkAcl.class, id).orElseThrow(() -> AclErrors.aclNotFound(param, id));
   }
 
   public void rename(Scope scope, String aclId, String name) {
@@ -116,8 +105,7 @@ public final class NetworkAclService {
       NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
       List<String> used = subnets(change.current(), a.id()).stream().map(Subnet::id).toList();
       if (!used.isEmpty()) {
-        throw Rejection.inUse("ResourceInUse", a.id(), "subnets " + String.join(", ", used)
-            + "; disassociate them first (DisassociateNetworkAclSubnets)");
+        throw AclErrors.aclInUse(a, used);
       }
       change.delete(a);
       return null;
@@ -132,119 +120,92 @@ public final class NetworkAclService {
   public void modifyEntries(Scope scope, String aclId, AclInputs.EntrySet entries, AclInputs.QuintupleSet quintuples,
       Boolean incremental) {
     if ((entries == null) == (quintuples == null)) {
-      throw new Rejection(entries == null ? "MissingParameter" : "InvalidParameter.Coexist",
-          "Give exactly one of `NetworkAclEntrySet` (three-tuple ACLs) and `NetworkAclQuintupleSet` (five-tuple ACLs).",
-          "须且只能指定 `NetworkAclEntrySet` 或 `NetworkAclQuintupleSet` 之一。");
+      throw AclErrors.oneEntrySet(entries != null);
     }
-    ledger.write(scope, change -> {
-      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
-      Instant now = clock.instant();
-      if (entries != null) {
-        boolean inc = Boolean.TRUE.equals(incremental);
-        return putEntries(change, a, entries, (current, param, given) -> entries(inc ? current : List.of(), param, given,
-            inc, now));
-      }
-      requireType(a, "QUINTUPLE", "NetworkAclQuintupleSet");
-      List<NetworkAclQuintupleEntry> next = new ArrayList<>();
-      for (Direction d : Direction.values()) {
-        List<AclInputs.Quintuple> given = d == Direction.INGRESS ? quintuples.ingress() : quintuples.egress();
-        if (given == null) {
-          next.addAll(direction(a, d));
-        } else {
-          next.addAll(quintuples(d, "NetworkAclQuintupleSet." + cap(d), given, List.of(), now));
-        }
-      }
-      return change.put(checked(with(a, null, null, null, next)));
-    });
-  }
-
-  /** How one direction's three-tuple entries change: from the current list, the parameter name and the given entries. */
-  @FunctionalInterface
-  private interface EntryEdit {
-    List<NetworkAclEntry> apply(List<NetworkAclEntry> current, String param, List<AclInputs.Entry> given);
-  }
-
-  /**
-   * The one path of every three-tuple entry edit: the ACL must be a TRIPLE one, each direction given
-   * is edited (a direction left out stays), and the result must fit the entry quotas.
-   */
-  private NetworkAcl putEntries(Change change, NetworkAcl a, AclInputs.EntrySet entries,
-      EntryEdit edit) {
-    requireType(a, "TRIPLE", "NetworkAclEntrySet");
-    List<NetworkAclEntry> in = entries.ingress() == null ? a.ingress()
-        : edit.apply(a.ingress(), "NetworkAclEntrySet.Ingress", entries.ingress());
-    List<NetworkAclEntry> out = entries.egress() == null ? a.egress()
-        : edit.apply(a.egress(), "NetworkAclEntrySet.Egress", entries.egress());
-    checkQuota(in.size(), out.size());
-    return change.put(with(a, null, in, out, null));
-  }
-
-  /**
-   * {@code base} followed by the given entries, each validated; with {@code byId}, an entry naming an
-   * existing entry ID replaces that entry in place instead of being appended.
-   */
-  private static List<NetworkAclEntry> entries(List<NetworkAclEntry> base, String param, List<AclInputs.Entry> given,
-      boolean byId, Instant now) {
-    List<NetworkAclEntry> out = new ArrayList<>(base);
-    for (int i = 0; i < given.size(); i++) {
-      AclInputs.Entry e = given.get(i);
-      if (byId && entryId(e) != null) {
-        int at = entryIndex(out, e, param + "." + i);
-        out.set(at, AclRules.entry(param + "." + i, e, out.get(at).entryId(), now));
-      } else {
-        out.add(AclRules.entry(param + "." + i, e, AclRules.newEntryId(), now));
-      }
+    boolean inc = Boolean.TRUE.equals(incremental);
+    if (entries != null) {
+      editEntries(scope, aclId, entries, (current, member, given, now) -> inc
+          ? AclRequests.update(current, member, given, now) : AclRequests.replaceWhole(current, member, given, now));
+    } else {
+      editQuintuples(scope, aclId, false, (current, now) -> AclRequests.replaceDirections(current, quintuples, now));
     }
-    return out;
   }
 
-  /** The entry ID an entry names ({@code NetworkAclIpv4EntryId}, else {@code NetworkAclIpv6EntryId}), or null. */
-  private static String entryId(AclInputs.Entry e) {
-    return AclRules.present(e.ipv4EntryId()) ? e.ipv4EntryId() : AclRules.present(e.ipv6EntryId()) ? e.ipv6EntryId() : null;
-  }
-
-  /** The position of the entry that {@code e} names by ID, or {@code MissingParameter}/{@code ResourceNotFound}. */
-  private static int entryIndex(List<NetworkAclEntry> entries, AclInputs.Entry e, String param) {
-    String id = entryId(e);
-    String idParam = param + (AclRules.present(e.ipv4EntryId()) || !AclRules.present(e.ipv6EntryId())
-        ? ".NetworkAclIpv4EntryId" : ".NetworkAclIpv6EntryId");
-    if (id == null) {
-      throw new Rejection("MissingParameter", "`" + param + "` must name the entry by NetworkAclIpv4EntryId or "
-          + "NetworkAclIpv6EntryId.", "`" + param + "` 须指定 NetworkAclIpv4EntryId 或 NetworkAclIpv6EntryId。");
-    }
-    for (int j = 0; j < entries.size(); j++) {
-      if (entries.get(j).entryId().equals(id)) {
-        return j;
-      }
-    }
-    throw Rejection.notFound("ResourceNotFound", idParam, id);
-  }
-
-  /**
-   * CreateNetworkAclEntries: appends the given entries to each direction of a three-tuple ACL; each
-   * gets a new entry ID (an ID given with an entry is not used).
-   */
+  /** CreateNetworkAclEntries: appends the given entries to each direction of a three-tuple ACL, each with a new ID. */
   public void createEntries(Scope scope, String aclId, AclInputs.EntrySet entries) {
     requireSomeEntries(entries);
-    ledger.write(scope, change -> {
-      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
-      Instant now = clock.instant();
-      return putEntries(change, a, entries, (current, param, given) -> entries(current, param, given, false, now));
-    });
+    editEntries(scope, aclId, entries, (current, member, given, now) -> AclRequests.append(member, given, now));
   }
 
   /** DeleteNetworkAclEntries: removes the entries of a three-tuple ACL named by their entry IDs, per direction. */
   public void deleteEntries(Scope scope, String aclId, AclInputs.EntrySet entries) {
     requireSomeEntries(entries);
+    editEntries(scope, aclId, entries, (current, member, given, now) -> AclRequests.delete(current, member, given));
+  }
+
+  /** How one direction's request of three-tuple entries becomes an edit of that direction's list. */
+  @FunctionalInterface
+  private interface EntryRequest {
+    RuleEdit<NetworkAclEntry> resolve(List<NetworkAclEntry> current, String member, List<AclInputs.Entry> given,
+        Instant now);
+  }
+
+  /**
+   * The one path of every three-tuple entry edit, in one transaction: the ACL must be a TRIPLE one, each
+   * direction given is resolved into an edit and applied (a direction left out stays), and the result
+   * must fit the entry quotas.
+   */
+  private void editEntries(Scope scope, String aclId, AclInputs.EntrySet entries, EntryRequest request) {
     ledger.write(scope, change -> {
       NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
-      return putEntries(change, a, entries, (current, param, given) -> {
-        List<NetworkAclEntry> out = new ArrayList<>(current);
-        for (int i = 0; i < given.size(); i++) {
-          out.remove(entryIndex(out, given.get(i), param + "." + i));
-        }
-        return out;
-      });
+      requireType(a, "TRIPLE", "NetworkAclEntrySet");
+      Instant now = clock.instant();
+      List<NetworkAclEntry> in = entries.ingress() == null ? a.ingress()
+          : request.resolve(a.ingress(), "NetworkAclEntrySet.Ingress", entries.ingress(), now).applyTo(a.ingress());
+      List<NetworkAclEntry> out = entries.egress() == null ? a.egress()
+          : request.resolve(a.egress(), "NetworkAclEntrySet.Egress", entries.egress(), now).applyTo(a.egress());
+      checkQuota(in.size(), out.size());
+      return change.put(with(a, null, in, out, null));
+    });
+  }
+
+  /** CreateNetworkAclQuintupleEntries: appends entries to each direction. */
+  public void createQuintuples(Scope scope, String aclId, AclInputs.QuintupleSet set) {
+    requireSome(set);
+    editQuintuples(scope, aclId, true, (current, now) -> AclRequests.appendQuintuples(current, set, now));
+  }
+
+  /** ModifyNetworkAclQuintupleEntries: each entry names its NetworkAclQuintupleEntryId and replaces it. */
+  public void modifyQuintuples(Scope scope, String aclId, AclInputs.QuintupleSet set) {
+    requireSome(set);
+    editQuintuples(scope, aclId, true, (current, now) -> AclRequests.updateQuintuples(current, set, now));
+  }
+
+  /** DeleteNetworkAclQuintupleEntries: removes the entries named by ID. */
+  public void deleteQuintuples(Scope scope, String aclId, AclInputs.QuintupleSet set) {
+    requireSome(set);
+    editQuintuples(scope, aclId, false, (current, now) -> AclRequests.deleteQuintuples(current, set));
+  }
+
+  /** How a request of five-tuple entries becomes an edit of the ACL's five-tuple list. */
+  @FunctionalInterface
+  private interface QuintupleRequest {
+    RuleEdit<NetworkAclQuintupleEntry> resolve(List<NetworkAclQuintupleEntry> current, Instant now);
+  }
+
+  /**
+   * The one path of every five-tuple entry edit, in one transaction: the ACL must be a QUINTUPLE one,
+   * the request is resolved into an edit and applied, the entries put in priority order per direction
+   * when {@code sort} (an edit that adds or rewrites priorities), and the result must fit the quotas.
+   */
+  private void editQuintuples(Scope scope, String aclId, boolean sort, QuintupleRequest request) {
+    ledger.write(scope, change -> {
+      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
+      requireType(a, "QUINTUPLE", "NetworkAclQuintupleSet");
+      List<NetworkAclQuintupleEntry> next = request.resolve(a.quintupleEntries(), clock.instant())
+          .applyTo(a.quintupleEntries());
+      checkQuota(AclRequests.direction(next, Direction.INGRESS).size(), AclRequests.direction(next, Direction.EGRESS).size());
+      return change.put(with(a, null, null, null, sort ? sorted(next) : next));
     });
   }
 
@@ -258,134 +219,23 @@ public final class NetworkAclService {
     long maxIn = quotas.get("network-acl-max-inbound-policies");
     long maxOut = quotas.get("network-acl-max-outbound-policies");
     if (in > maxIn) {
-      throw Rejection.limit("LimitExceeded", "inbound entries per network ACL (network-acl-max-inbound-policies)", maxIn);
+      throw AclErrors.tooManyInbound(maxIn);
     }
     if (out > maxOut) {
-      throw Rejection.limit("LimitExceeded", "outbound entries per network ACL (network-acl-max-outbound-policies)", maxOut);
+      throw AclErrors.tooManyOutbound(maxOut);
     }
-  }
-
-  private NetworkAcl checked(NetworkAcl a) {
-    checkQuota(direction(a, Direction.INGRESS).size(), direction(a, Direction.EGRESS).size());
-    return a;
   }
 
   private static void requireType(NetworkAcl a, String type, String param) {
     if (!a.type().equals(type)) {
-      throw Rejection.value("UnsupportedOperation", param, a.id() + " is a " + a.type() + " ACL; `" + param
-          + "` applies to " + type + " ACLs.");
+      throw AclErrors.wrongAclType(a, type, param);
     }
-  }
-
-  private static List<NetworkAclQuintupleEntry> direction(NetworkAcl a, Direction d) {
-    return a.quintupleEntries().stream().filter(e -> e.direction() == d).toList();
-  }
-
-  private static String cap(Direction d) {
-    return d == Direction.INGRESS ? "Ingress" : "Egress";
-  }
-
-  /** New five-tuple entries, prioritised after {@code existing} unless they name a priority. */
-  private static List<NetworkAclQuintupleEntry> quintuples(Direction d, String param, List<AclInputs.Quintuple> given,
-      List<NetworkAclQuintupleEntry> existing, Instant now) {
-    long next = existing.stream().mapToLong(NetworkAclQuintupleEntry::priority).max().orElse(0) + 1;
-    List<NetworkAclQuintupleEntry> out = new ArrayList<>();
-    for (int i = 0; i < given.size(); i++) {
-      AclInputs.Quintuple q = given.get(i);
-      long priority = priority(param + "." + i + ".Priority", q.priority(), next);
-      next = Math.max(next, priority + 1);
-      out.add(AclRules.quintuple(param + "." + i, d, q, AclRules.newEntryId(), priority, now));
-    }
-    return out;
-  }
-
-  private static long priority(String param, Long given, long fallback) {
-    if (given == null) {
-      return fallback;
-    }
-    if (given < 1 || given > 32766) {
-      throw Rejection.value("InvalidParameterValue.Range", param, "must be from 1 to 32766, got " + given + ".");
-    }
-    return given;
-  }
-
-  /** CreateNetworkAclQuintupleEntries: appends entries to each direction. */
-  public void createQuintuples(Scope scope, String aclId, AclInputs.QuintupleSet set) {
-    requireSome(set);
-    ledger.write(scope, change -> {
-      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
-      requireType(a, "QUINTUPLE", "NetworkAclQuintupleSet");
-      Instant now = clock.instant();
-      List<NetworkAclQuintupleEntry> next = new ArrayList<>();
-      for (Direction d : Direction.values()) {
-        List<NetworkAclQuintupleEntry> have = direction(a, d);
-        next.addAll(have);
-        List<AclInputs.Quintuple> given = d == Direction.INGRESS ? set.ingress() : set.egress();
-        if (given != null) {
-          next.addAll(quintuples(d, "NetworkAclQuintupleSet." + cap(d), given, have, now));
-        }
-      }
-      return change.put(checked(with(a, null, null, null, sorted(next))));
-    });
-  }
-
-  /** ModifyNetworkAclQuintupleEntries: each entry names its NetworkAclQuintupleEntryId and replaces it. */
-  public void modifyQuintuples(Scope scope, String aclId, AclInputs.QuintupleSet set) {
-    requireSome(set);
-    ledger.write(scope, change -> {
-      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
-      requireType(a, "QUINTUPLE", "NetworkAclQuintupleSet");
-      List<NetworkAclQuintupleEntry> next = new ArrayList<>(a.quintupleEntries());
-      Instant now = clock.instant();
-      for (Direction d : Direction.values()) {
-        List<AclInputs.Quintuple> given = d == Direction.INGRESS ? set.ingress() : set.egress();
-        for (int i = 0; given != null && i < given.size(); i++) {
-          String p = "NetworkAclQuintupleSet." + cap(d) + "." + i;
-          AclInputs.Quintuple q = given.get(i);
-          int at = indexOf(next, q.entryId(), p + ".NetworkAclQuintupleEntryId");
-          NetworkAclQuintupleEntry old = next.get(at);
-          next.set(at, AclRules.quintuple(p, d, q, old.entryId(),
-              priority(p + ".Priority", q.priority(), old.priority()), now));
-        }
-      }
-      return change.put(checked(with(a, null, null, null, sorted(next))));
-    });
-  }
-
-  /** DeleteNetworkAclQuintupleEntries: removes the entries named by ID. */
-  public void deleteQuintuples(Scope scope, String aclId, AclInputs.QuintupleSet set) {
-    requireSome(set);
-    ledger.write(scope, change -> {
-      NetworkAcl a = require(change.current(), aclId, "NetworkAclId");
-      requireType(a, "QUINTUPLE", "NetworkAclQuintupleSet");
-      List<NetworkAclQuintupleEntry> next = new ArrayList<>(a.quintupleEntries());
-      for (Direction d : Direction.values()) {
-        List<AclInputs.Quintuple> given = d == Direction.INGRESS ? set.ingress() : set.egress();
-        for (int i = 0; given != null && i < given.size(); i++) {
-          next.remove(indexOf(next, given.get(i).entryId(),
-              "NetworkAclQuintupleSet." + cap(d) + "." + i + ".NetworkAclQuintupleEntryId"));
-        }
-      }
-      return change.put(with(a, null, null, null, next));
-    });
   }
 
   private static void requireSome(AclInputs.QuintupleSet set) {
     if (set == null || ((set.ingress() == null || set.ingress().isEmpty()) && (set.egress() == null || set.egress().isEmpty()))) {
       throw Rejection.missing("NetworkAclQuintupleSet");
     }
-  }
-
-  private static int indexOf(List<NetworkAclQuintupleEntry> entries, String id, String param) {
-    if (!AclRules.present(id)) {
-      throw Rejection.missing(param);
-    }
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i).entryId().equals(id)) {
-        return i;
-      }
-    }
-    throw Rejection.notFound("ResourceNotFound", param, id);
   }
 
   private static List<NetworkAclQuintupleEntry> sorted(List<NetworkAclQuintupleEntry> entries) {
@@ -419,8 +269,7 @@ public final class NetworkAclService {
       for (int i = 0; i < ids.size(); i++) {
         Subnet s = subnet(t, ids.get(i), "SubnetIds." + i);
         if (!s.vpcId().equals(a.vpcId())) {
-          throw Rejection.value("UnsupportedOperation.VpcMismatch", "SubnetIds." + i, "`" + s.id() + "` is in "
-              + s.vpcId() + " but " + a.id() + " belongs to " + a.vpcId() + ".");
+          throw AclErrors.subnetInAnotherVpc("SubnetIds." + i, s, a);
         }
         change.put(withAcl(s, a.id()));
       }
@@ -436,8 +285,7 @@ public final class NetworkAclService {
       for (int i = 0; i < ids.size(); i++) {
         Subnet s = subnet(t, ids.get(i), "SubnetIds." + i);
         if (!s.networkAclId().equals(a.id())) {
-          throw Rejection.value("InvalidParameterValue", "SubnetIds." + i, "`" + s.id() + "` is not associated with "
-              + a.id() + (s.networkAclId().isEmpty() ? "." : " but with " + s.networkAclId() + "."));
+          throw AclErrors.subnetNotAssociated("SubnetIds." + i, s, a);
         }
         change.put(withAcl(s, ""));
       }
@@ -449,18 +297,18 @@ public final class NetworkAclService {
     if (ids == null || ids.isEmpty()) {
       throw Rejection.missing("SubnetIds");
     }
-    List<String> out = Validate.ids("SubnetIds", ids, "subnet", "InvalidParameterValue.Malformed", 100);
+    List<String> out = Validate.ids("SubnetIds", ids, "subnet", AclErrors.MALFORMED, 100);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < out.size(); i++) {
       if (!seen.add(out.get(i))) {
-        throw Rejection.value("InvalidParameterValue.Duplicate", "SubnetIds." + i, "`" + out.get(i) + "` is given twice.");
+        throw AclErrors.subnetGivenTwice("SubnetIds." + i, out.get(i));
       }
     }
     return out;
   }
 
   private static Subnet subnet(Topology t, String id, String param) {
-    return t.find(Subnet.class, id).orElseThrow(() -> Rejection.notFound("ResourceNotFound", param, id));
+    return t.find(Subnet.class, id).orElseThrow(() -> AclErrors.subnetNotFound(param, id));
   }
 
   private static Subnet withAcl(Subnet s, String aclId) {

@@ -4,6 +4,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Regions;
 import io.openvpc.control.Validate;
@@ -31,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -219,21 +219,11 @@ public final class InstanceService {
 
   public Page<InstanceView> describe(Scope scope, List<String> instanceIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("InstanceIds", instanceIds, "ins", MALFORMED, MAX_PER_CALL);
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination",
-          "`InstanceIds` and `Filters` cannot be given together.", "`InstanceIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    Function<Instance, InstanceView> view = i -> InstanceView.of(t, i);
-    List<InstanceView> found;
-    if (!ids.isEmpty()) {
-      // Tencent lists known IDs and silently skips unknown ones here.
-      found = ids.stream().distinct().map(id -> t.find(Instance.class, id)).flatMap(java.util.Optional::stream)
-          .map(view).toList();
-    } else {
-      found = FILTERS.apply(t.all(Instance.class).stream().map(view).toList(), filters);
-      found.sort(NEWEST_FIRST);
-    }
+    // Tencent lists known IDs, each once, and silently skips unknown ones here.
+    List<InstanceView> found = Listing.select("InstanceIds", ids.stream().distinct().toList(), filters,
+        (id, p) -> t.find(Instance.class, id).map(i -> InstanceView.of(t, i)).orElse(null),
+        t.all(Instance.class).stream().map(i -> InstanceView.of(t, i)).toList(), FILTERS, NEWEST_FIRST);
     return Page.of(found, offset, limit);
   }
 

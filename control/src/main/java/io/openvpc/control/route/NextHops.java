@@ -40,13 +40,10 @@ final class NextHops {
       type = null;
     }
     if (type == null || !WRITABLE.contains(type)) {
-      throw Rejection.value("InvalidParameterValue.Range", parameter, "`" + text + "` is not a next-hop type; one of "
-          + WRITABLE + ".");
+      throw RouteErrors.gatewayTypeOutOfRange(parameter, text, WRITABLE);
     }
     if (NOT_YET.contains(type)) {
-      throw new Rejection("UnsupportedOperation", "Parameter `" + parameter + "`: next-hop type " + type
-          + " needs a product OpenVPC does not serve yet; CVM, NORMAL_CVM, HAVIP and EIP next hops work.",
-          "参数 `" + parameter + "`：OpenVPC 暂不支持下一跳类型 " + type + "。");
+      throw RouteErrors.gatewayTypeNotYet(parameter, type);
     }
     return type;
   }
@@ -58,9 +55,8 @@ final class NextHops {
     }
     switch (type) {
       case CVM -> {
-        Ids.requireWellFormed("ins", id, parameter, "InvalidParameterValue.InstanceIdMalformed");
-        Instance i = t.find(Instance.class, id)
-            .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", parameter, id));
+        Ids.requireWellFormed("ins", id, parameter, RouteErrors.INSTANCE_MALFORMED);
+        Instance i = t.find(Instance.class, id).orElseThrow(() -> RouteErrors.instanceNotFound(parameter, id));
         sameVpc(vpc, i.vpcId(), "instance " + i.id(), parameter);
         return id;
       }
@@ -69,25 +65,24 @@ final class NextHops {
         try {
           a = IpAddr.parse(id);
         } catch (IllegalArgumentException e) {
-          throw Rejection.malformed(parameter, id, "the private IPv4 address of an instance for NORMAL_CVM");
+          throw RouteErrors.instanceAddressMalformed(parameter, id);
         }
         boolean instanceAddress = t.all(NetworkInterface.class).stream().anyMatch(e -> e.vpcId().equals(vpc.id())
             && e.attached() && e.privateIps().stream().anyMatch(ip -> ip.address().equals(a)));
         if (!instanceAddress) {
-          throw Rejection.value("InvalidParameterValue.AddressIpNotInVpc", parameter, "`" + id
-              + "` is not the private address of an instance in " + vpc.id() + ".");
+          throw RouteErrors.addressNotOfAnInstance(parameter, id, vpc);
         }
         return a.toString();
       }
       case HAVIP -> {
-        Ids.requireWellFormed("havip", id, parameter, "InvalidParameterValue.Malformed");
-        HaVip h = t.find(HaVip.class, id).orElseThrow(() -> Rejection.notFound("ResourceNotFound", parameter, id));
+        Ids.requireWellFormed("havip", id, parameter, RouteErrors.MALFORMED);
+        HaVip h = t.find(HaVip.class, id).orElseThrow(() -> RouteErrors.haVipNotFound(parameter, id));
         sameVpc(vpc, h.vpcId(), "HAVIP " + h.id(), parameter);
         return id;
       }
       case EIP -> {
         if (!id.equals("0")) {
-          throw Rejection.malformed(parameter, id, "`0` for an EIP next hop (the public IP of the sending instance)");
+          throw RouteErrors.eipNextHopMalformed(parameter, id);
         }
         return id;
       }
@@ -97,8 +92,7 @@ final class NextHops {
 
   private static void sameVpc(Vpc vpc, String otherVpc, String what, String parameter) {
     if (!vpc.id().equals(otherVpc)) {
-      throw Rejection.value("UnsupportedOperation.InstanceAndRtbNotMatch", parameter, what + " is in " + otherVpc
-          + ", not in the route table's VPC " + vpc.id() + ".");
+      throw RouteErrors.nextHopInAnotherVpc(parameter, what, otherVpc, vpc);
     }
   }
 }

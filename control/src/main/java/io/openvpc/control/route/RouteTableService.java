@@ -7,6 +7,7 @@ import io.openvpc.control.Ledger;
 import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
+import io.openvpc.control.RuleEdit;
 import io.openvpc.control.Validate;
 import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.vpc.VpcService;
@@ -15,7 +16,6 @@ import io.openvpc.model.GatewayType;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Route;
 import io.openvpc.model.RouteTable;
-import io.openvpc.model.RouteType;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Tag;
@@ -24,9 +24,8 @@ import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Route tables and their routes. The VPC's local routes are implicit (one per VPC block, derived, never
@@ -34,6 +33,11 @@ import java.util.Set;
  * refused; a table holds at most one route per destination; next hops are checked by {@link NextHops}.
  */
 public final class RouteTableService {
+  /** Routes CreateRoutes, DeleteRoutes, ReplaceRoutes and ResetRoutes take per call. */
+  static final int MAX_ROUTES_PER_CALL = 200;
+  /** Routes EnableRoutes and DisableRoutes take per call. */
+  static final int MAX_SWITCHED_PER_CALL = 100;
+
   private final Ledger ledger;
   private final Quotas quotas;
   private final Clock clock;
@@ -73,7 +77,7 @@ public final class RouteTableService {
       Vpc vpc = VpcService.require(t, vpcId, "VpcId");
       long limit = quotas.get("vpc-max-route-tables");
       if (t.where(RouteTable.class, r -> r.vpcId().equals(vpc.id())).size() >= limit) {
-        throw Rejection.limit("LimitExceeded", "route tables per VPC (vpc-max-route-tables)", limit);
+        throw RouteErrors.tooManyTables(limit);
       }
       return change.put(new RouteTable(Ids.next("rtb", t), vpc.id(), checked, false, List.of(), 1, checkedTags,
           clock.instant()));
@@ -115,14 +119,12 @@ public final class RouteTableService {
       Topology t = change.current();
       RouteTable r = SubnetService.requireTable(t, tableId, "RouteTableId", null);
       if (r.main()) {
-        throw Rejection.value("UnsupportedOperation.NotSupportDeleteDefaultRouteTable", "RouteTableId", r.id()
-            + " is the default route table of " + r.vpcId() + "; it goes with the VPC.");
+        throw RouteErrors.defaultTableUndeletable(r);
       }
       List<String> subnets = t.where(Subnet.class, s -> s.routeTableId().equals(r.id())).stream().map(Subnet::id)
           .sorted().toList();
       if (!subnets.isEmpty()) {
-        throw Rejection.inUse("ResourceInUse", r.id(), "subnets " + String.join(", ", subnets)
-            + "; associate them with another table first (ReplaceRouteTableAssociation)");
+        throw RouteErrors.tableInUse(r, subnets);
       }
       change.delete(r);
       return null;
@@ -142,112 +144,14 @@ public final class RouteTableService {
   /** CreateRoutes: adds routes to a table; returns the table as changed. */
   public RouteTable createRoutes(Scope scope, String tableId, List<RouteSpec> specs) {
     requireSpecs(specs);
-    return ledger.write(scope, change -> {
-      RouteTable r = SubnetService.requireTable(change.current(), tableId, "RouteTableId", null);
-      List<Route> routes = new ArrayList<>(r.routes());
-      long next = r.nextRouteId();
-      for (int i = 0; i < specs.size(); i++) {
-        Route route = route(change.current(), r, specs.get(i), "Routes." + i + ".", next++, null, routes);
-        routes.add(route);
-      }
-      requireQuota(routes.size());
-      return change.put(with(r, r.name(), routes, next));
-    });
-  }
-
-  private static void requireSpecs(List<RouteSpec> specs) {
-    if (specs == null || specs.isEmpty()) {
-      throw Rejection.missing("Routes");
-    }
-    if (specs.size() > 200) {
-      throw Rejection.value("InvalidParameterValue.LimitExceeded", "Routes", "at most 200 routes per call.");
-    }
-  }
-
-  private void requireQuota(int count) {
-    long limit = quotas.get("route-table-max-policies");
-    if (count > limit) {
-      throw Rejection.limit("LimitExceeded", "routes per route table (route-table-max-policies)", limit);
-    }
-  }
-
-  /**
-   * Builds a checked route: its destination outside the VPC and new to {@code others}, its next hop
-   * valid. {@code keep} is the route it replaces (its IDs and creation time carry over), or null.
-   */
-  private Route route(Topology t, RouteTable table, RouteSpec spec, String prefix, long routeId, Route keep,
-      List<Route> others) {
-    Vpc vpc = t.find(Vpc.class, table.vpcId()).orElseThrow();
-    Cidr destination = destination(vpc, spec, prefix);
-    GatewayType type = NextHops.type(prefix + "GatewayType", spec.gatewayType());
-    String gateway = NextHops.check(t, vpc, type, prefix + "GatewayId", spec.gatewayId());
-    String description = Validate.optionalText(prefix + "RouteDescription", spec.description(), 100);
-    for (Route o : others) {
-      if (o.destination().equals(destination) && (keep == null || o.routeId() != keep.routeId()
-          || !o.routeItemId().equals(keep.routeItemId()))) {
-        boolean same = o.gatewayType() == type && o.gatewayId().equals(gateway);
-        throw Rejection.value(same ? "InvalidParameterValue.Duplicate" : "UnsupportedOperation.EcmpWithUserRoute",
-            prefix + (destination.isIpv4() ? "DestinationCidrBlock" : "DestinationIpv6CidrBlock"), "route "
-                + o.routeItemId() + " of " + table.id() + " already goes to " + destination + " via " + o.gatewayType()
-                + " " + o.gatewayId() + "; a table holds one route per destination.");
-      }
-    }
-    return new Route(keep != null ? keep.routeId() : routeId,
-        keep != null ? keep.routeItemId() : Ids.random("rti", 8), destination, type, gateway,
-        description == null ? "" : description, keep == null || keep.enabled(), RouteType.USER, false,
-        keep != null ? keep.createdTime() : clock.instant());
-  }
-
-  private static Cidr destination(Vpc vpc, RouteSpec spec, String prefix) {
-    boolean v4 = spec.destination() != null && !spec.destination().isEmpty();
-    boolean v6 = spec.ipv6Destination() != null && !spec.ipv6Destination().isEmpty();
-    if (v4 == v6) {
-      throw v4 ? Rejection.value("InvalidParameterValue.Combination", prefix + "DestinationIpv6CidrBlock",
-          "give either DestinationCidrBlock or DestinationIpv6CidrBlock, not both.")
-          : Rejection.missing(prefix + "DestinationCidrBlock");
-    }
-    String parameter = prefix + (v4 ? "DestinationCidrBlock" : "DestinationIpv6CidrBlock");
-    Cidr d = Validate.cidr(parameter, v4 ? spec.destination() : spec.ipv6Destination());
-    if (d.isIpv4() != v4) {
-      throw Rejection.malformed(parameter, d.toString(), v4 ? "an IPv4 block" : "an IPv6 block");
-    }
-    if (vpc.covers(d)) {
-      throw Rejection.value("InvalidParameterValue.VpcCidrConflict", parameter, "`" + d + "` lies inside "
-          + vpc.id() + "'s own blocks, which its local route always serves.");
-    }
-    return d;
+    return edit(scope, tableId, null, requests -> requests.append(specs)).after();
   }
 
   /** DeleteRoutes: by RouteId or RouteItemId; returns the deleted routes. */
   public List<Route> deleteRoutes(Scope scope, String tableId, List<RouteSpec> specs) {
     requireSpecs(specs);
-    return ledger.write(scope, change -> {
-      RouteTable r = SubnetService.requireTable(change.current(), tableId, "RouteTableId", null);
-      List<Route> routes = new ArrayList<>(r.routes());
-      List<Route> deleted = new ArrayList<>();
-      for (int i = 0; i < specs.size(); i++) {
-        Route found = find(r, routes, specs.get(i), "Routes." + i + ".");
-        routes.remove(found);
-        deleted.add(found);
-      }
-      change.put(with(r, r.name(), routes, r.nextRouteId()));
-      return deleted;
-    });
-  }
-
-  private static Route find(RouteTable r, List<Route> routes, RouteSpec spec, String prefix) {
-    boolean byItem = spec.routeItemId() != null && !spec.routeItemId().isEmpty();
-    if (!byItem && (spec.routeId() == null || spec.routeId() == 0)) {
-      if (spec.routeId() != null) {
-        throw Rejection.value("UnsupportedOperation.SystemRoute", prefix + "RouteId", "route 0 is a local route of "
-            + r.vpcId() + "; local routes cannot change.");
-      }
-      throw Rejection.missing(prefix + "RouteId");
-    }
-    String name = byItem ? spec.routeItemId() : Long.toString(spec.routeId());
-    return routes.stream().filter(x -> byItem ? x.routeItemId().equals(spec.routeItemId()) : x.routeId() == spec.routeId())
-        .findFirst().orElseThrow(() -> Rejection.notFound("InvalidRouteId.NotFound",
-            prefix + (byItem ? "RouteItemId" : "RouteId"), name + " in " + r.id()));
+    Edited e = edit(scope, tableId, null, requests -> requests.delete(specs));
+    return e.edit().deleted(e.before().routes());
   }
 
   public record Replaced(List<Route> before, List<Route> after) {}
@@ -255,38 +159,15 @@ public final class RouteTableService {
   /** ReplaceRoutes: each named route gets a new destination and next hop, keeping its IDs. */
   public Replaced replaceRoutes(Scope scope, String tableId, List<RouteSpec> specs) {
     requireSpecs(specs);
-    return ledger.write(scope, change -> {
-      RouteTable r = SubnetService.requireTable(change.current(), tableId, "RouteTableId", null);
-      List<Route> routes = new ArrayList<>(r.routes());
-      List<Route> before = new ArrayList<>();
-      List<Route> after = new ArrayList<>();
-      for (int i = 0; i < specs.size(); i++) {
-        String prefix = "Routes." + i + ".";
-        Route old = find(r, routes, specs.get(i), prefix);
-        Route replacement = route(change.current(), r, specs.get(i), prefix, 0, old, routes);
-        routes.set(routes.indexOf(old), replacement);
-        before.add(old);
-        after.add(replacement);
-      }
-      change.put(with(r, r.name(), routes, r.nextRouteId()));
-      return new Replaced(before, after);
-    });
+    Edited e = edit(scope, tableId, null, requests -> requests.replace(specs));
+    return new Replaced(e.edit().replaced(e.before().routes()), e.edit().replacements());
   }
 
   /** ResetRoutes: renames the table and replaces all its routes with {@code specs}. */
   public RouteTable resetRoutes(Scope scope, String tableId, String name, List<RouteSpec> specs) {
     String checked = Validate.name("RouteTableName", name, 60);
     List<RouteSpec> all = specs == null ? List.of() : specs;
-    return ledger.write(scope, change -> {
-      RouteTable r = SubnetService.requireTable(change.current(), tableId, "RouteTableId", null);
-      List<Route> routes = new ArrayList<>();
-      long next = r.nextRouteId();
-      for (int i = 0; i < all.size(); i++) {
-        routes.add(route(change.current(), r, all.get(i), "Routes." + i + ".", next++, null, routes));
-      }
-      requireQuota(routes.size());
-      return change.put(with(r, checked, routes, next));
-    });
+    return edit(scope, tableId, checked, requests -> requests.replaceAll(all)).after();
   }
 
   /** EnableRoutes / DisableRoutes, by RouteIds or RouteItemIds (one of them). */
@@ -294,31 +175,49 @@ public final class RouteTableService {
     boolean byIds = routeIds != null && !routeIds.isEmpty();
     boolean byItems = routeItemIds != null && !routeItemIds.isEmpty();
     if (byIds == byItems) {
-      throw byIds ? new Rejection("InvalidParameterValue.Combination", "`RouteIds` and `RouteItemIds` cannot be given "
-          + "together.", "`RouteIds` 与 `RouteItemIds` 不能同时指定。") : Rejection.missing("RouteIds");
+      throw byIds ? RouteErrors.routeIdsAndItemIds() : Rejection.missing("RouteIds");
     }
-    int n = byIds ? routeIds.size() : routeItemIds.size();
-    if (n > 100) {
-      throw Rejection.value("InvalidParameterValue.LimitExceeded", byIds ? "RouteIds" : "RouteItemIds",
-          "at most 100 routes per call.");
+    String member = byIds ? "RouteIds" : "RouteItemIds";
+    List<RouteSpec> specs = byIds
+        ? routeIds.stream().map(id -> new RouteSpec(null, null, null, null, null, id, null)).toList()
+        : routeItemIds.stream().map(id -> new RouteSpec(null, null, null, null, null, null, id)).toList();
+    if (specs.size() > MAX_SWITCHED_PER_CALL) {
+      throw RouteErrors.tooManyRoutesPerCall(member, MAX_SWITCHED_PER_CALL);
     }
-    ledger.write(scope, change -> {
+    edit(scope, tableId, null, requests -> requests.enable(specs, member, enabled));
+  }
+
+  private static void requireSpecs(List<RouteSpec> specs) {
+    if (specs == null || specs.isEmpty()) {
+      throw Rejection.missing("Routes");
+    }
+    if (specs.size() > MAX_ROUTES_PER_CALL) {
+      throw RouteErrors.tooManyRoutesPerCall("Routes", MAX_ROUTES_PER_CALL);
+    }
+  }
+
+  /** A table's routes edited: the table before and after, and the edit between them. */
+  private record Edited(RouteTable before, RouteTable after, RuleEdit<Route> edit) {}
+
+  /**
+   * The one path of every route edit, in one transaction: the request resolved into an edit of the
+   * table's routes ({@link RouteRequests}), applied, the quota checked when routes were added, new
+   * routes numbered on from the table's next RouteId, and the table renamed when {@code name} is given.
+   */
+  private Edited edit(Scope scope, String tableId, String name, Function<RouteRequests, RuleEdit<Route>> request) {
+    return ledger.write(scope, change -> {
       RouteTable r = SubnetService.requireTable(change.current(), tableId, "RouteTableId", null);
-      List<Route> routes = new ArrayList<>(r.routes());
-      Set<Integer> seen = new HashSet<>();
-      for (int i = 0; i < n; i++) {
-        RouteSpec spec = byIds ? new RouteSpec(null, null, null, null, null, routeIds.get(i), null)
-            : new RouteSpec(null, null, null, null, null, null, routeItemIds.get(i));
-        Route x = find(r, routes, spec, (byIds ? "RouteIds." : "RouteItemIds.") + i + ".");
-        int at = routes.indexOf(x);
-        if (!seen.add(at)) {
-          continue;
+      RuleEdit<Route> edit = request.apply(new RouteRequests(change.current(), r, clock.instant()));
+      List<Route> routes = edit.applyTo(r.routes());
+      if (!edit.inserted().isEmpty()) {
+        long limit = quotas.get("route-table-max-policies");
+        if (routes.size() > limit) {
+          throw RouteErrors.tooManyRoutes(limit);
         }
-        routes.set(at, new Route(x.routeId(), x.routeItemId(), x.destination(), x.gatewayType(), x.gatewayId(),
-            x.description(), enabled, x.routeType(), x.publishedToVbc(), x.createdTime()));
       }
-      change.put(with(r, r.name(), routes, r.nextRouteId()));
-      return null;
+      RouteTable next = change.put(with(r, name != null ? name : r.name(), routes,
+          r.nextRouteId() + edit.inserted().size()));
+      return new Edited(r, next, edit);
     });
   }
 

@@ -1,17 +1,20 @@
 package io.openvpc.control.security;
 
 import io.openvpc.control.Filter;
+import io.openvpc.control.Filters;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.Direction;
-import io.openvpc.model.Rejection;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiPredicate;
 
-/** The filters of DescribeSecurityGroupPolicies, applied to one group's rules without renumbering them. */
+/**
+ * The filters of DescribeSecurityGroupPolicies, applied to one group's rules without renumbering them.
+ * They are declared with the shared {@link Filters}, so an unknown name or too many values is refused
+ * as on every other Describe action.
+ */
 public final class PolicyFilters {
   private PolicyFilters() {}
 
@@ -21,7 +24,23 @@ public final class PolicyFilters {
   /** The group and the rules that passed, per direction. */
   public record Listing(SecurityGroup group, List<Indexed> ingress, List<Indexed> egress) {}
 
-  private record Check(BiPredicate<Direction, SecurityGroupPolicy> test) {}
+  /** What a filter looks at: a rule, its direction and its group. */
+  private record Row(String groupId, Direction direction, Indexed rule) {
+    SecurityGroupPolicy policy() {
+      return rule.policy();
+    }
+  }
+
+  private static final Filters<Row> FILTERS = new Filters<Row>()
+      .exact("security-group-id", Row::groupId)
+      .any("ip", (r, v) -> peerContains(r.policy(), v))
+      .exact("address-module", r -> List.of(r.policy().addressTemplateId(), r.policy().addressTemplateGroupId()))
+      .exact("service-module", r -> List.of(r.policy().serviceTemplateId(), r.policy().serviceTemplateGroupId()))
+      .any("protocol-type", (r, v) -> v.equalsIgnoreCase(r.policy().protocol()))
+      .any("port", (r, v) -> portMatches(r.policy(), v))
+      .any("poly", (r, v) -> v.equalsIgnoreCase(r.policy().action()))
+      .any("direction", (r, v) -> v.equalsIgnoreCase(r.direction().name()))
+      .fuzzy("description", r -> r.policy().description());
 
   static Listing apply(SecurityGroup g, List<Filter> filters) {
     return apply(g, indexed(g.ingress()), indexed(g.egress()), filters);
@@ -38,45 +57,15 @@ public final class PolicyFilters {
 
   /** The filters applied to given rules of a group (its rules as written, or expanded), keeping their indexes. */
   static Listing apply(SecurityGroup g, List<Indexed> ingress, List<Indexed> egress, List<Filter> filters) {
-    List<Check> checks = new ArrayList<>();
-    if (filters != null) {
-      if (filters.size() > 10) {
-        throw Rejection.value("InvalidParameterValue.LimitExceeded", "Filters", "at most 10 filters.");
-      }
-      for (int i = 0; i < filters.size(); i++) {
-        checks.add(check(filters.get(i), "Filters." + i, g));
-      }
-    }
-    return new Listing(g, pass(ingress, Direction.INGRESS, checks), pass(egress, Direction.EGRESS, checks));
-  }
-
-  private static List<Indexed> pass(List<Indexed> rules, Direction d, List<Check> checks) {
+    List<Row> rows = new ArrayList<>(ingress.size() + egress.size());
+    ingress.forEach(r -> rows.add(new Row(g.id(), Direction.INGRESS, r)));
+    egress.forEach(r -> rows.add(new Row(g.id(), Direction.EGRESS, r)));
+    List<Indexed> in = new ArrayList<>();
     List<Indexed> out = new ArrayList<>();
-    for (Indexed r : rules) {
-      if (checks.stream().allMatch(c -> c.test().test(d, r.policy()))) {
-        out.add(r);
-      }
+    for (Row r : FILTERS.apply(rows, filters)) {
+      (r.direction() == Direction.INGRESS ? in : out).add(r.rule());
     }
-    return out;
-  }
-
-  private static Check check(Filter f, String param, SecurityGroup g) {
-    List<String> v = f.values();
-    String name = f.name() == null ? "" : f.name();
-    return switch (name) {
-      case "security-group-id" -> new Check((d, p) -> v.contains(g.id()));
-      case "ip" -> new Check((d, p) -> v.stream().anyMatch(x -> peerContains(p, x)));
-      case "address-module" -> new Check((d, p) -> v.contains(p.addressTemplateId()) || v.contains(p.addressTemplateGroupId()));
-      case "service-module" -> new Check((d, p) -> v.contains(p.serviceTemplateId()) || v.contains(p.serviceTemplateGroupId()));
-      case "protocol-type" -> new Check((d, p) -> v.stream().anyMatch(x -> x.equalsIgnoreCase(p.protocol())));
-      case "port" -> new Check((d, p) -> v.stream().anyMatch(x -> portMatches(p, x)));
-      case "poly" -> new Check((d, p) -> v.stream().anyMatch(x -> x.equalsIgnoreCase(p.action())));
-      case "direction" -> new Check((d, p) -> v.stream().anyMatch(x -> x.equalsIgnoreCase(d.name())));
-      case "description" -> new Check((d, p) -> v.stream().anyMatch(x -> p.description().contains(x)));
-      default -> throw new Rejection("InvalidParameter.FilterInvalidKey", "Filter `" + name + "` in `" + param
-          + ".Name` is not supported; supported filters: security-group-id, ip, address-module, service-module, "
-          + "protocol-type, port, poly, direction, description.", "不支持过滤条件 `" + name + "`。");
-    };
+    return new Listing(g, in, out);
   }
 
   /** Whether the rule's block equals or contains the given address or block. */

@@ -23,10 +23,6 @@ import java.util.List;
  * {@code SecurityGroupPolicySet.Ingress.2.Port}.
  */
 final class PolicyRules {
-  static final String SG_MALFORMED = "InvalidSecurityGroupID.Malformed";
-  static final String SG_NOT_FOUND = "InvalidSecurityGroupID.NotFound";
-  static final String COEXIST = "InvalidParameter.Coexist";
-
   private PolicyRules() {}
 
   /**
@@ -38,43 +34,37 @@ final class PolicyRules {
     String[] service = service(t, param, in);
     String[] peer = peer(t, self, param, in);
     if (!service[0].isEmpty() && !peer[1].isEmpty() && service[0].equals("ICMP")) {
-      throw Rejection.value("InvalidParameterValue.Combination", param + ".Protocol",
-          "ICMP cannot be used with an IPv6 peer (`Ipv6CidrBlock`); use ICMPv6.");
+      throw SecurityErrors.icmpWithIpv6(param);
     }
     if (service[0].equals("ICMPV6") && !peer[0].isEmpty()) {
-      throw Rejection.value("InvalidParameterValue.Combination", param + ".Protocol",
-          "ICMPv6 cannot be used with an IPv4 peer (`CidrBlock`); use ICMP.");
+      throw SecurityErrors.icmpv6WithIpv4(param);
     }
     String description = Validate.optionalText(param + ".PolicyDescription", in.description(), 100);
     return new SecurityGroupPolicy(service[0], service[1], service[2], service[3], peer[0], peer[1], peer[2],
         peer[3], peer[4], action, description, now);
   }
 
-
   /** protocol, port, service template ID, service template group ID. */
   private static String[] service(Topology t, String param, PolicyInput in) {
     boolean template = present(in.serviceTemplateId()) || present(in.serviceTemplateGroupId());
     if (template) {
       if (present(in.protocol()) || present(in.port())) {
-        throw new Rejection(COEXIST, "`" + param + ".ServiceTemplate` cannot be given together with `" + param
-            + ".Protocol` or `" + param + ".Port`: a rule names either a service template or a protocol and port.",
-            "`" + param + ".ServiceTemplate` 与 `Protocol`/`Port` 不能同时指定。");
+        throw SecurityErrors.serviceTemplateWithProtocol(param);
       }
       if (present(in.serviceTemplateId()) && present(in.serviceTemplateGroupId())) {
-        throw new Rejection(COEXIST, "`" + param + ".ServiceTemplate.ServiceId` and `.ServiceGroupId` cannot both be given.",
-            "`ServiceId` 与 `ServiceGroupId` 不能同时指定。");
+        throw SecurityErrors.serviceIdAndGroupId(param);
       }
       if (present(in.serviceTemplateId())) {
         String p = param + ".ServiceTemplate.ServiceId";
-        Ids.requireWellFormed("ppm", in.serviceTemplateId(), p, "InvalidParameterValue.Malformed");
+        Ids.requireWellFormed("ppm", in.serviceTemplateId(), p, SecurityErrors.ID_MALFORMED);
         t.find(ServiceTemplate.class, in.serviceTemplateId())
-            .orElseThrow(() -> Rejection.notFound("ResourceNotFound", p, in.serviceTemplateId()));
+            .orElseThrow(() -> SecurityErrors.templateNotFound(p, in.serviceTemplateId()));
         return new String[] {"", "", in.serviceTemplateId(), ""};
       }
       String p = param + ".ServiceTemplate.ServiceGroupId";
-      Ids.requireWellFormed("ppmg", in.serviceTemplateGroupId(), p, "InvalidParameterValue.Malformed");
+      Ids.requireWellFormed("ppmg", in.serviceTemplateGroupId(), p, SecurityErrors.ID_MALFORMED);
       t.find(ServiceTemplateGroup.class, in.serviceTemplateGroupId())
-          .orElseThrow(() -> Rejection.notFound("ResourceNotFound", p, in.serviceTemplateGroupId()));
+          .orElseThrow(() -> SecurityErrors.templateNotFound(p, in.serviceTemplateGroupId()));
       return new String[] {"", "", "", in.serviceTemplateGroupId()};
     }
     if (!present(in.protocol())) {
@@ -83,15 +73,13 @@ final class PolicyRules {
     try {
       IpProtocol.parseRule(in.protocol());
     } catch (IllegalArgumentException e) {
-      throw Rejection.value("InvalidParameterValue.Range", param + ".Protocol", e.getMessage() + ".");
+      throw SecurityErrors.protocolOutOfRange(param, e.getMessage());
     }
     ServiceSpec spec;
     try {
       spec = ServiceSpec.of(in.protocol(), in.port());
     } catch (IllegalArgumentException e) {
-      throw Rejection.malformed(param + ".Port", String.valueOf(in.port()),
-          "ALL, a port (80), a range (8000-8010) or a comma list (22,80,443), and a port only with TCP or UDP: "
-              + e.getMessage());
+      throw SecurityErrors.portMalformed(param, String.valueOf(in.port()), e.getMessage());
     }
     return new String[] {spec.ruleProtocol(), spec.rulePort(), "", ""};
   }
@@ -115,12 +103,10 @@ final class PolicyRules {
       given.add("AddressTemplate.AddressGroupId");
     }
     if (given.isEmpty()) {
-      throw new Rejection("MissingParameter", "`" + param + "` names no peer: give exactly one of CidrBlock, "
-          + "Ipv6CidrBlock, SecurityGroupId or AddressTemplate.", "`" + param + "` 缺少源/目的地址。");
+      throw SecurityErrors.noPeer(param);
     }
     if (given.size() > 1) {
-      throw new Rejection(COEXIST, "`" + param + "` names several peers (" + String.join(", ", given)
-          + "); give exactly one.", "`" + param + "` 只能指定一种源/目的地址（" + String.join("、", given) + "）。");
+      throw SecurityErrors.severalPeers(param, given);
     }
     String[] out = {"", "", "", "", ""};
     switch (given.get(0)) {
@@ -128,30 +114,29 @@ final class PolicyRules {
       case "Ipv6CidrBlock" -> out[1] = Validate.ruleBlock(param + ".Ipv6CidrBlock", in.ipv6CidrBlock(), false);
       case "SecurityGroupId" -> {
         String p = param + ".SecurityGroupId";
-        Ids.requireWellFormed("sg", in.securityGroupId(), p, SG_MALFORMED);
+        Ids.requireWellFormed("sg", in.securityGroupId(), p, SecurityErrors.SG_MALFORMED);
         if (!in.securityGroupId().equals(self) && t.find(SecurityGroup.class, in.securityGroupId()).isEmpty()) {
-          throw Rejection.notFound(SG_NOT_FOUND, p, in.securityGroupId());
+          throw SecurityErrors.groupNotFound(p, in.securityGroupId());
         }
         out[2] = in.securityGroupId();
       }
       case "AddressTemplate.AddressId" -> {
         String p = param + ".AddressTemplate.AddressId";
-        Ids.requireWellFormed("ipm", in.addressTemplateId(), p, "InvalidParameterValue.Malformed");
+        Ids.requireWellFormed("ipm", in.addressTemplateId(), p, SecurityErrors.ID_MALFORMED);
         t.find(AddressTemplate.class, in.addressTemplateId())
-            .orElseThrow(() -> Rejection.notFound("ResourceNotFound", p, in.addressTemplateId()));
+            .orElseThrow(() -> SecurityErrors.templateNotFound(p, in.addressTemplateId()));
         out[3] = in.addressTemplateId();
       }
       default -> {
         String p = param + ".AddressTemplate.AddressGroupId";
-        Ids.requireWellFormed("ipmg", in.addressTemplateGroupId(), p, "InvalidParameterValue.Malformed");
+        Ids.requireWellFormed("ipmg", in.addressTemplateGroupId(), p, SecurityErrors.ID_MALFORMED);
         t.find(AddressTemplateGroup.class, in.addressTemplateGroupId())
-            .orElseThrow(() -> Rejection.notFound("ResourceNotFound", p, in.addressTemplateGroupId()));
+            .orElseThrow(() -> SecurityErrors.templateNotFound(p, in.addressTemplateGroupId()));
         out[4] = in.addressTemplateGroupId();
       }
     }
     return out;
   }
-
 
   static boolean present(String s) {
     return s != null && !s.isBlank();

@@ -5,6 +5,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -114,24 +115,11 @@ public final class SecurityGroupService {
 
   public Page<SecurityGroup> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit,
       String orderField, String orderDirection) {
-    List<String> wanted = Validate.ids("SecurityGroupIds", ids, "sg", PolicyRules.SG_MALFORMED, 100);
-    if (!wanted.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection(PolicyRules.COEXIST, "`SecurityGroupIds` and `Filters` cannot be given together.",
-          "`SecurityGroupIds` 与 `Filters` 不能同时指定。");
-    }
+    List<String> wanted = Validate.ids("SecurityGroupIds", ids, "sg", SecurityErrors.SG_MALFORMED, 100);
     Comparator<SecurityGroup> order = order(orderField, orderDirection);
     Topology t = ledger.read(scope);
-    List<SecurityGroup> found;
-    if (!wanted.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < wanted.size(); i++) {
-        found.add(require(t, wanted.get(i), "SecurityGroupIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(SecurityGroup.class), filters);
-      found.sort(order);
-    }
-    return Page.of(found, offset, limit);
+    return Page.of(Listing.select("SecurityGroupIds", wanted, filters, (id, p) -> require(t, id, p),
+        t.all(SecurityGroup.class), FILTERS, order), offset, limit);
   }
 
   private static Comparator<SecurityGroup> order(String field, String direction) {
@@ -155,8 +143,8 @@ public final class SecurityGroupService {
 
   /** The group, or {@code InvalidSecurityGroupID.NotFound} naming the parameter. */
   public static SecurityGroup require(Topology t, String id, String parameter) {
-    Ids.requireWellFormed("sg", id, parameter, PolicyRules.SG_MALFORMED);
-    return t.find(SecurityGroup.class, id).orElseThrow(() -> Rejection.notFound(PolicyRules.SG_NOT_FOUND, parameter, id));
+    Ids.requireWellFormed("sg", id, parameter, SecurityErrors.SG_MALFORMED);
+    return t.find(SecurityGroup.class, id).orElseThrow(() -> SecurityErrors.groupNotFound(parameter, id));
   }
 
   public SecurityGroup modifyAttribute(Scope scope, String groupId, String name, String description) {
@@ -277,7 +265,7 @@ public final class SecurityGroupService {
     if (groupIds == null || groupIds.isEmpty()) {
       throw Rejection.missing("SecurityGroupIds");
     }
-    return Validate.ids("SecurityGroupIds", groupIds, "sg", PolicyRules.SG_MALFORMED, 100);
+    return Validate.ids("SecurityGroupIds", groupIds, "sg", SecurityErrors.SG_MALFORMED, 100);
   }
 
   /** DescribeSecurityGroupLimits, from the configured quotas. */

@@ -5,6 +5,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Direction;
@@ -97,8 +98,7 @@ public final class SnapshotService {
       throw Rejection.missing(param);
     }
     if (!type.equals("operate") && !type.equals("time")) {
-      throw Rejection.value("InvalidParameterValue.Range", param, "`" + type + "` is not `operate` (back up on "
-          + "every change) or `time` (back up at the BackupPolicies times).");
+      throw SecurityErrors.backupTypeOutOfRange(param, type);
     }
     return type;
   }
@@ -108,7 +108,7 @@ public final class SnapshotService {
       throw Rejection.missing(param);
     }
     if (keep < 1 || keep > 365) {
-      throw Rejection.value("InvalidParameterValue.Range", param, "must be from 1 to 365 days, got " + keep + ".");
+      throw SecurityErrors.keepTimeOutOfRange(param, keep);
     }
     return keep;
   }
@@ -116,8 +116,7 @@ public final class SnapshotService {
   private static List<BackupPolicy> backupPolicies(String param, String type, List<BackupPolicy> policies) {
     List<BackupPolicy> list = policies == null ? List.of() : policies;
     if (type.equals("time") && list.isEmpty()) {
-      throw new Rejection("MissingParameter", "`" + param + "` is required when BackupType is `time`: give at least one "
-          + "weekday and time.", "BackupType 为 time 时必须指定 `" + param + "`。");
+      throw SecurityErrors.schedulelessTimePolicy(param);
     }
     List<BackupPolicy> out = new ArrayList<>();
     Set<BackupPolicy> seen = new LinkedHashSet<>();
@@ -129,11 +128,11 @@ public final class SnapshotService {
       try {
         LocalTime.parse(time, DateTimeFormatter.ofPattern("HH:mm:ss"));
       } catch (DateTimeParseException e) {
-        throw Rejection.malformed(param + "." + i + ".BackupTime", time, "a time of day as HH:mm:ss, e.g. 01:00:00");
+        throw SecurityErrors.backupTimeMalformed(param + "." + i + ".BackupTime", time);
       }
       BackupPolicy n = new BackupPolicy(day, time);
       if (!seen.add(n)) {
-        throw Rejection.value("InvalidParameterValue.Duplicate", param + "." + i, day + " " + time + " is given twice.");
+        throw SecurityErrors.backupTimeGivenTwice(param + "." + i, day, time);
       }
       out.add(n);
     }
@@ -147,29 +146,21 @@ public final class SnapshotService {
     try {
       return DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw Rejection.value("InvalidParameterValue.Range", param, "`" + day + "` is not one of monday ... sunday.");
+      throw SecurityErrors.backupDayOutOfRange(param, day);
     }
   }
 
   public Page<SnapshotPolicy> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
-    List<String> wanted = Validate.ids("SnapshotPolicyIds", ids, "sspolicy", "InvalidParameterValue.Malformed", 100);
+    List<String> wanted = Validate.ids("SnapshotPolicyIds", ids, "sspolicy", SecurityErrors.ID_MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<SnapshotPolicy> found = new ArrayList<>();
-    if (!wanted.isEmpty()) {
-      for (int i = 0; i < wanted.size(); i++) {
-        found.add(require(t, wanted.get(i), "SnapshotPolicyIds." + i));
-      }
-      found = FILTERS.apply(found, filters);
-    } else {
-      found = FILTERS.apply(t.all(SnapshotPolicy.class), filters);
-      found.sort(Comparator.comparing(SnapshotPolicy::createdTime).reversed().thenComparing(SnapshotPolicy::id));
-    }
-    return Page.of(found, offset, limit);
+    return Page.of(Listing.select("SnapshotPolicyIds", wanted, filters, (id, p) -> require(t, id, p),
+        t.all(SnapshotPolicy.class), FILTERS,
+        Comparator.comparing(SnapshotPolicy::createdTime).reversed().thenComparing(SnapshotPolicy::id)), offset, limit);
   }
 
   static SnapshotPolicy require(Topology t, String id, String param) {
-    Ids.requireWellFormed("sspolicy", id, param, "InvalidParameterValue.Malformed");
-    return t.find(SnapshotPolicy.class, id).orElseThrow(() -> Rejection.notFound("ResourceNotFound", param, id));
+    Ids.requireWellFormed("sspolicy", id, param, SecurityErrors.ID_MALFORMED);
+    return t.find(SnapshotPolicy.class, id).orElseThrow(() -> SecurityErrors.snapshotPolicyNotFound(param, id));
   }
 
   /** ModifySnapshotPolicies: name, backup type, keep time and schedule of each policy named. */
@@ -211,7 +202,7 @@ public final class SnapshotService {
     if (ids == null || ids.isEmpty()) {
       throw Rejection.missing("SnapshotPolicyIds");
     }
-    return Validate.ids("SnapshotPolicyIds", ids, "sspolicy", "InvalidParameterValue.Malformed", 100);
+    return Validate.ids("SnapshotPolicyIds", ids, "sspolicy", SecurityErrors.ID_MALFORMED, 100);
   }
 
   /** Deletes policies that cover no group any more, with their backups. */
@@ -222,8 +213,7 @@ public final class SnapshotService {
       for (int i = 0; i < wanted.size(); i++) {
         SnapshotPolicy p = require(t, wanted.get(i), "SnapshotPolicyIds." + i);
         if (!p.securityGroupIds().isEmpty()) {
-          throw Rejection.inUse("ResourceInUse", p.id(), "security groups " + String.join(", ", p.securityGroupIds())
-              + "; detach them first (DetachSnapshotInstances)");
+          throw SecurityErrors.snapshotPolicyInUse(p);
         }
         t.where(SnapshotFile.class, f -> f.snapshotPolicyId().equals(p.id())).forEach(change::delete);
         change.delete(p);
@@ -248,8 +238,7 @@ public final class SnapshotService {
         Optional<SnapshotPolicy> other = t.where(SnapshotPolicy.class, o -> o.securityGroupIds().contains(g.id()))
             .stream().findFirst();
         if (other.isPresent()) {
-          throw Rejection.inUse("ResourceInUse", g.id(), "snapshot policy " + other.get().id()
-              + "; a security group follows one snapshot policy");
+          throw SecurityErrors.groupUnderAnotherPolicy(g.id(), other.get().id());
         }
         next.add(g.id());
         if (p.enabled() && p.onChange()) {
@@ -267,8 +256,7 @@ public final class SnapshotService {
       List<String> next = new ArrayList<>(p.securityGroupIds());
       for (int i = 0; i < groups.size(); i++) {
         if (!next.remove(groups.get(i))) {
-          throw Rejection.value("InvalidParameterValue", "Instances." + i + ".InstanceId", "`" + groups.get(i)
-              + "` is not attached to " + p.id() + ".");
+          throw SecurityErrors.groupNotAttached("Instances." + i + ".InstanceId", groups.get(i), p.id());
         }
       }
       return change.put(withGroups(p, next));
@@ -284,16 +272,14 @@ public final class SnapshotService {
       InstanceRef r = instances.get(i);
       String p = "Instances." + i;
       if (!"securitygroup".equals(r.instanceType())) {
-        throw Rejection.value("InvalidParameterValue.Range", p + ".InstanceType", "`" + r.instanceType()
-            + "` is not supported; snapshot policies cover `securitygroup` instances.");
+        throw SecurityErrors.instanceTypeOutOfRange(p + ".InstanceType", r.instanceType());
       }
       if (r.instanceRegion() != null && !r.instanceRegion().equals(scope.region())) {
-        throw Rejection.value("InvalidParameterValue.Range", p + ".InstanceRegion", "`" + r.instanceRegion()
-            + "` differs from the region of the call, " + scope.region() + ".");
+        throw SecurityErrors.regionDiffers(p + ".InstanceRegion", r.instanceRegion(), scope.region());
       }
-      Ids.requireWellFormed("sg", r.instanceId(), p + ".InstanceId", PolicyRules.SG_MALFORMED);
+      Ids.requireWellFormed("sg", r.instanceId(), p + ".InstanceId", SecurityErrors.SG_MALFORMED);
       if (out.contains(r.instanceId())) {
-        throw Rejection.value("InvalidParameterValue.Duplicate", p + ".InstanceId", "`" + r.instanceId() + "` is given twice.");
+        throw SecurityErrors.givenTwice(p + ".InstanceId", r.instanceId());
       }
       out.add(r.instanceId());
     }
@@ -319,16 +305,15 @@ public final class SnapshotService {
   public Page<SnapshotFile> files(Scope scope, String businessType, String groupId, String startDate, String endDate,
       Long offset, Long limit) {
     if (!"securitygroup".equals(businessType)) {
-      throw Rejection.value("InvalidParameterValue.Range", "BusinessType", "`" + businessType
-          + "` is not supported; use `securitygroup`.");
+      throw SecurityErrors.businessTypeOutOfRange(businessType);
     }
     Instant from = date("StartDate", startDate, false);
     Instant to = date("EndDate", endDate, true);
     if (to.isBefore(from)) {
-      throw Rejection.value("InvalidParameterValue.Range", "EndDate", "is before StartDate.");
+      throw SecurityErrors.endBeforeStart();
     }
     Topology t = ledger.read(scope);
-    Ids.requireWellFormed("sg", groupId, "InstanceId", PolicyRules.SG_MALFORMED);
+    Ids.requireWellFormed("sg", groupId, "InstanceId", SecurityErrors.SG_MALFORMED);
     List<SnapshotFile> found = new ArrayList<>(t.where(SnapshotFile.class, f -> f.securityGroupId().equals(groupId)
         && !f.backupTime().isBefore(from) && !f.backupTime().isAfter(to)));
     found.sort(Comparator.comparing(SnapshotFile::backupTime).reversed().thenComparing(SnapshotFile::id));
@@ -347,7 +332,7 @@ public final class SnapshotService {
       }
       return LocalDateTime.parse(s, DATE_TIME).toInstant(BEIJING);
     } catch (DateTimeParseException e) {
-      throw Rejection.malformed(param, text, "a date as YYYY-MM-DD or YYYY-MM-DD hh:mm:ss");
+      throw SecurityErrors.dateMalformed(param, text);
     }
   }
 
@@ -366,10 +351,9 @@ public final class SnapshotService {
       throw Rejection.missing("SnapshotFileId");
     }
     SnapshotFile f = t.find(SnapshotFile.class, fileId)
-        .orElseThrow(() -> Rejection.notFound("ResourceNotFound", "SnapshotFileId", fileId));
+        .orElseThrow(() -> SecurityErrors.snapshotFileNotFound(fileId));
     if (!f.snapshotPolicyId().equals(policyId) || !f.securityGroupId().equals(groupId)) {
-      throw Rejection.value("InvalidParameterValue", "SnapshotFileId", "`" + fileId + "` is a backup of "
-          + f.securityGroupId() + " under " + f.snapshotPolicyId() + ", not of " + groupId + " under " + policyId + ".");
+      throw SecurityErrors.snapshotFileOfAnother(f, groupId, policyId);
     }
     return f;
   }
@@ -402,8 +386,7 @@ public final class SnapshotService {
         for (String ref : List.of(p.securityGroupId(), p.addressTemplateId(), p.addressTemplateGroupId(),
             p.serviceTemplateId(), p.serviceTemplateGroupId())) {
           if (!ref.isEmpty() && !ref.equals(self) && t.anyById(ref).isEmpty()) {
-            throw Rejection.value("UnsupportedOperation", "SnapshotFileId", "the backup's " + direction.name().toLowerCase()
-                + " rule " + i + " references `" + ref + "`, which no longer exists; the rules cannot be restored.");
+            throw SecurityErrors.backupReferenceGone(direction, i, ref);
           }
         }
       }

@@ -3,6 +3,7 @@ package io.openvpc.control.subnet;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
 import io.openvpc.control.address.PrivateAddresses;
@@ -77,18 +78,15 @@ public final class AddressUsageService {
    */
   public Page<Holding> used(Scope scope, String vpcId, String subnetId, List<String> addresses, List<Filter> filters,
       Long offset, Long limit) {
-    boolean byAddress = addresses != null && !addresses.isEmpty();
-    if (byAddress && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination", "`IpAddresses` and `Filters` cannot be given together.",
-          "`IpAddresses` 与 `Filters` 不能同时指定。");
-    }
+    // Checked first, as before anything is looked up: the combination is wrong whatever the VPC.
+    Listing.requireIdsOrFilters("IpAddresses", addresses, filters);
     Topology t = ledger.read(scope);
     Vpc vpc = VpcService.require(t, vpcId, "VpcId");
     Subnet subnet = subnetOf(t, vpc, subnetId);
-    Set<IpAddr> wanted = byAddress ? addresses(vpc, subnet, "IpAddresses", addresses, MAX_USED_IPS, null) : null;
-    List<Holding> found = select(t, vpc, subnet, h -> wanted == null || wanted.contains(h.address()));
-    found = USED_FILTERS.apply(found, filters);
-    return Page.of(found, offset, limit);
+    List<String> wanted = addresses == null || addresses.isEmpty() ? List.of()
+        : addresses(vpc, subnet, "IpAddresses", addresses, MAX_USED_IPS, null).stream().map(IpAddr::toString).toList();
+    return Page.of(Listing.selectWhere("IpAddresses", wanted, h -> h.address().toString(), filters,
+        select(t, vpc, subnet, h -> true), USED_FILTERS, BY_ADDRESS), offset, limit);
   }
 
   /** The taken addresses of the VPC (or only of {@code subnet}) that {@code keep} accepts, by address. */

@@ -4,6 +4,7 @@ import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -17,8 +18,8 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,9 +32,9 @@ public final class VpcBlockService {
   public static final Cidr IPV6_POOL = Cidr.parse("fd00::/8");
   public static final int IPV6_VPC_PREFIX = 56;
 
-  private static final Filters<Map.Entry<Vpc, Cidr>> FILTERS = new Filters<Map.Entry<Vpc, Cidr>>()
-      .exact("vpc-id", e -> e.getKey().id())
-      .exact("cidr-block", e -> e.getValue().toString());
+  private static final Filters<SecondaryBlock> FILTERS = new Filters<SecondaryBlock>()
+      .exact("vpc-id", b -> b.vpc().id())
+      .exact("cidr-block", b -> b.block().toString());
 
   private final Ledger ledger;
   private final Quotas quotas;
@@ -126,21 +127,16 @@ public final class VpcBlockService {
 
   public record SecondaryBlock(Vpc vpc, Cidr block) {}
 
-  /** DescribeAssistantCidr. */
+  /** DescribeAssistantCidr: the secondary blocks of the VPCs named (unknown ones have none), or those passing the filters. */
   public Page<SecondaryBlock> describeSecondary(Scope scope, List<String> vpcIds, List<Filter> filters, Long offset,
       Long limit) {
     List<String> ids = Validate.ids("VpcIds", vpcIds, "vpc", VpcService.MALFORMED, 100);
-    Topology t = ledger.read(scope);
-    List<Map.Entry<Vpc, Cidr>> all = new ArrayList<>();
-    for (Vpc v : t.all(Vpc.class)) {
-      if (ids.isEmpty() || ids.contains(v.id())) {
-        v.secondaryCidrBlocks().forEach(b -> all.add(Map.entry(v, b)));
-      }
+    List<SecondaryBlock> all = new ArrayList<>();
+    for (Vpc v : ledger.read(scope).all(Vpc.class)) {
+      v.secondaryCidrBlocks().forEach(b -> all.add(new SecondaryBlock(v, b)));
     }
-    List<Map.Entry<Vpc, Cidr>> found = FILTERS.apply(all, filters);
-    found.sort(Map.Entry.comparingByValue());
-    Page<Map.Entry<Vpc, Cidr>> page = Page.of(found, offset, limit);
-    return new Page<>(page.totalCount(), page.items().stream().map(e -> new SecondaryBlock(e.getKey(), e.getValue())).toList());
+    return Page.of(Listing.selectWhere("VpcIds", ids, b -> b.vpc().id(), filters, all, FILTERS,
+        Comparator.comparing(SecondaryBlock::block)), offset, limit);
   }
 
   private static List<Cidr> parseBlocks(String parameter, List<String> texts) {

@@ -4,6 +4,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
@@ -20,7 +21,6 @@ import io.openvpc.model.Tag;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,21 +117,9 @@ public final class VpcService {
 
   public Page<Vpc> describe(Scope scope, List<String> vpcIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("VpcIds", vpcIds, "vpc", MALFORMED, 100);
-    if (!ids.isEmpty() && filters != null && !filters.isEmpty()) {
-      throw new Rejection("InvalidParameterValue.Combination",
-          "`VpcIds` and `Filters` cannot be given together.", "`VpcIds` 与 `Filters` 不能同时指定。");
-    }
     Topology t = ledger.read(scope);
-    List<Vpc> found;
-    if (!ids.isEmpty()) {
-      found = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        found.add(require(t, ids.get(i), "VpcIds." + i));
-      }
-    } else {
-      found = FILTERS.apply(t.all(Vpc.class), filters);
-      found.sort(Comparator.comparing(Vpc::createdTime).reversed().thenComparing(Vpc::id));
-    }
+    List<Vpc> found = Listing.select("VpcIds", ids, filters, (id, p) -> require(t, id, p), t.all(Vpc.class), FILTERS,
+        Comparator.comparing(Vpc::createdTime).reversed().thenComparing(Vpc::id));
     return Page.of(found, offset, limit);
   }
 

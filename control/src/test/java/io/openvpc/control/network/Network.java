@@ -13,7 +13,6 @@ import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Instance;
-import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Subnet;
 import io.openvpc.model.Vpc;
@@ -22,9 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The VPC building-block services over an in-memory store, with helpers that read like the domain. */
 final class Network {
@@ -70,12 +66,5 @@ final class Network {
   Instance instance(Subnet s, String type, String ip) {
     return instances.run(scope, new InstanceService.RunSpec(ZONE, type, "img-487zeit5", s.vpcId(), s.id(),
         ip == null ? null : List.of(ip), null, 1L, "i", null, false)).get(0);
-  }
-
-  static void assertRejected(ThrowableAssert.ThrowingCallable call, String code, String messagePart) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(Rejection.class, r -> {
-      org.assertj.core.api.Assertions.assertThat(r.code()).isEqualTo(code);
-      org.assertj.core.api.Assertions.assertThat(r.getMessage()).contains(messagePart);
-    });
   }
 }

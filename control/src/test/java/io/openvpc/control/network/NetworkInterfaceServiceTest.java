@@ -1,6 +1,6 @@
 package io.openvpc.control.network;
 
-import static io.openvpc.control.network.Network.assertRejected;
+import static io.openvpc.control.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvpc.control.eni.NetworkInterfaceService;

@@ -78,7 +78,7 @@ public final class InMemoryStore implements Store {
     private final Scope scope;
     private final Topology base;
     private final Map<String, Resource> puts = new LinkedHashMap<>();
-    private final Map<String, Map.Entry<Class<? extends Resource>, String>> deletes = new LinkedHashMap<>();
+    private final Map<String, io.openvpc.model.ResourceKey> deletes = new LinkedHashMap<>();
     /** Claims taken (owner null) or released (previous owner) by this transaction, to undo on rollback. */
     private final List<String[]> claimLog = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class InMemoryStore implements Store {
     @Override
     public void delete(Class<? extends Resource> type, String id) {
       puts.remove(id);
-      deletes.put(id, Map.entry(type, id));
+      deletes.put(id, new io.openvpc.model.ResourceKey(type, id));
     }
 
     @Override

@@ -3,11 +3,14 @@ package io.openvpc.dataplane.render;
 import io.openvpc.dataplane.render.Filter.Peers;
 import io.openvpc.dataplane.render.Filter.Service;
 import io.openvpc.dataplane.render.Filter.Verdict;
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.CompiledNetwork;
-import io.openvpc.engine.graph.CompiledSubnet;
 import io.openvpc.engine.graph.EffectiveRoute;
+import io.openvpc.engine.graph.Graph;
 import io.openvpc.engine.graph.NextHop;
+import io.openvpc.engine.graph.Node;
+import io.openvpc.engine.vpc.NetworkInterfaceCompiler;
+import io.openvpc.engine.vpc.NetworkInterfaceNode;
+import io.openvpc.engine.vpc.SubnetCompiler;
+import io.openvpc.engine.vpc.SubnetNode;
 import io.openvpc.engine.policy.Action;
 import io.openvpc.engine.policy.AddressMatch;
 import io.openvpc.engine.policy.PolicyRule;
@@ -21,39 +24,57 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The engine's {@link CompiledNetwork} as the renderer reads it: rule lists translated one to one
- * (named address sets expanded to their current blocks, services to protocol numbers and port ranges),
- * routes with the next hops the engine resolved. No decision is taken here.
+ * The engine's {@link Graph} as the renderer reads it: filters translated one to one (named address
+ * sets expanded to their current blocks, services to protocol numbers and port ranges), routes with
+ * the next hops the engine resolved. No decision is taken here.
  */
 public final class EnginePolicy implements CompiledPolicy {
-  private final CompiledNetwork network;
+  private final Graph graph;
 
-  public EnginePolicy(CompiledNetwork network) {
-    this.network = network;
+  public EnginePolicy(Graph graph) {
+    this.graph = graph;
+  }
+
+  private Optional<Node> eni(String eniId) {
+    return graph.node(NetworkInterfaceCompiler.node(eniId));
+  }
+
+  /** The one filter of an ENI's edge from or to its subnet. */
+  private Filter filter(String eniId, boolean ingress) {
+    return eni(eniId).flatMap(n -> ingress ? graph.edge(n.parent(), n.id()).map(e -> e.ingress())
+            : graph.edge(n.id(), n.parent()).map(e -> e.egress()))
+        .filter(l -> !l.isEmpty()).map(l -> filter(graph.rules(l.get(0))))
+        .orElse(new Filter(List.of(), Verdict.DROP));
   }
 
   @Override
   public Filter ingress(String eniId) {
-    return network.eni(eniId).map(e -> filter(e.ingress())).orElse(new Filter(List.of(), Verdict.DROP));
+    return filter(eniId, true);
   }
 
   @Override
   public Filter egress(String eniId) {
-    return network.eni(eniId).map(e -> filter(e.egress())).orElse(new Filter(List.of(), Verdict.DROP));
+    return filter(eniId, false);
   }
 
   @Override
   public List<IpAddr> haVips(String eniId) {
-    return network.eni(eniId).map(CompiledEni::haVips).orElse(List.of());
+    return eni(eniId).map(n -> n.attributes(NetworkInterfaceNode.class).haVips()).orElse(List.of());
   }
 
   @Override
   public Optional<RouterRuleset.Acl> acl(String subnetId) {
-    Optional<CompiledSubnet> s = network.subnet(subnetId);
-    if (s.isEmpty() || s.get().networkAclId().isEmpty()) {
+    Optional<Node> s = graph.node(SubnetCompiler.node(subnetId));
+    if (s.isEmpty() || s.get().attributes(SubnetNode.class).networkAclId().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new RouterRuleset.Acl(filter(s.get().inbound()), filter(s.get().outbound())));
+    Node subnet = s.get();
+    Optional<io.openvpc.engine.graph.Filter> in = graph.edge(subnet.parent(), subnet.id()).map(e -> e.ingress().get(0));
+    Optional<io.openvpc.engine.graph.Filter> out = graph.edge(subnet.id(), subnet.parent()).map(e -> e.egress().get(0));
+    if (in.isEmpty() || out.isEmpty() || in.get().segments().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RouterRuleset.Acl(filter(graph.rules(in.get())), filter(graph.rules(out.get()))));
   }
 
   /** The engine keeps traffic between two ENIs of one subnet out of the subnet's ACL. */
@@ -65,12 +86,16 @@ public final class EnginePolicy implements CompiledPolicy {
   @Override
   public List<SubnetRoute> routes(String subnetId) {
     List<SubnetRoute> out = new ArrayList<>();
-    for (EffectiveRoute r : network.routes(subnetId)) {
+    Optional<Node> s = graph.node(SubnetCompiler.node(subnetId));
+    if (s.isEmpty() || s.get().routing() == null) {
+      return out;
+    }
+    for (EffectiveRoute r : s.get().routing().routes()) {
       NextHop hop = r.nextHop();
       if (hop instanceof NextHop.Local) {
         out.add(new SubnetRoute(r.destination(), SubnetRoute.Kind.LOCAL, null, ""));
-      } else if (hop instanceof NextHop.Interface i) {
-        out.add(new SubnetRoute(r.destination(), SubnetRoute.Kind.NEXT_HOP, i.address(), i.networkInterfaceId()));
+      } else if (hop instanceof NextHop.ToNode i) {
+        out.add(new SubnetRoute(r.destination(), SubnetRoute.Kind.NEXT_HOP, i.address(), i.node().id()));
       } else {
         out.add(new SubnetRoute(r.destination(), SubnetRoute.Kind.UNAVAILABLE, null, ""));
       }
@@ -86,7 +111,6 @@ public final class EnginePolicy implements CompiledPolicy {
     }
     return new Filter(rules, verdict(list.defaultAction()));
   }
-
   private static String ref(PolicyRule r) {
     return r.ref().resourceId() + " " + r.ref().direction().name().toLowerCase() + " #" + r.ref().index();
   }
@@ -98,7 +122,7 @@ public final class EnginePolicy implements CompiledPolicy {
     if (m instanceof AddressMatch.Blocks b) {
       return Peers.of(b.cidrs());
     }
-    return Peers.of(network.addressSet(((AddressMatch.Named) m).name()));
+    return Peers.of(graph.addressSet(((AddressMatch.Named) m).name()));
   }
 
   private static Service service(ServiceMatch s) {

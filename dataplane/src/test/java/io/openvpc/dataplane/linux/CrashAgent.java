@@ -16,7 +16,7 @@ public final class CrashAgent {
     String owner = args[0];
     String tag = args[1];
     Random r = new Random(Long.parseLong(args[2]));
-    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(owner));
+    LinuxDataplane dp = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
     dp.update(CrashTopology.of(tag, r.nextInt(CrashTopology.VARIANTS)));
     dp.start();
     System.out.println("started");

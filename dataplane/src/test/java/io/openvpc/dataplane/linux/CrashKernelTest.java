@@ -104,7 +104,7 @@ class CrashKernelTest {
 
   /** A fresh agent in this JVM on the same owner: its first pass must leave the host as desired. */
   private void converge(int variant, String what) throws Exception {
-    LinuxDataplane agent = new LinuxDataplane(new LinuxHost(owner));
+    LinuxDataplane agent = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
     List<Reconciler.Outcome> outcomes = new ArrayList<>();
     agent.observe(o -> {
       synchronized (outcomes) {

@@ -7,8 +7,9 @@ import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.render.EnginePolicy;
 import io.openvpc.dataplane.render.HostRenderer;
 import io.openvpc.dataplane.render.Names;
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.engine.Products;
+import io.openvpc.engine.compile.CompiledGraph;
+import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.trace.TraceResult;
@@ -47,7 +48,7 @@ class DifferentialKernelTest {
   static final long[] REGRESSIONS = {};
 
   /** The engine's verdict for one probe: the packet and whether the probe should succeed. */
-  private BiFunction<CompiledEni, Packet, Boolean> verdicts(ForwardingModel net) {
+  private BiFunction<Node, Packet, Boolean> verdicts(CompiledGraph net) {
     Tracer tracer = new Tracer(net);
     return (src, p) -> {
       TraceResult t = tracer.trace(src, p);
@@ -90,7 +91,7 @@ class DifferentialKernelTest {
   /** One case: realise, probe every pair, compare; always tears down. Returns the disagreements. */
   private List<String> run(RandomNetwork n) throws Exception {
     Topology t = n.topology();
-    ForwardingModel net = ForwardingModel.compile(t);
+    CompiledGraph net = CompiledGraph.compile(t, Products.compilers());
     Reconciler reconciler = new Reconciler(host);
     List<Process> servers = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -100,7 +101,7 @@ class DifferentialKernelTest {
       for (Instance i : n.instances) {
         servers.add(startServer(i.id(), udpSeen.computeIfAbsent(i.id(), k -> new StringBuffer())));
       }
-      BiFunction<CompiledEni, Packet, Boolean> engine = verdicts(net);
+      BiFunction<Node, Packet, Boolean> engine = verdicts(net);
       List<Future<String>> results = new ArrayList<>();
       List<String> udpChecks = new ArrayList<>();
       int probe = 0;
@@ -117,7 +118,7 @@ class DifferentialKernelTest {
             int sport = 40000 + probe++;
             int tcpPort = RandomNetwork.TCP_PORTS[n.r.nextInt(RandomNetwork.TCP_PORTS.length)];
             int udpPort = RandomNetwork.UDP_PORTS[n.r.nextInt(RandomNetwork.UDP_PORTS.length)];
-            CompiledEni srcEni = net.eni(src.id()).orElseThrow();
+            Node srcEni = net.endpoint(src.id()).orElseThrow();
             String srcIns = n.instances.get(a).id();
             String dstIns = n.instances.get(b).id();
             Packet tcp = new Packet(Addr.of(from), Addr.of(to), 6, sport, tcpPort);

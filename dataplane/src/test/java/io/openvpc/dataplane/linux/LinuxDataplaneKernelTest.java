@@ -25,7 +25,7 @@ class LinuxDataplaneKernelTest {
   void setUp() {
     KernelTests.assumeKernel();
     host = new LinuxHost(KernelTests.owner("agent"));
-    agent = new LinuxDataplane(host).start();
+    agent = new LinuxDataplane(host, new io.openvpc.engine.Engine()).start();
   }
 
   @AfterEach

@@ -10,7 +10,8 @@ import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.host.Link;
 import io.openvpc.dataplane.host.Netns;
 import io.openvpc.dataplane.host.Route;
-import io.openvpc.engine.graph.ForwardingModel;
+import io.openvpc.engine.Products;
+import io.openvpc.engine.compile.CompiledGraph;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
 import io.openvpc.model.NetworkInterface;
@@ -28,7 +29,7 @@ class HostRendererTest {
 
   private HostState render() {
     Topology t = f.topology();
-    return HostRenderer.render(t, new EnginePolicy(ForwardingModel.compile(t)));
+    return HostRenderer.render(t, new EnginePolicy(CompiledGraph.compile(t, Products.compilers())));
   }
 
   @Test

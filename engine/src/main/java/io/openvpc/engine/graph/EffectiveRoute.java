@@ -4,8 +4,8 @@ import io.openvpc.model.Cidr;
 import io.openvpc.model.GatewayType;
 
 /**
- * One route a subnet actually uses: a local route of the VPC's blocks, or an enabled route of its
- * table, with the next hop resolved. {@code routeItemId} is empty for local routes.
+ * One route a node uses: a local route of a VPC's blocks, or an enabled route of a route table, with
+ * the next hop resolved. {@code routeItemId} is empty for local routes.
  */
 public record EffectiveRoute(
     Cidr destination, GatewayType gatewayType, String gatewayId, String routeTableId, String routeItemId,

@@ -1,10 +1,9 @@
 /**
- * The compiled forwarding model of one scope, and the per-concept compilers that build it: each ENI
- * becomes a node with its combined ingress and egress security group lists ({@link CompiledEni}); each
- * subnet a router node with its network ACL in both directions and its route table
- * ({@link CompiledSubnet}, {@link EffectiveRoute}, {@link NextHop}); groups and templates become named
- * address sets. {@link CompiledNetwork} is the read API the tracer, the symbolic analysis and the data
- * plane share; {@link ForwardingModel} builds it and applies single changes incrementally. Depends on
- * model and {@code io.openvpc.engine.policy}.
+ * The forwarding graph that no product owns: {@link Node}s of a {@link NodeKind} under a parent (an
+ * ENI under its subnet, a subnet under its VPC router), {@link Edge}s carrying the {@link Filter}s met
+ * on the way and an optional {@link Translation}, {@link RoutingTable}s whose routes' {@link NextHop}s
+ * are nodes, and the vocabulary of verdicts ({@link Disposition}, {@link StepKind}). {@link Graph} is
+ * the one read API of the tracer, the symbolic analysis and the data plane's renderers. Depends on
+ * model and {@code engine.policy}.
  */
 package io.openvpc.engine.graph;

@@ -38,6 +38,18 @@ public record Addr(boolean v6, long hi, long lo) {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Addr a && hi == a.hi && lo == a.lo && v6 == a.v6;
+  }
+
+  /** Mixed well: addresses of a region share most of their bits, and hash tables key on them. */
+  @Override
+  public int hashCode() {
+    long h = (hi * 0x9E3779B97F4A7C15L) ^ (lo * 0xC2B2AE3D27D4EB4FL) ^ (v6 ? 1 : 0);
+    return (int) (h ^ (h >>> 32));
+  }
+
+  @Override
   public String toString() {
     return toIpAddr().toString();
   }

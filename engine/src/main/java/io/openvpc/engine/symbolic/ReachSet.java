@@ -1,12 +1,12 @@
 package io.openvpc.engine.symbolic;
 
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.CompiledSubnet;
+import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.policy.Addr;
-import io.openvpc.engine.policy.Decision;
 import io.openvpc.engine.policy.Packet;
-import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.RuleRef;
+import io.openvpc.engine.graph.Graph;
+import io.openvpc.engine.policy.Decision;
+import io.openvpc.engine.trace.Walker;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
@@ -23,8 +23,13 @@ import java.util.Map;
  * their rendering as entries of blocks, protocols and port ranges with the rules that let them through.
  */
 public final class ReachSet {
-  /** The flows between the fixed ENI's address {@code fixedAddress} and {@code peer}. */
-  public record Flows(CompiledEni fixed, Addr fixedAddress, CompiledEni peer, int set) {}
+  /** The flows between the fixed node's address {@code fixedAddress} and {@code peer}. */
+  public record Flows(Node fixed, Addr fixedAddress, Node peer, int set) {
+    /** The instance (or other resource) the peer belongs to, or "". */
+    String host() {
+      return peer.host() == null ? "" : peer.host().id();
+    }
+  }
 
   /** Protocols the rules can name; every other protocol number behaves like {@link #OTHER}. */
   private static final int[] NAMED = {IpProtocol.TCP.number(), IpProtocol.UDP.number(), IpProtocol.ICMP.number(),
@@ -73,7 +78,7 @@ public final class ReachSet {
         // one address: the set is that address and its services, found by walking down the address
         int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+          out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
               rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
         }
         continue;
@@ -87,14 +92,14 @@ public final class ReachSet {
       if (bdd.and(all, services) == noSport) {
         // the common case: every address of the peer gets the same services; render those once
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), null, part.name, part.range,
+          out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
               rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
         }
         continue;
       }
       for (Block block : addresses(noSport)) {
         for (Part part : parts.computeIfAbsent(block.node, this::partition)) {
-          out.add(new ReachEntry(f.peer().instanceId(), f.peer().id(), block.cidr, part.name, part.range,
+          out.add(new ReachEntry(f.host(), f.peer().id().id(), block.cidr, part.name, part.range,
               rules(f, block.cidr, part.proto, part.range)));
         }
       }
@@ -252,26 +257,27 @@ public final class ReachSet {
     return analysis.bdd().exists(node, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
   }
 
-  /** The rules deciding a representative flow of an entry, along the path and back. */
+  /** The rules deciding a representative flow of an entry, in path order, forward then back. */
   private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
     Packet p = representative(f, block, proto, range);
     if (p == null) {
       return List.of();
     }
-    CompiledEni src = peerIsSource ? f.peer() : f.fixed();
-    CompiledEni dst = peerIsSource ? f.fixed() : f.peer();
-    var net = analysis.network();
+    Graph graph = analysis.graph();
     List<RuleRef> refs = new ArrayList<>();
-    add(refs, src.egress(), p);
-    if (!src.subnetId().equals(dst.subnetId())) {
-      CompiledSubnet s = net.subnet(src.subnetId()).orElseThrow();
-      CompiledSubnet d = net.subnet(dst.subnetId()).orElseThrow();
-      add(refs, s.outbound(), p);
-      add(refs, d.inbound(), p);
-      add(refs, d.outbound(), p.reply());
-      add(refs, s.inbound(), p.reply());
+    // the tracer's walk, deciding concretely, noting each decision instead of writing steps
+    Walker walker = new Walker(graph, (filter, rules, packet) -> {
+      Decision d = rules.decide(packet, graph);
+      if (!d.rule().resourceType().equals("Subnet")) {
+        refs.add(d.rule());
+      }
+      return d;
+    }, false);
+    Node src = peerIsSource ? f.peer() : f.fixed();
+    Walker.Outcome there = walker.send(src, p).get(0);
+    if (there.disposition().delivered()) {
+      walker.reply(there.deliveredTo(), there.delivered().reply(), there.sessions(), there.rewrites());
     }
-    add(refs, dst.ingress(), p);
     return refs;
   }
 
@@ -299,10 +305,4 @@ public final class ReachSet {
     return bits == null ? null : Reachability.packet(bits, f.fixedAddress(), peerIsSource);
   }
 
-  private void add(List<RuleRef> refs, RuleList list, Packet p) {
-    Decision d = list.decide(p, analysis.network());
-    if (!d.rule().resourceType().equals("Subnet")) {
-      refs.add(d.rule());
-    }
-  }
 }

@@ -1,7 +1,7 @@
 package io.openvpc.engine.trace;
 
-import io.openvpc.engine.graph.CompiledEni;
-import io.openvpc.engine.graph.CompiledNetwork;
+import io.openvpc.engine.graph.Graph;
+import io.openvpc.engine.graph.Node;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.model.IpAddr;
@@ -9,18 +9,18 @@ import io.openvpc.model.IpProtocol;
 import io.openvpc.model.Rejection;
 
 /**
- * Turns a {@link TraceRequest} into the sending ENI and a concrete packet. The address family is the
+ * Turns a {@link TraceRequest} into the sending node and a concrete packet. The address family is the
  * one of an explicit address, else IPv6 for ICMPv6, else IPv4. Refusals name the request member
  * ({@code Source.InstanceId}, ...).
  */
 public final class FlowResolver {
-  /** The sending ENI and the packet it sends. */
-  public record Flow(CompiledEni source, Packet packet) {}
+  /** The sending node and the packet it sends. */
+  public record Flow(Node source, Packet packet) {}
 
-  private final CompiledNetwork net;
+  private final Graph graph;
 
-  public FlowResolver(CompiledNetwork net) {
-    this.net = net;
+  public FlowResolver(Graph graph) {
+    this.graph = graph;
   }
 
   public Flow resolve(TraceRequest r) {
@@ -31,7 +31,7 @@ public final class FlowResolver {
     if (r.protocol() == IpProtocol.ICMP && v6) {
       throw Rejection.value("InvalidParameterValue", "Protocol", "ICMP is IPv4 only; use ICMPv6 with IPv6 addresses.");
     }
-    CompiledEni src = sourceEni(r.source());
+    Node src = sourceNode(r.source());
     IpAddr srcIp = address("Source", r.source(), src, v6);
     IpAddr dstIp = destinationAddress(r.destination(), v6);
     int sport = r.effectiveSourcePort();
@@ -44,9 +44,9 @@ public final class FlowResolver {
     return new Flow(src, new Packet(Addr.of(srcIp), Addr.of(dstIp), r.protocol().number(), sport, r.destinationPort()));
   }
 
-  private boolean family(TraceRequest r) {
-    Boolean s = r.source() instanceof Endpoint.Address a ? parse("Source.IpAddress", a.ipAddress()).isIpv4() : null;
-    Boolean d = r.destination() instanceof Endpoint.Address a ? parse("Destination.IpAddress", a.ipAddress()).isIpv4() : null;
+  private static boolean family(TraceRequest r) {
+    Boolean s = r.source() instanceof Endpoint.Address a ? a.ipAddress().isIpv4() : null;
+    Boolean d = r.destination() instanceof Endpoint.Address a ? a.ipAddress().isIpv4() : null;
     if (s != null && d != null && !s.equals(d)) {
       throw Rejection.value("InvalidParameterValue", "Destination.IpAddress",
           "the source and destination addresses are of different families.");
@@ -55,60 +55,51 @@ public final class FlowResolver {
     return v4 != null ? !v4 : r.protocol() == IpProtocol.ICMPV6;
   }
 
-  private CompiledEni sourceEni(Endpoint e) {
+  private Node sourceNode(Endpoint e) {
     if (e instanceof Endpoint.Address a) {
       requireVpc("Source.VpcId", a.vpcId());
-      IpAddr ip = parse("Source.IpAddress", a.ipAddress());
-      return net.owner(a.vpcId(), Addr.of(ip)).orElseThrow(() -> Rejection.value("InvalidParameterValue",
-          "Source.IpAddress", "no network interface in " + a.vpcId() + " holds " + ip + "."));
+      return graph.owner(a.vpcId(), Addr.of(a.ipAddress())).orElseThrow(() -> Rejection.value("InvalidParameterValue",
+          "Source.IpAddress", "no network interface in " + a.vpcId() + " holds " + a.ipAddress() + "."));
     }
-    return eni("Source", e);
+    return node("Source", e);
   }
 
-  private CompiledEni eni(String member, Endpoint e) {
+  private Node node(String member, Endpoint e) {
     if (e instanceof Endpoint.Instance i) {
       if (i.instanceId() == null || i.instanceId().isEmpty()) {
         throw Rejection.missing(member + ".InstanceId");
       }
-      return net.primaryEni(i.instanceId()).orElseThrow(() ->
+      return graph.endpoint(i.instanceId()).filter(x -> !x.addresses().isEmpty()).orElseThrow(() ->
           Rejection.notFound("InvalidInstanceId.NotFound", member + ".InstanceId", i.instanceId()));
     }
     Endpoint.NetworkInterface n = (Endpoint.NetworkInterface) e;
-    return net.eni(n.networkInterfaceId()).orElseThrow(() ->
+    return graph.endpoint(n.networkInterfaceId()).filter(x -> !x.addresses().isEmpty()).orElseThrow(() ->
         Rejection.notFound("ResourceNotFound", member + ".NetworkInterfaceId", n.networkInterfaceId()));
   }
 
-  private IpAddr address(String member, Endpoint e, CompiledEni eni, boolean v6) {
+  private IpAddr address(String member, Endpoint e, Node node, boolean v6) {
     if (e instanceof Endpoint.Address a) {
-      return parse(member + ".IpAddress", a.ipAddress());
+      return a.ipAddress();
     }
     String which = e instanceof Endpoint.Instance ? member + ".InstanceId" : member + ".NetworkInterfaceId";
-    return eni.firstAddress(v6).orElseThrow(() -> Rejection.value("InvalidParameterValue", which,
-        eni.id() + " has no " + (v6 ? "IPv6" : "IPv4") + " address."));
+    return node.firstAddress(v6).orElseThrow(() -> Rejection.value("InvalidParameterValue", which,
+        node.id().id() + " has no " + (v6 ? "IPv6" : "IPv4") + " address."));
   }
 
   private IpAddr destinationAddress(Endpoint e, boolean v6) {
     if (e instanceof Endpoint.Address a) {
       requireVpc("Destination.VpcId", a.vpcId());
-      return parse("Destination.IpAddress", a.ipAddress());
+      return a.ipAddress();
     }
-    return address("Destination", e, eni("Destination", e), v6);
+    return address("Destination", e, node("Destination", e), v6);
   }
 
   private void requireVpc(String member, String vpcId) {
     if (vpcId == null || vpcId.isEmpty()) {
       throw Rejection.missing(member);
     }
-    if (net.vpc(vpcId).isEmpty()) {
+    if (graph.endpoint(vpcId).filter(n -> vpcId.equals(n.domain())).isEmpty()) {
       throw Rejection.notFound("ResourceNotFound", member, vpcId);
-    }
-  }
-
-  private static IpAddr parse(String member, String text) {
-    try {
-      return IpAddr.parse(text);
-    } catch (IllegalArgumentException ex) {
-      throw Rejection.malformed(member, String.valueOf(text), "an IPv4 or IPv6 address");
     }
   }
 }

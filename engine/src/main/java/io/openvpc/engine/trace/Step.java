@@ -1,13 +1,24 @@
 package io.openvpc.engine.trace;
 
+import io.openvpc.engine.graph.ResourceRef;
+import io.openvpc.engine.graph.StepKind;
 import io.openvpc.engine.policy.RuleRef;
 
 /**
- * One typed step: what was checked ({@code kind}), on which resource, with which result
- * ({@code PERMITTED}, {@code DENIED}, {@code FORWARDED}, ...), the deciding rule where a rule decided,
- * and a sentence for people.
+ * One typed step of a hop: what was checked ({@code kind}), with which {@code result}, on which
+ * resource, its typed evidence ({@code detail}), and a sentence for people ({@code text}).
  */
-public record Step(StepKind kind, String resourceType, String resourceId, String result, RuleRef rule, String detail) {
-  public static final String PERMITTED = "PERMITTED";
-  public static final String DENIED = "DENIED";
+public record Step(StepKind kind, StepResult result, ResourceRef resource, StepDetail detail, String text) {
+  public String resourceType() {
+    return resource == null ? "" : resource.type();
+  }
+
+  public String resourceId() {
+    return resource == null ? "" : resource.id();
+  }
+
+  /** The rule that decided a filter step, or null. */
+  public RuleRef rule() {
+    return detail instanceof StepDetail.Filtered f ? f.rule() : null;
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * The one tracer: walks a {@link io.openvpc.engine.graph.CompiledNetwork} with a concrete packet and
- * records a {@link Trace} (a {@link Disposition} plus {@link Hop}s of typed {@link Step}s, each naming
- * the resource and rule that decided it), forward and back. New products add nodes and steps to the
- * graph, never a second tracer. Depends on model, {@code engine.policy} and {@code engine.graph}.
+ * The one walk over the graph ({@link Walker}) and the tracer on it: a concrete packet, forward and
+ * back, recorded as a {@link Trace} (a disposition plus {@link Hop}s of typed {@link Step}s, each with
+ * its {@link StepResult}, the resource and its typed {@link StepDetail}: the rule, route or rewrite that
+ * decided). New products add nodes, edges and filters to the graph, never a second tracer. Depends on
+ * model, {@code engine.policy} and {@code engine.graph}.
  */
 package io.openvpc.engine.trace;

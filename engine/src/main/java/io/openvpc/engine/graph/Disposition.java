@@ -1,4 +1,4 @@
-package io.openvpc.engine.trace;
+package io.openvpc.engine.graph;
 
 /** How a trace ends. Only {@link #ACCEPTED} delivers the packet. */
 public enum Disposition {

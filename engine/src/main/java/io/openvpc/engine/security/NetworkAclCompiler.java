@@ -1,5 +1,14 @@
-package io.openvpc.engine.policy;
+package io.openvpc.engine.security;
 
+import io.openvpc.engine.policy.Action;
+import io.openvpc.engine.policy.AddressMatch;
+import io.openvpc.engine.policy.PolicyRule;
+import io.openvpc.engine.policy.Prefix;
+import io.openvpc.engine.policy.RuleRef;
+import io.openvpc.engine.policy.ServiceMatch;
+import io.openvpc.engine.compile.Compilation;
+import io.openvpc.engine.compile.Input;
+import io.openvpc.engine.compile.ResourceCompiler;
 import io.openvpc.model.Direction;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
@@ -11,24 +20,50 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Compiles a network ACL into one first-match list per direction, relative to the subnet: INGRESS
- * filters packets entering the subnet, EGRESS packets leaving it. Each list ends in the ACL's
- * immutable default {@code DROP ALL}; a subnet without an ACL gets {@link #allowAll}.
+ * Compiles a network ACL into one rule segment per direction, relative to the subnet:
+ * {@code acl-.../ingress} filters packets entering the subnet, {@code acl-.../egress} packets leaving it.
+ * The filters of the subnets associated with it name the segments and end in the ACL's immutable
+ * default {@code DROP ALL} ({@link #defaultRule}); a subnet without an ACL lets everything pass
+ * ({@link #noAcl}).
  */
-public final class NetworkAclCompiler {
-  private NetworkAclCompiler() {}
-
-  public static RuleList compile(NetworkAcl acl, Direction direction) {
-    List<PolicyRule> rules = "QUINTUPLE".equalsIgnoreCase(acl.type()) ? quintuple(acl, direction) : triple(acl, direction);
-    String peer = direction == Direction.INGRESS ? "from" : "to";
-    return new RuleList(rules, Action.DROP,
-        new RuleRef(RuleRef.NETWORK_ACL, acl.id(), direction, -1, "DROP ALL " + peer + " 0.0.0.0/0 and ::/0 (default entry)"));
+public final class NetworkAclCompiler implements ResourceCompiler<NetworkAcl> {
+  @Override
+  public Class<NetworkAcl> kind() {
+    return NetworkAcl.class;
   }
 
-  /** The list of a subnet with no ACL: every packet passes. */
-  public static RuleList allowAll(String subnetId, Direction direction) {
-    return new RuleList(List.of(), Action.ACCEPT,
-        new RuleRef("Subnet", subnetId, direction, -1, "no network ACL is associated: all traffic passes"));
+  @Override
+  public List<Input> inputs() {
+    return List.of();
+  }
+
+  @Override
+  public void compile(NetworkAcl acl, Compilation c) {
+    for (Direction d : Direction.values()) {
+      c.segment(segment(acl.id(), d), rules(acl, d));
+    }
+  }
+
+  /** The name of an ACL's segment of one direction. */
+  public static String segment(String networkAclId, Direction direction) {
+    return networkAclId + (direction == Direction.INGRESS ? "/ingress" : "/egress");
+  }
+
+  /** An ACL's entries of one direction as first-match rules, without the default. */
+  public static List<PolicyRule> rules(NetworkAcl acl, Direction direction) {
+    return "QUINTUPLE".equalsIgnoreCase(acl.type()) ? quintuple(acl, direction) : triple(acl, direction);
+  }
+
+  /** The ACL's immutable default entry of a direction: DROP ALL. */
+  public static RuleRef defaultRule(String networkAclId, Direction direction) {
+    String peer = direction == Direction.INGRESS ? "from" : "to";
+    return new RuleRef(RuleRef.NETWORK_ACL, networkAclId, direction, -1,
+        "DROP ALL " + peer + " 0.0.0.0/0 and ::/0 (default entry)");
+  }
+
+  /** What decides for a subnet with no ACL: every packet passes. */
+  public static RuleRef noAcl(String subnetId, Direction direction) {
+    return new RuleRef("Subnet", subnetId, direction, -1, "no network ACL is associated: all traffic passes");
   }
 
   private static List<PolicyRule> triple(NetworkAcl acl, Direction direction) {

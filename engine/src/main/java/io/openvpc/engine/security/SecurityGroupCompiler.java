@@ -1,37 +1,90 @@
-package io.openvpc.engine.policy;
+package io.openvpc.engine.security;
 
+import io.openvpc.engine.policy.Action;
+import io.openvpc.engine.policy.AddressMatch;
+import io.openvpc.engine.policy.PolicyRule;
+import io.openvpc.engine.policy.Prefix;
+import io.openvpc.engine.policy.RuleRef;
+import io.openvpc.engine.policy.ServiceMatch;
+import io.openvpc.engine.policy.ServiceTemplates;
+import io.openvpc.engine.compile.Artifact;
+import io.openvpc.engine.compile.Compilation;
+import io.openvpc.engine.compile.Input;
+import io.openvpc.engine.compile.ResourceCompiler;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Resource;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
 import io.openvpc.model.ServiceSpec;
+import io.openvpc.model.ServiceTemplate;
+import io.openvpc.model.ServiceTemplateGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Compiles one security group's policies of one direction into rules. The peer is the source for
- * ingress and the destination for egress (the other end is the ENI itself); a group, address template
- * or group peer stays a named set.
+ * Compiles a security group into two rule segments, {@code sg-.../ingress} and {@code sg-.../egress},
+ * that the filters of the ENIs bound to it name (with the implicit DROP as the filters' default). The
+ * peer is the source for ingress and the destination for egress (the other end is the ENI itself); a
+ * group, address template or group peer stays a named set. Service templates expand, and a change to
+ * one compiles again the groups that read it.
  */
-public final class SecurityGroupCompiler {
-  private SecurityGroupCompiler() {}
+public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGroup> {
+  /** The group's compiled rules, kept so that the next compile of the group reuses unchanged ones. */
+  private static final Artifact<List<List<PolicyRule>>> RULES = Artifact.of("security group rules");
 
   /** Parsed protocol+port pairs; rules repeat them, and parsing is most of a rule's compile cost. */
-  private static final Map<String, List<ServiceMatch>> SERVICES = new ConcurrentHashMap<>();
+  private final Map<ServiceKey, List<ServiceMatch>> services = new ConcurrentHashMap<>();
 
-  public static List<PolicyRule> compile(SecurityGroup sg, Direction direction, ServiceTemplates templates) {
+  /** A rule's protocol and port as written: the stored strings, whose hashes are computed once. */
+  private record ServiceKey(String protocol, String port) {}
+
+  /** The name of a group's segment of one direction. */
+  public static String segment(String securityGroupId, Direction direction) {
+    return securityGroupId + (direction == Direction.INGRESS ? "/ingress" : "/egress");
+  }
+
+  @Override
+  public Class<SecurityGroup> kind() {
+    return SecurityGroup.class;
+  }
+
+  @Override
+  public List<Input> inputs() {
+    return List.of(Input.resource(ServiceTemplate.class), Input.resource(ServiceTemplateGroup.class));
+  }
+
+  @Override
+  public void compile(SecurityGroup sg, Compilation c) {
+    ServiceTemplates templates = id -> ServiceTemplates.expand(id,
+        x -> c.resource(ServiceTemplate.class, x).<Resource>map(t -> t)
+            .or(() -> c.resource(ServiceTemplateGroup.class, x)).orElse(null));
+    SecurityGroup previous = (SecurityGroup) c.previous().orElse(null);
+    List<List<PolicyRule>> before = c.previous(RULES, sg.id()).orElse(null);
+    List<PolicyRule> in = compile(sg, Direction.INGRESS, templates, before == null ? null : previous,
+        before == null ? List.of() : before.get(0));
+    List<PolicyRule> out = compile(sg, Direction.EGRESS, templates, before == null ? null : previous,
+        before == null ? List.of() : before.get(1));
+    c.segment(segment(sg.id(), Direction.INGRESS), in);
+    c.segment(segment(sg.id(), Direction.EGRESS), out);
+    c.artifact(RULES, sg.id(), List.of(in, out));
+  }
+
+  /** Compiles one direction of a group afresh (for listings that expand a group outside the engine). */
+  public List<PolicyRule> compile(SecurityGroup sg, Direction direction, ServiceTemplates templates) {
     return compile(sg, direction, templates, null, List.of());
   }
 
   /**
    * Compiles a group's rules of one direction, reusing the compiled rules of {@code previous} (the
    * group before this change, compiled to {@code previousRules}) wherever a policy is unchanged, so a
-   * single rule change costs one rule. A moved policy keeps its compiled match under its new index.
+   * single rule change costs one rule. A moved policy keeps its compiled match under its new index. A
+   * policy that names a service template is always compiled again: the template may have changed.
    */
-  public static List<PolicyRule> compile(SecurityGroup sg, Direction direction, ServiceTemplates templates,
+  List<PolicyRule> compile(SecurityGroup sg, Direction direction, ServiceTemplates templates,
       SecurityGroup previous, List<PolicyRule> previousRules) {
     List<SecurityGroupPolicy> policies = sg.policies(direction);
     List<SecurityGroupPolicy> before = previous == null ? List.of() : previous.policies(direction);
@@ -63,7 +116,9 @@ public final class SecurityGroupCompiler {
       if (moved == null) {
         moved = new HashMap<>();
         for (int k = prefix; k < reusable - suffix; k++) {
-          moved.putIfAbsent(before.get(k), previousRules.get(k));
+          if (reusable(before.get(k))) {
+            moved.putIfAbsent(before.get(k), previousRules.get(k));
+          }
         }
       }
       PolicyRule old = moved.get(p);
@@ -73,7 +128,11 @@ public final class SecurityGroupCompiler {
   }
 
   private static boolean same(SecurityGroupPolicy a, SecurityGroupPolicy b) {
-    return a == b || a.equals(b);
+    return (a == b || a.equals(b)) && reusable(a);
+  }
+
+  private static boolean reusable(SecurityGroupPolicy p) {
+    return p.serviceTemplateId().isEmpty() && p.serviceTemplateGroupId().isEmpty();
   }
 
   /** A compiled rule under the index its policy has now. */
@@ -85,7 +144,7 @@ public final class SecurityGroupCompiler {
         r.action(), r.source(), r.destination(), r.services(), r.warning());
   }
 
-  static PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
+  PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
     RuleRef ref = new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, p.text(direction));
     Action action = Action.parse(p.action());
     List<String> warnings = new ArrayList<>();
@@ -121,7 +180,7 @@ public final class SecurityGroupCompiler {
     return null;
   }
 
-  static List<ServiceMatch> services(SecurityGroupPolicy p, ServiceTemplates templates, List<String> warnings) {
+  List<ServiceMatch> services(SecurityGroupPolicy p, ServiceTemplates templates, List<String> warnings) {
     String template = !p.serviceTemplateId().isEmpty() ? p.serviceTemplateId() : p.serviceTemplateGroupId();
     if (!template.isEmpty()) {
       Optional<List<ServiceSpec>> specs = templates.expand(template);
@@ -131,17 +190,17 @@ public final class SecurityGroupCompiler {
       }
       return specs.get().stream().map(ServiceMatch::of).toList();
     }
-    String key = p.protocol() + "\0" + p.port();
-    List<ServiceMatch> cached = SERVICES.get(key);
+    ServiceKey key = new ServiceKey(p.protocol(), p.port());
+    List<ServiceMatch> cached = services.get(key);
     if (cached != null) {
       return cached;
     }
     try {
       List<ServiceMatch> parsed = List.of(ServiceMatch.of(ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port())));
-      if (SERVICES.size() > 100_000) {
-        SERVICES.clear();
+      if (services.size() > 100_000) {
+        services.clear();
       }
-      SERVICES.put(key, parsed);
+      services.put(key, parsed);
       return parsed;
     } catch (IllegalArgumentException e) {
       warnings.add(e.getMessage());

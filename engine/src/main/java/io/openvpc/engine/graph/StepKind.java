@@ -1,6 +1,6 @@
-package io.openvpc.engine.trace;
+package io.openvpc.engine.graph;
 
-/** What a step of a hop did. */
+/** What a step of a hop checked or did; filters and node states name the kind their steps take. */
 public enum StepKind {
   /** The packet was sent by an instance from one of its addresses. */
   ORIGINATED,
@@ -18,6 +18,8 @@ public enum StepKind {
   SECURITY_GROUP_INGRESS,
   /** A next-hop instance forwarded the packet on. */
   FORWARDED,
-  /** The destination ENI received the packet. */
+  /** An edge rewrote the packet (1:1 NAT, SNAT, DNAT, a load balancer's choice of target), or undid that for a reply. */
+  TRANSLATED,
+  /** The destination received the packet. */
   DELIVERED
 }
