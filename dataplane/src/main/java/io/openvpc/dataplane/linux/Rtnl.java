@@ -74,8 +74,8 @@ final class Rtnl implements AutoCloseable {
     Syscalls.LibC.I.close(fd);
   }
 
-  /** A network device: index, name, alias ("" for none), whether it is up, and its peer's index (veth). */
-  record LinkInfo(int index, String name, String alias, boolean up, int peerIndex) {}
+  /** A network device: index, name, alias ("" for none), and whether it is up. */
+  record LinkInfo(int index, String name, String alias, boolean up) {}
 
   /** An address: the device's index, family, address text, prefix length, flags (IFA_F_*), scope. */
   record AddrInfo(int index, int family, String address, int prefixLength, int flags, int scope) {
@@ -97,8 +97,7 @@ final class Rtnl implements AutoCloseable {
       int index = m.getInt(4);
       int flags = m.getInt(8);
       Map<Integer, ByteBuffer> a = attributes(m, 16);
-      int peer = a.containsKey(5) ? a.get(5).getInt(0) : 0;
-      out.add(new LinkInfo(index, string(a.get(3)), string(a.get(20)), (flags & IFF_UP) != 0, peer));
+      out.add(new LinkInfo(index, string(a.get(3)), string(a.get(20)), (flags & IFF_UP) != 0));
     }
     return out;
   }

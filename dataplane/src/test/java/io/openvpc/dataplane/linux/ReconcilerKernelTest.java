@@ -13,7 +13,6 @@ import io.openvpc.dataplane.render.Filter.Service;
 import io.openvpc.dataplane.render.Filter.Verdict;
 import io.openvpc.dataplane.render.HostRenderer;
 import io.openvpc.dataplane.render.Names;
-import io.openvpc.dataplane.render.RouterRuleset;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
