@@ -1,14 +1,20 @@
 package io.openvpc.dataplane;
 
 import io.openvpc.dataplane.host.HostState;
+import io.openvpc.dataplane.host.Netns;
 import io.openvpc.dataplane.linux.LinuxHost;
 import io.openvpc.dataplane.linux.Reconciler;
-import io.openvpc.dataplane.render.EnginePolicy;
-import io.openvpc.dataplane.render.HostRenderer;
+import io.openvpc.dataplane.render.Renderers;
+import io.openvpc.dataplane.render.ScopeRender;
 import io.openvpc.engine.Engine;
+import io.openvpc.engine.GraphListener;
+import io.openvpc.engine.graph.GraphChange;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Realises every followed scope on this host. {@link #update} records the newest topology of a scope
- * and wakes the worker; the worker takes whatever is newest (so a burst of changes costs one pass),
- * renders the whole desired state (pure, milliseconds) and reconciles, which touches only namespaces
- * whose desired state changed. {@link #awaitApplied} lets callers wait until a given update is in
- * force. While idle it reads a few namespaces back every second and repairs any drift made behind its
- * back, so that no full re-read ever holds up a change.
+ * Realises every scope the server's engine compiles on this host. It listens to the engine: each
+ * applied change arrives as what it touched in the graph ({@link GraphChange}), is merged with what is
+ * pending, and wakes the worker. The worker re-renders only what the pending changes touched (a scope's
+ * {@link ScopeRender}), reassembles only the namespaces that differ, and reconciles, which touches in
+ * the kernel only what differs (within a router's table, only the changed parts, in one transaction).
+ * {@link #awaitApplied} lets callers wait until a given change is in force. While idle it reads a few
+ * namespaces back every second and repairs any drift made behind its back.
  */
-public final class LinuxDataplane implements AutoCloseable {
+public final class LinuxDataplane implements AutoCloseable, GraphListener {
   private static final Logger LOG = LoggerFactory.getLogger(LinuxDataplane.class);
   /**
    * Namespaces read back per idle second, looking for drift (in-process, about a millisecond each: a
@@ -36,8 +43,12 @@ public final class LinuxDataplane implements AutoCloseable {
 
   private final Reconciler reconciler;
   private final Engine engine;
-  private final Map<Scope, Topology> latest = new ConcurrentHashMap<>();
-  private final Map<Scope, Rendered> rendered = new ConcurrentHashMap<>();
+  private final Renderers renderers = Renderers.linux();
+  /** What the engine reported and the worker has not rendered yet, merged per scope. */
+  private final Map<Scope, GraphChange> pending = new ConcurrentHashMap<>();
+  /** The worker's: each scope's render, and every namespace desired, over all scopes. */
+  private final Map<Scope, ScopeRender> scopes = new HashMap<>();
+  private final Map<String, Netns> desired = new TreeMap<>();
   private final AtomicLong requested = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
   private final Object signal = new Object();
@@ -48,15 +59,21 @@ public final class LinuxDataplane implements AutoCloseable {
   private long retryAt;
   private long retryDelay = 1000;
 
-  /** The data plane of this host, rendering from {@code engine}, the server's one engine. */
+  /**
+   * The data plane of this host, rendering from {@code engine}, the server's one engine. It hears the
+   * engine's changes from now on; its worker realises them once {@link #start}ed, so that the first pass
+   * sees every scope {@link #update} was given before (a pass with nothing desired would remove
+   * everything realised).
+   */
   public LinuxDataplane(LinuxHost host, Engine engine) {
     this.engine = engine;
     this.reconciler = new Reconciler(host);
     this.worker = new Thread(this::loop, "ovpc-dataplane");
     this.worker.setDaemon(true);
+    engine.listen(this);
   }
 
-  /** Starts the worker; the first pass reads the host back and converges it. */
+  /** Starts the worker; the first pass takes stock of the host and converges it. */
   public LinuxDataplane start() {
     worker.start();
     wake();
@@ -68,10 +85,35 @@ public final class LinuxDataplane implements AutoCloseable {
     this.observer = o;
   }
 
-  /** Records the newest snapshot of a scope; returns the ticket {@link #awaitApplied} waits for. */
+  /**
+   * Realises a snapshot of a scope the engine may not have compiled yet (at start, every scope that
+   * holds resources): the engine compiles it if its graph is older and reports it whole. Returns the
+   * ticket {@link #awaitApplied} waits for.
+   */
   public long update(Topology topology) {
-    latest.merge(topology.scope(), topology, (a, b) -> b.revision() >= a.revision() ? b : a);
-    return wake();
+    engine.follow(topology);
+    return latestTicket();
+  }
+
+  /** What the engine applied: merged with what is pending for the scope, for the worker. */
+  @Override
+  public void changed(Scope scope, GraphChange change) {
+    pending.merge(scope, change, LinuxDataplane::merge);
+    wake();
+  }
+
+  private static GraphChange merge(GraphChange a, GraphChange b) {
+    if (a.full() || b.full()) {
+      return GraphChange.full(Math.max(a.revision(), b.revision()));
+    }
+    return new GraphChange(Math.max(a.revision(), b.revision()), false, union(a.nodes(), b.nodes()),
+        union(a.edges(), b.edges()), union(a.segments(), b.segments()), union(a.sets(), b.sets()));
+  }
+
+  private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+    java.util.Set<T> s = new HashSet<>(a);
+    s.addAll(b);
+    return s;
   }
 
 
@@ -103,28 +145,46 @@ public final class LinuxDataplane implements AutoCloseable {
     return true;
   }
 
-  /** The host state every followed scope renders to now; a scope that did not change is not re-rendered. */
-  public HostState desired() {
-    HostState all = HostState.EMPTY;
-    for (Topology t : latest.values()) {
-      Rendered r = rendered.get(t.scope());
-      if (r == null || r.source() != t) {
-        r = new Rendered(t, engine.query(t, graph -> HostRenderer.render(t, new EnginePolicy(graph))));
-        rendered.put(t.scope(), r);
-      }
-      all = all.plus(r.state());
-    }
-    return all;
+  /** The host state every scope renders to now, as of the last pass (the worker's; for tests and tools). */
+  public synchronized HostState desired() {
+    return new HostState(desired);
   }
 
-  /** A scope's host state, rendered from exactly this snapshot (rendering is a pure function of it). */
-  private record Rendered(Topology source, HostState state) {}
+  /** Renders what is pending into {@link #desired}: only the touched parts of each scope. */
+  private synchronized void render() {
+    for (Scope scope : java.util.List.copyOf(pending.keySet())) {
+      GraphChange change = pending.remove(scope);
+      if (change == null) {
+        continue;
+      }
+      ScopeRender r = scopes.computeIfAbsent(scope, s -> new ScopeRender(renderers));
+      Map<String, Netns> delta;
+      try {
+        delta = engine.read(scope, graph -> r.apply(graph, change)).orElse(Map.of());
+      } catch (RuntimeException e) {
+        // a renderer broke: start the scope afresh rather than keep a half-applied render
+        LOG.error("data plane: rendering " + scope + " failed; rendering it whole again", e);
+        scopes.remove(scope);
+        desired.keySet().removeAll(r.namespaces().keySet());
+        pending.merge(scope, GraphChange.full(change.revision()), LinuxDataplane::merge);
+        continue;
+      }
+      delta.forEach((ns, netns) -> {
+        if (netns == null) {
+          desired.remove(ns);
+        } else {
+          desired.put(ns, netns);
+        }
+      });
+    }
+  }
 
   private void loop() {
     while (running) {
       long target = requested.get();
       if (applied.get() < target) {
         try {
+          render();
           Reconciler.Outcome o = reconciler.reconcile(desired());
           if (!o.changedNothing()) {
             LOG.info("data plane: created {}, changed {}, deleted {}, failed {}", o.created().size(),

@@ -159,7 +159,8 @@ class ProductPlugInTest {
     Topology after = n.topology();
     GraphChange touched = g.apply(IncrementalPropertyTest.diff(before, after));
 
-    assertThat(touched.nodes()).contains(new NodeId(NodeKind.VPC_ROUTER, vpc));
+    assertThat(touched.edges()).contains(new io.openvpc.engine.graph.EdgeId(VpcCompiler.router(vpc),
+        new NodeId(NodeKind.VPC_ROUTER, "proxy-1")));
     assertThat(g.dump()).isEqualTo(CompiledGraph.compile(after, compilers).dump());
     Edge into = g.edge(VpcCompiler.router(vpc), new NodeId(NodeKind.VPC_ROUTER, "proxy-1")).orElseThrow();
     assertThat(((Proxy) into.translation()).targets()).containsExactly(IpAddr.parse("10.0.2.21"));

@@ -117,8 +117,9 @@ public final class OpenVpcServer implements AutoCloseable {
     LinuxHost.unavailableReason().ifPresent(why -> {
       throw new IllegalStateException("--dataplane linux: " + why);
     });
+    // the data plane listens to the server's one engine, which the analysis keeps current; it starts
+    // once it knows every scope, so that its first pass removes nothing that is still wanted
     LinuxDataplane dp = new LinuxDataplane(new LinuxHost(dataplaneOwner(config.dataDir())), control.engine());
-    control.ledger().addListener(c -> dp.update(c.after()));
     for (Account a : control.accounts().list()) {
       for (Regions.Region r : control.regions().all()) {
         Scope scope = new Scope(a.appId(), r.name());

@@ -34,16 +34,24 @@ public record Filter(List<Rule> rules, Verdict defaultVerdict) {
     }
   }
 
-  /** Any address, or exactly the listed blocks (possibly none, when a group has no members). */
-  public record Peers(boolean any, List<Cidr> blocks) {
-    public static final Peers ANY = new Peers(true, List.of());
+  /**
+   * Any address, exactly the listed blocks, or the members of a named address set ({@code named}: a
+   * security group, an address template; rendered as an nftables set of its own, so that a change of
+   * membership touches the set and no rule).
+   */
+  public record Peers(boolean any, List<Cidr> blocks, String named) {
+    public static final Peers ANY = new Peers(true, List.of(), null);
 
     public Peers {
       blocks = List.copyOf(blocks);
     }
 
     public static Peers of(List<Cidr> blocks) {
-      return new Peers(false, blocks);
+      return new Peers(false, blocks, null);
+    }
+
+    public static Peers named(String name) {
+      return new Peers(false, List.of(), name);
     }
   }
 

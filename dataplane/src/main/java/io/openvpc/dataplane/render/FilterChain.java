@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders one {@link Filter} as an nftables regular chain that {@code return}s when the filter accepts
- * and {@code drop}s when it denies. Consecutive rules with the same verdict form a run; because the first
- * match within a run always gives the run's verdict, a run is one lookup in a concatenated interval set
- * (address . protocol . port) per family and shape instead of one rule per entry, so 10,000 entries cost
- * a handful of set lookups, not a linear walk. Runs keep their order, so first-match semantics hold.
+ * Renders the rules of one segment (a security group's rules of one direction, an ACL's entries of
+ * one direction) as an nftables regular chain that {@code accept}s or {@code drop}s on a match and
+ * falls through otherwise. Consecutive rules with the same verdict form a run; because the first match
+ * within a run always gives the run's verdict, a run's literal rules are one lookup in a concatenated
+ * interval set (address . protocol . port) per family and shape instead of one rule per entry, so
+ * 10,000 entries cost a handful of set lookups, not a linear walk; a rule naming an address set (a
+ * group, a template) is one rule looking that set up. Runs keep their order, so first-match semantics
+ * hold.
  */
 final class FilterChain {
   private static final int ANY_PROTOCOL = -1;
@@ -25,29 +28,27 @@ final class FilterChain {
   private final String name;
   private final List<NftSet> sets = new ArrayList<>();
   private final List<String> rules = new ArrayList<>();
+  private final java.util.Set<String> named = new java.util.TreeSet<>();
 
   private FilterChain(String name) {
     this.name = name;
   }
 
-  /** A filter's chain and the sets its rules look up. */
-  record Parts(List<NftSet> sets, NftChain chain) {}
+  /** A segment's chain, the sets its rules look up, and the named address sets they refer to. */
+  record Parts(List<NftSet> sets, NftChain chain, java.util.Set<String> namedSets) {}
 
   /**
-   * The chain named {@code name} with its sets (named {@code <name>-<n>}); {@code firstLine} (may be
-   * empty) is put ahead of the filter's rules.
+   * The chain named {@code name} of one rule segment, with its sets (named {@code <name>-<n>}): a
+   * matching ACCEPT rule accepts (ending the stage's base chain), a matching DROP rule drops, and a
+   * packet no rule matches falls through to the filter chain that jumped here, which tries its next
+   * segment or applies its default. The filter's default is not rendered here.
    */
-  static Parts render(String name, Filter filter, String firstLine) {
+  static Parts render(String name, Filter filter) {
     FilterChain c = new FilterChain(name);
-    if (!firstLine.isEmpty()) {
-      c.rules.add(firstLine);
-    }
     for (List<Rule> run : runs(filter.rules())) {
       c.renderRun(run);
     }
-    c.rules.add((filter.defaultVerdict() == Verdict.ACCEPT ? "return" : "drop") + " comment \"default "
-        + filter.defaultVerdict().name().toLowerCase() + "\"");
-    return new Parts(List.copyOf(c.sets), new NftChain(name, "", c.rules));
+    return new Parts(List.copyOf(c.sets), new NftChain(name, "", c.rules), java.util.Set.copyOf(c.named));
   }
 
   static List<List<Rule>> runs(List<Rule> rules) {
@@ -73,14 +74,81 @@ final class FilterChain {
     ANY_PROTOCOL
   }
 
+  /**
+   * One run of rules with the same verdict: the first match within it always gives the run's verdict,
+   * so its literal rules become set lookups in any order, and rules naming an address set become one
+   * rule each that looks the set up.
+   */
   private void renderRun(List<Rule> run) {
-    String verdict = run.get(0).verdict() == Verdict.ACCEPT ? "return" : "drop";
+    String verdict = run.get(0).verdict() == Verdict.ACCEPT ? "accept" : "drop";
     String comment = comment(run);
-    for (boolean v6 : new boolean[] {false, true}) {
-      for (Shape shape : Shape.values()) {
-        renderGroup(run, v6, shape, verdict, comment);
+    List<Rule> literal = new ArrayList<>();
+    for (Rule r : run) {
+      if (r.sources().named() != null || r.destinations().named() != null) {
+        for (boolean v6 : new boolean[] {false, true}) {
+          renderNamed(r, v6, verdict);
+        }
+      } else {
+        literal.add(r);
       }
     }
+    for (boolean v6 : new boolean[] {false, true}) {
+      for (Shape shape : Shape.values()) {
+        renderGroup(literal, v6, shape, verdict, comment);
+      }
+    }
+  }
+
+  /** A rule with a named set at one end (or both): one rule per service, looking the set up. */
+  private void renderNamed(Rule r, boolean v6, String verdict) {
+    String src = end(r.sources(), v6, "saddr");
+    String dst = end(r.destinations(), v6, "daddr");
+    if (src == null || dst == null) {
+      return;
+    }
+    String comment = r.ref().replace('"', '\'');
+    for (Service s : r.services()) {
+      if (s.protocol() == 1 && v6 || s.protocol() == 58 && !v6) {
+        continue;
+      }
+      StringBuilder rule = new StringBuilder();
+      if (src.isEmpty() && dst.isEmpty()) {
+        rule.append("meta nfproto ").append(v6 ? "ipv6" : "ipv4").append(' ');
+      }
+      rule.append(src).append(dst);
+      if (!s.anyProtocol()) {
+        rule.append("meta l4proto ").append(s.protocol()).append(' ');
+        if (!s.sourcePorts().isEmpty()) {
+          rule.append("th sport ").append(portSet(s.sourcePorts())).append(' ');
+        }
+        if (!s.destinationPorts().isEmpty()) {
+          rule.append("th dport ").append(portSet(s.destinationPorts())).append(' ');
+        }
+      }
+      rules.add(rule.append(verdict).append(" comment \"").append(comment.length() > 120 ? comment.substring(0, 120)
+          : comment).append('"').toString());
+    }
+  }
+
+  /** One end of a rule as a match ("" for any address), or null when it holds no address of the family. */
+  private String end(Peers peers, boolean v6, String field) {
+    String family = v6 ? "ip6 " : "ip ";
+    if (peers.any()) {
+      return "";
+    }
+    if (peers.named() != null) {
+      named.add(peers.named());
+      return family + field + " @" + Names.addressSet(peers.named(), v6) + " ";
+    }
+    List<Cidr> blocks = blocks(peers, v6);
+    if (blocks.isEmpty()) {
+      return null;
+    }
+    return family + field + " { " + String.join(", ", blocks.stream().map(Cidr::toString).toList()) + " } ";
+  }
+
+  private static String portSet(List<PortRange> ranges) {
+    return "{ " + String.join(", ", ranges.stream().map(Element::port).toList()) + " }";
   }
 
   private void renderGroup(List<Rule> run, boolean v6, Shape shape, String verdict, String comment) {

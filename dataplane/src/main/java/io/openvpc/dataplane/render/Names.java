@@ -24,15 +24,48 @@ public final class Names {
   }
 
   public static String routerNamespace(String vpcId) {
-    return PREFIX + "r-" + RouterRuleset.suffix(vpcId);
+    return PREFIX + "r-" + suffix(vpcId);
   }
 
   public static String routerPort(String networkInterfaceId) {
-    return PREFIX + RouterRuleset.suffix(networkInterfaceId);
+    return PREFIX + suffix(networkInterfaceId);
   }
 
   public static String instancePort(int index) {
     return PREFIX + "eth" + index;
+  }
+
+  /** The part of an ID after its type prefix ({@code 2ln96dly} of {@code vpc-2ln96dly}). */
+  public static String suffix(String id) {
+    int dash = id.indexOf('-');
+    return dash < 0 ? id : id.substring(dash + 1);
+  }
+
+  // ---- parts of a router's nftables table ---------------------------------------------------------
+
+  /** The chain of a rule segment ({@code sg-x/ingress} becomes {@code sg-x-ingress}). */
+  public static String segmentChain(String segment) {
+    return segment.replace('/', '-');
+  }
+
+  /** The nftables set of one family of a named address set ({@code n-sg-x-4}). */
+  public static String addressSet(String name, boolean v6) {
+    return "n-" + name + (v6 ? "-6" : "-4");
+  }
+
+  /** The chain that runs the segments of one filter in order, named by them ({@code f-<digest>}). */
+  public static String filterChain(java.util.List<String> segments) {
+    return "f-" + io.openvpc.dataplane.host.NftTable.digest(String.join(",", segments)).substring(0, 16);
+  }
+
+  /** A subnet's chain for its network ACL in one direction ({@code acl-out-<subnet suffix>}). */
+  public static String subnetAclChain(String subnetId, boolean inbound) {
+    return (inbound ? "acl-in-" : "acl-out-") + suffix(subnetId);
+  }
+
+  /** The set of a subnet's router ports, which its ACL exempts from each other's traffic. */
+  public static String subnetPorts(String subnetId) {
+    return "ifs-" + suffix(subnetId);
   }
 
   /** Whether a namespace name is one OpenVPC could have created. */

@@ -22,7 +22,7 @@ final class SubnetTables {
     Map<String, Integer> out = new HashMap<>();
     Set<Integer> used = new HashSet<>();
     for (String id : new TreeSet<>(subnetIds)) {
-      int slot = Math.floorMod(hash(RouterRuleset.suffix(id)), SPAN);
+      int slot = Math.floorMod(hash(Names.suffix(id)), SPAN);
       while (!used.add(slot)) {
         slot = (slot + 1) % SPAN;
       }

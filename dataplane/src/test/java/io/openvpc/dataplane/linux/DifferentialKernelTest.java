@@ -3,8 +3,7 @@ package io.openvpc.dataplane.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvpc.dataplane.host.HostState;
-import io.openvpc.dataplane.render.EnginePolicy;
-import io.openvpc.dataplane.render.HostRenderer;
+import io.openvpc.dataplane.render.ScopeRender;
 import io.openvpc.dataplane.render.Names;
 import io.openvpc.engine.Products;
 import io.openvpc.engine.compile.CompiledGraph;
@@ -94,7 +93,7 @@ class DifferentialKernelTest {
     List<Process> servers = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(12);
     try {
-      assertThat(reconciler.reconcile(HostRenderer.render(t, new EnginePolicy(net))).failed()).isEmpty();
+      assertThat(reconciler.reconcile(ScopeRender.whole(net)).failed()).isEmpty();
       Map<String, StringBuffer> udpSeen = new ConcurrentHashMap<>();
       for (Instance i : n.instances) {
         servers.add(startServer(i.id(), udpSeen.computeIfAbsent(i.id(), k -> new StringBuffer())));
@@ -156,7 +155,7 @@ class DifferentialKernelTest {
         System.err.println("DISAGREEMENT seed " + n.seed + ": " + o);
       }
       if (!out.isEmpty()) {
-        System.err.println(HostRenderer.render(t, new EnginePolicy(net)).namespace(Names.routerNamespace(n.vpc.id()))
+        System.err.println(ScopeRender.whole(net).namespace(Names.routerNamespace(n.vpc.id()))
             .orElseThrow().nftables().text());
       }
       return out.stream().map(o -> "seed " + n.seed + ": " + o).toList();

@@ -3,15 +3,10 @@ package io.openvpc.dataplane.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvpc.dataplane.Fixtures;
-import io.openvpc.dataplane.StaticPolicy;
 import io.openvpc.dataplane.host.HostState;
-import io.openvpc.dataplane.render.Filter;
-import io.openvpc.dataplane.render.Filter.Peers;
-import io.openvpc.model.PortRange;
-import io.openvpc.dataplane.render.Filter.Rule;
-import io.openvpc.dataplane.render.Filter.Service;
-import io.openvpc.dataplane.render.Filter.Verdict;
-import io.openvpc.dataplane.render.HostRenderer;
+import io.openvpc.dataplane.render.ScopeRender;
+import io.openvpc.engine.Products;
+import io.openvpc.engine.compile.CompiledGraph;
 import io.openvpc.dataplane.render.Names;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.Instance;
@@ -44,9 +39,26 @@ class ReconcilerKernelTest {
     }
   }
 
-  private static Filter allowTcp(int port, String peer) {
-    return new Filter(List.of(new Rule("sg-t ingress #0", Verdict.ACCEPT, Peers.of(List.of(Cidr.parse(peer))), Peers.ANY,
-        List.of(new Service(6, List.of(), List.of(new PortRange(port, port)))))), Verdict.DROP);
+  /** Binds to the ENI a group that admits TCP {@code port} from {@code peer} and sends anything. */
+  private static void allowTcp(Fixtures f, io.openvpc.model.NetworkInterface eni, int port, String peer) {
+    f.bind(eni, f.securityGroup(List.of(Fixtures.rule("ACCEPT", "TCP", Integer.toString(port), peer)),
+        List.of(Fixtures.rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0"))).id());
+  }
+
+  /** The group bound to the ENI now admits TCP 9000 from its subnet and DNS from anywhere. */
+  private static void allowTcpAndDns(Fixtures f, io.openvpc.model.NetworkInterface eni) {
+    io.openvpc.model.SecurityGroup g = (io.openvpc.model.SecurityGroup) f.topology()
+        .find(io.openvpc.model.SecurityGroup.class, eni.securityGroupIds().isEmpty()
+            ? f.topology().find(io.openvpc.model.NetworkInterface.class, eni.id()).orElseThrow().securityGroupIds().get(0)
+            : eni.securityGroupIds().get(0)).orElseThrow();
+    f.put(new io.openvpc.model.SecurityGroup(g.id(), g.name(), g.description(), g.projectId(), g.isDefault(),
+        g.version() + 1, List.of(Fixtures.rule("ACCEPT", "TCP", "9000", "10.21.1.0/24"),
+            Fixtures.rule("ACCEPT", "UDP", "53", "0.0.0.0/0")), g.egress(), g.tags(), g.createdTime(), g.updateTime()));
+  }
+
+  /** The host state the engine compiles and the renderers render from the fixtures. */
+  private static HostState desired(Fixtures f) {
+    return ScopeRender.whole(CompiledGraph.compile(f.topology(), Products.compilers()));
   }
 
   @Test
@@ -58,8 +70,7 @@ class ReconcilerKernelTest {
     Instance a = f.instance(s1, "10.20.1.5", "fd00:20:0:1::5");
     Instance b = f.instance(s1, "10.20.1.6", "fd00:20:0:1::6");
     Instance c = f.instance(s2, "10.20.2.7", null);
-    StaticPolicy policy = new StaticPolicy(f.topology());
-    HostState desired = HostRenderer.render(f.topology(), policy);
+    HostState desired = desired(f);
 
     Reconciler.Outcome first = reconciler.reconcile(desired);
     assertThat(first.failed()).isEmpty();
@@ -79,8 +90,8 @@ class ReconcilerKernelTest {
       assertThat(Probe.received(udp, "hello-udp")).as("UDP across subnets").isTrue();
 
       // b now accepts only TCP 22 from a's subnet: same-subnet traffic is filtered too.
-      policy.ingress(f.primaryEni(b).id(), allowTcp(22, "10.20.1.0/24"));
-      Reconciler.Outcome change = reconciler.reconcile(HostRenderer.render(f.topology(), policy));
+      allowTcp(f, f.primaryEni(b), 22, "10.20.1.0/24");
+      Reconciler.Outcome change = reconciler.reconcile(desired(f));
       assertThat(change.changed()).containsExactly(Names.routerNamespace(vpc.id()));
       assertThat(Probe.tcp(a.id(), "10.20.1.6", 22)).as("allowed by rule #0").isTrue();
       assertThat(Probe.tcp(a.id(), "10.20.1.6", 80)).as("no rule matches: default drop").isFalse();
@@ -90,7 +101,7 @@ class ReconcilerKernelTest {
     }
 
     // Applying the same state twice changes nothing, and a restarted agent reads back the same state.
-    HostState again = HostRenderer.render(f.topology(), policy);
+    HostState again = desired(f);
     assertThat(reconciler.reconcile(again).changedNothing()).isTrue();
     assertThat(reconciler.drift(again)).as("the host read back equals the desired state").isEmpty();
     Reconciler restarted = new Reconciler(host);
@@ -99,7 +110,7 @@ class ReconcilerKernelTest {
     // Stopping an instance removes its namespace.
     f.put(new Instance(c.id(), c.name(), c.zone(), c.instanceType(), c.imageId(), c.vpcId(), c.subnetId(),
         InstanceState.STOPPED, List.of(), c.createdTime()));
-    Reconciler.Outcome stop = restarted.reconcile(HostRenderer.render(f.topology(), policy));
+    Reconciler.Outcome stop = restarted.reconcile(desired(f));
     assertThat(stop.deleted()).containsExactly(Names.instanceNamespace(c.id()));
     assertThat(host.namespaces()).doesNotContain(Names.instanceNamespace(c.id()));
     reconciler = restarted;
@@ -115,9 +126,8 @@ class ReconcilerKernelTest {
     Instance b = f.instance(s1, "10.25.1.6", "fd00:25:0:1::6");
     Instance c = f.instance(s2, "10.25.2.7", null);
     Instance d = f.instance(s2, "10.25.2.8", null);
-    StaticPolicy policy = new StaticPolicy(f.topology());
-    policy.ingress(f.primaryEni(d).id(), allowTcp(22, "10.25.0.0/16"));
-    HostState desired = HostRenderer.render(f.topology(), policy);
+    allowTcp(f, f.primaryEni(d), 22, "10.25.0.0/16");
+    HostState desired = desired(f);
     assertThat(reconciler.reconcile(desired).failed()).isEmpty();
     String router = Names.routerNamespace(vpc.id());
     String nsA = Names.instanceNamespace(a.id());
@@ -134,7 +144,7 @@ class ReconcilerKernelTest {
     Command.run("ip", "-n", nsA, "addr", "del", "10.25.1.5/24", "dev", "ovpc-eth0").orThrow();
     Command.run("ip", "netns", "exec", nsA, "sysctl", "-qw", "net.ipv4.ip_forward=0").orThrow();
     java.nio.file.Files.delete(java.nio.file.Path.of("/etc/netns", nsA, "resolv.conf"));
-    Command.run("ip", "netns", "exec", router, "nft", "delete", "rule", "inet", "ovpc", "forward", "handle",
+    Command.run("ip", "netns", "exec", router, "nft", "delete", "rule", "inet", "ovpc", "stage-sg-in", "handle",
         forwardRuleHandle(router)).orThrow();
     assertThat(Probe.ping(c.id(), "10.25.1.6")).isFalse();
 
@@ -163,11 +173,11 @@ class ReconcilerKernelTest {
     reconciler = restarted;
   }
 
-  /** The handle of the forward chain's rule that dispatches to the security groups' ingress chains. */
+  /** The handle of the ingress stage's rule that dispatches to the ENIs' security groups. */
   private static String forwardRuleHandle(String router) {
-    for (String line : Command.run("ip", "netns", "exec", router, "nft", "-a", "list", "chain", "inet", "ovpc", "forward")
-        .orThrow().stdout().split("\n")) {
-      if (line.contains("dispatch-sg-in")) {
+    for (String line : Command.run("ip", "netns", "exec", router, "nft", "-a", "list", "chain", "inet", "ovpc",
+        "stage-sg-in").orThrow().stdout().split("\n")) {
+      if (line.contains("vmap @sg-in")) {
         return line.substring(line.lastIndexOf("handle ") + 7).strip();
       }
     }
@@ -181,9 +191,8 @@ class ReconcilerKernelTest {
     Subnet s1 = f.subnet(vpc, "10.21.1.0/24", null);
     Instance a = f.instance(s1, "10.21.1.5", null);
     Instance b = f.instance(s1, "10.21.1.6", null);
-    StaticPolicy policy = new StaticPolicy(f.topology());
-    policy.ingress(f.primaryEni(b).id(), allowTcp(9000, "10.21.1.0/24"));
-    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).failed()).isEmpty();
+    allowTcp(f, f.primaryEni(b), 9000, "10.21.1.0/24");
+    assertThat(reconciler.reconcile(desired(f)).failed()).isEmpty();
     Process server = new ProcessBuilder("ip", "netns", "exec", Names.instanceNamespace(b.id()), "nc", "-l", "-p", "9000")
         .redirectErrorStream(true).start();
     Thread.sleep(200);
@@ -192,12 +201,9 @@ class ReconcilerKernelTest {
     try {
       client.getOutputStream().write("one\n".getBytes());
       client.getOutputStream().flush();
-      // A new rule replaces the whole ruleset in one transaction; the connection, still allowed, goes on.
-      policy.ingress(f.primaryEni(b).id(), new Filter(List.of(new Rule("sg-t ingress #0", Verdict.ACCEPT,
-          Peers.of(List.of(Cidr.parse("10.21.1.0/24"))), Peers.ANY, List.of(new Service(6, List.of(),
-          List.of(new PortRange(9000, 9000))))), new Rule("sg-t ingress #1", Verdict.ACCEPT, Peers.ANY, Peers.ANY,
-          List.of(new Service(17, List.of(), List.of(new PortRange(53, 53)))))), Verdict.DROP));
-      assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).changed())
+      // A new rule changes the group's chain in one transaction; the connection, still allowed, goes on.
+      allowTcpAndDns(f, f.primaryEni(b));
+      assertThat(reconciler.reconcile(desired(f)).changed())
           .containsExactly(Names.routerNamespace(vpc.id()));
       client.getOutputStream().write("two\n".getBytes());
       client.getOutputStream().flush();
@@ -219,7 +225,7 @@ class ReconcilerKernelTest {
     Instance b = f.instance(s1, "10.22.1.6", null);
     Instance c = f.instance(s1, "10.22.1.7", null);
     var vip = f.havip(s1, "10.22.1.100", f.primaryEni(b));
-    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), new StaticPolicy(f.topology()))).failed())
+    assertThat(reconciler.reconcile(desired(f)).failed())
         .isEmpty();
     assertThat(Probe.ping(a.id(), "10.22.1.100")).isTrue();
     assertThat(Command.run("ip", "-n", Names.instanceNamespace(b.id()), "-o", "addr").stdout()).contains("10.22.1.100/24");
@@ -227,7 +233,7 @@ class ReconcilerKernelTest {
     // The HAVIP floats to c: c answers on it, b no longer holds it.
     f.put(new io.openvpc.model.HaVip(vip.id(), vip.vpcId(), vip.subnetId(), vip.name(), vip.vip(),
         f.primaryEni(c).id(), c.id(), "", false, List.of(), List.of(), vip.createdTime(), vip.flushedTime()));
-    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), new StaticPolicy(f.topology()))).failed())
+    assertThat(reconciler.reconcile(desired(f)).failed())
         .isEmpty();
     assertThat(Command.run("ip", "-n", Names.instanceNamespace(b.id()), "-o", "addr").stdout())
         .doesNotContain("10.22.1.100");
@@ -244,8 +250,7 @@ class ReconcilerKernelTest {
     Instance a = f.instance(s1, "10.24.1.5", null);
     var second = f.eni(a, s2, false, "10.24.2.5", null);
     Instance c = f.instance(s2, "10.24.2.7", null);
-    StaticPolicy policy = new StaticPolicy(f.topology());
-    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), policy)).failed()).isEmpty();
+    assertThat(reconciler.reconcile(desired(f)).failed()).isEmpty();
     assertThat(Command.run("ip", "-n", Names.instanceNamespace(a.id()), "-o", "addr", "show", "dev", "ovpc-eth1")
         .stdout()).contains("10.24.2.5/24");
     assertThat(Probe.ping(c.id(), "10.24.2.5")).as("through the secondary ENI " + second.id()).isTrue();
@@ -267,7 +272,7 @@ class ReconcilerKernelTest {
     Instance a1 = f.instance(s1, "10.30.1.5", null);
     Instance b1 = f.instance(s1, "10.30.1.6", null);
     Instance a2 = f.instance(s2, "10.30.1.5", null);
-    assertThat(reconciler.reconcile(HostRenderer.render(f.topology(), new StaticPolicy(f.topology()))).failed())
+    assertThat(reconciler.reconcile(desired(f)).failed())
         .isEmpty();
     try (Probe probe = new Probe()) {
       probe.listen(b1.id(), "tcp", 7000);

@@ -1,6 +1,7 @@
 package io.openvpc.engine.compile;
 
 import io.openvpc.engine.graph.Edge;
+import io.openvpc.engine.graph.EdgeId;
 import io.openvpc.engine.graph.Filter;
 import io.openvpc.engine.graph.Graph;
 import io.openvpc.engine.graph.GraphChange;
@@ -137,7 +138,7 @@ public final class CompiledGraph implements Graph {
       }
       drain();
       revision = change.after().revision();
-      return new GraphChange(revision, false, touched.nodes, touched.segments, touched.sets);
+      return new GraphChange(revision, false, touched.nodes, touched.edges, touched.segments, touched.sets);
     } finally {
       touched = null;
     }
@@ -411,19 +412,7 @@ public final class CompiledGraph implements Graph {
     }
     switch (slot.kind()) {
       case NODE -> touched.nodes.add((NodeId) slot.key());
-      case EDGE -> {
-        EdgeKey k = (EdgeKey) slot.key();
-        touched.nodes.add(k.from());
-        touched.nodes.add(k.to());
-      }
-      case OWNER, MEMBER -> {
-        if (was instanceof NodeId n) {
-          touched.nodes.add(n);
-        }
-        if (now instanceof NodeId n) {
-          touched.nodes.add(n);
-        }
-      }
+      case EDGE -> touched.edges.add((EdgeId) slot.key());
       case SEGMENT -> touched.segments.add((String) slot.key());
       case SET -> touched.sets.add((String) slot.key());
       default -> { }
@@ -736,7 +725,7 @@ public final class CompiledGraph implements Graph {
 
     @Override
     public void edge(Edge edge) {
-      put(new Slot(SlotKind.EDGE, new EdgeKey(edge.from(), edge.to())), edge);
+      put(new Slot(SlotKind.EDGE, new EdgeId(edge.from(), edge.to())), edge);
     }
 
     @Override
@@ -805,18 +794,6 @@ public final class CompiledGraph implements Graph {
     @Override
     public int hashCode() {
       return key.hashCode() * 31 + kind.ordinal();
-    }
-  }
-
-  private record EdgeKey(NodeId from, NodeId to) {
-    @Override
-    public boolean equals(Object o) {
-      return o == this || o instanceof EdgeKey k && from.equals(k.from) && to.equals(k.to);
-    }
-
-    @Override
-    public int hashCode() {
-      return from.hashCode() * 31 + to.hashCode();
     }
   }
 
@@ -909,6 +886,7 @@ public final class CompiledGraph implements Graph {
         Comparator.comparingInt(Pending::rank).thenComparing(Pending::key, BY_KEY));
     final Set<ResourceKey> queued = new HashSet<>();
     final Set<NodeId> nodes = new HashSet<>();
+    final Set<EdgeId> edges = new HashSet<>();
     final Set<String> segments = new HashSet<>();
     final Set<String> sets = new HashSet<>();
 

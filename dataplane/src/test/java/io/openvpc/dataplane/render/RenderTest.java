@@ -4,11 +4,11 @@ import static io.openvpc.dataplane.Fixtures.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvpc.dataplane.Fixtures;
-import io.openvpc.dataplane.StaticPolicy;
 import io.openvpc.dataplane.host.Address;
 import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.host.Link;
 import io.openvpc.dataplane.host.Netns;
+import io.openvpc.dataplane.host.NftTable;
 import io.openvpc.dataplane.host.Route;
 import io.openvpc.engine.Products;
 import io.openvpc.engine.compile.CompiledGraph;
@@ -22,14 +22,14 @@ import io.openvpc.model.Vpc;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HostRendererTest {
+class RenderTest {
   private final Fixtures f = new Fixtures();
   private final Vpc vpc = f.vpc("10.0.0.0/16", "fd00:1::/56");
   private final Subnet s1 = f.subnet(vpc, "10.0.1.0/24", "fd00:1:0:1::/64");
 
   private HostState render() {
     Topology t = f.topology();
-    return HostRenderer.render(t, new EnginePolicy(CompiledGraph.compile(t, Products.compilers())));
+    return ScopeRender.whole(CompiledGraph.compile(t, Products.compilers()));
   }
 
   @Test
@@ -78,7 +78,7 @@ class HostRendererTest {
   }
 
   @Test
-  void render_groupReference_expandsToMemberAddresses() {
+  void render_groupReference_isASetOfTheMembersAddresses() {
     Instance a = f.instance(s1, "10.0.1.5", null);
     Instance b = f.instance(s1, "10.0.1.6", null);
     SecurityGroup web = f.securityGroup(List.of(), List.of(rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0")));
@@ -86,25 +86,34 @@ class HostRendererTest {
         List.of(rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0")));
     f.bind(f.primaryEni(a), web.id());
     f.bind(f.primaryEni(b), db.id());
-    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text();
-    assertThat(nft).contains("10.0.1.5/32 . 6 . 5432").doesNotContain("10.0.1.6/32 . 6 . 5432");
-    assertThat(nft).contains("comment \"" + db.id() + " ingress #0\"");
+    NftTable nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    String members = Names.addressSet(web.id(), false);
+    assertThat(nft.set(members).orElseThrow().elements()).containsExactly("10.0.1.5/32");
+    assertThat(nft.text()).contains("ip saddr @" + members + " meta l4proto 6 th dport { 5432 } accept comment \""
+        + db.id() + " ingress #0\"");
 
-    // A new member of the referenced group shows up in the set on the next render.
+    // A new member of the referenced group shows up in the set, and only there.
     Instance c = f.instance(s1, "10.0.1.7", null);
     f.bind(f.primaryEni(c), web.id());
-    String after = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text();
-    assertThat(after).contains("10.0.1.7/32 . 6 . 5432");
+    NftTable after = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    assertThat(after.set(members).orElseThrow().elements()).containsExactly("10.0.1.5/32", "10.0.1.7/32");
+    assertThat(after.chain(Names.segmentChain(db.id() + "/ingress"))).isEqualTo(
+        nft.chain(Names.segmentChain(db.id() + "/ingress")));
   }
 
   @Test
   void render_identicalFilters_shareOneChain() {
+    SecurityGroup web = f.securityGroup(List.of(rule("ACCEPT", "TCP", "80", "0.0.0.0/0")),
+        List.of(rule("ACCEPT", "ALL", "ALL", "0.0.0.0/0")));
     for (int i = 0; i < 50; i++) {
-      f.instance(s1, "10.0.1." + (10 + i), null);
+      f.bind(f.primaryEni(f.instance(s1, "10.0.1." + (10 + i), null)), web.id());
     }
-    String nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text();
-    assertThat(nft.lines().filter(l -> l.strip().startsWith("chain sg-"))).hasSize(1);
-    assertThat(render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables().text()).isEqualTo(nft);
+    f.instance(s1, "10.0.1.99", null); // no group: passes everything, so needs no chain
+    NftTable nft = render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables();
+    assertThat(nft.chains().stream().map(c -> c.name()).filter(n -> n.startsWith("f-"))).hasSize(2);
+    assertThat(nft.chains().stream().map(c -> c.name()).filter(n -> n.startsWith("sg-"))).hasSize(2);
+    assertThat(nft.set(RouterTable.SG_IN).orElseThrow().elements()).hasSize(50);
+    assertThat(render().namespace(Names.routerNamespace(vpc.id())).orElseThrow().nftables()).isEqualTo(nft);
   }
 
   @Test
