@@ -135,8 +135,8 @@ public final class DataplaneBench {
     all.add(r);
   }
 
-  /** Realise n instances, then time security-group changes until they are in force. */
-  private void realize(int n) throws Exception {
+  /** A group admitting TCP 22 and 80 from the VPC, and n instances bound to it. */
+  private SecurityGroup webServers(int n) {
     SecurityGroup sg = new SecurityGroup("sg-bench" + suffix(4), "web", "", "0", false, 1,
         List.of(tcp("ACCEPT", "22", "10.99.0.0/16"), tcp("ACCEPT", "80", "10.99.0.0/16")), List.of(any("ACCEPT")),
         List.of(), T0, T0);
@@ -144,6 +144,12 @@ public final class DataplaneBench {
     for (int i = 0; i < n; i++) {
       instance(i, List.of(sg.id()));
     }
+    return sg;
+  }
+
+  /** Realise n instances, then time security-group changes until they are in force. */
+  private void realize(int n) throws Exception {
+    SecurityGroup sg = webServers(n);
     LinuxHost host = new LinuxHost("bench-" + suffix(6));
     LinuxDataplane dp = new LinuxDataplane(host, engine).start();
     Process server = null;
@@ -201,13 +207,7 @@ public final class DataplaneBench {
 
   /** Realise n instances, drop the agent, and time new agents on the same owner until they have converged. */
   private void restart(int n) throws Exception {
-    SecurityGroup sg = new SecurityGroup("sg-bench" + suffix(4), "web", "", "0", false, 1,
-        List.of(tcp("ACCEPT", "22", "10.99.0.0/16"), tcp("ACCEPT", "80", "10.99.0.0/16")), List.of(any("ACCEPT")),
-        List.of(), T0, T0);
-    all.add(sg);
-    for (int i = 0; i < n; i++) {
-      instance(i, List.of(sg.id()));
-    }
+    SecurityGroup sg = webServers(n);
     String owner = "bench-" + suffix(6);
     LinuxDataplane first = new LinuxDataplane(new LinuxHost(owner), new io.openvpc.engine.Engine());
     long t0 = System.nanoTime();

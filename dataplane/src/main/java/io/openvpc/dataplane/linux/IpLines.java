@@ -41,7 +41,9 @@ final class IpLines {
   private static final int FRA_TABLE = 15;
   private static final int FRA_PROTOCOL = 21;
   private static final int FR_ACT_TO_TBL = 1;
-  private static final int IFF_UP = 1;
+
+  /** Create, or replace what is there ({@code ip ... replace}). */
+  private static final short REPLACE = (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE);
 
   private final Rtnl rtnl;
   private Map<String, Integer> index;
@@ -53,7 +55,10 @@ final class IpLines {
   /** What applying some lines left: the failures ("`line`: reason") and the lines for {@code ip} to run. */
   record Result(List<String> errors, List<String> unsupported) {}
 
-  /** Applies {@code lines} in the calling thread's namespace; {@code ipv6} gives the family of rules without addresses. */
+  /**
+   * Applies {@code lines} in the calling thread's namespace; {@code ipv6} gives the family of rules
+   * without addresses.
+   */
   static Result apply(List<String> lines, boolean ipv6) {
     List<String> errors = new ArrayList<>();
     List<String> unsupported = new ArrayList<>();
@@ -78,7 +83,7 @@ final class IpLines {
     }
     return switch (w[0] + " " + w[1]) {
       case "link del" -> {
-        rtnl.change(Rtnl.DELLINK, (short) 0, new Rtnl.Message(ifinfo(device(w[2]), 0, 0)));
+        rtnl.change(Rtnl.RTM_DELLINK, (short) 0, new Rtnl.Message(ifinfo(device(w[2]), 0, 0)));
         index = null;
         yield true;
       }
@@ -102,7 +107,7 @@ final class IpLines {
       Rtnl.Message m = new Rtnl.Message(ifinfo(0, 0, 0)).string(IFLA_IFNAME, w[2])
           .begin(IFLA_LINKINFO).string(IFLA_INFO_KIND, "veth").begin(IFLA_INFO_DATA).begin(VETH_INFO_PEER)
           .raw(ifinfo(0, 0, 0)).string(IFLA_IFNAME, w[7]).u32(IFLA_NET_NS_FD, fd).end().end().end();
-      rtnl.change(Rtnl.NEWLINK, (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL), m);
+      rtnl.change(Rtnl.RTM_NEWLINK, (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL), m);
     } finally {
       Syscalls.LibC.I.close(fd);
     }
@@ -113,11 +118,12 @@ final class IpLines {
   /** {@code link set NAME alias ALIAS}, {@code link set NAME up|down}. */
   private boolean setLink(String[] w) {
     if (w.length == 5 && w[3].equals("alias")) {
-      rtnl.change(Rtnl.NEWLINK, (short) 0, new Rtnl.Message(ifinfo(device(w[2]), 0, 0)).string(IFLA_IFALIAS, w[4]));
+      rtnl.change(Rtnl.RTM_NEWLINK, (short) 0, new Rtnl.Message(ifinfo(device(w[2]), 0, 0)).string(IFLA_IFALIAS, w[4]));
       return true;
     }
     if (w.length == 4 && (w[3].equals("up") || w[3].equals("down"))) {
-      rtnl.change(Rtnl.NEWLINK, (short) 0, new Rtnl.Message(ifinfo(device(w[2]), w[3].equals("up") ? IFF_UP : 0, IFF_UP)));
+      int flags = w[3].equals("up") ? Rtnl.IFF_UP : 0;
+      rtnl.change(Rtnl.RTM_NEWLINK, (short) 0, new Rtnl.Message(ifinfo(device(w[2]), flags, Rtnl.IFF_UP)));
       return true;
     }
     return false;
@@ -148,7 +154,7 @@ final class IpLines {
       m.u32(IFA_FLAGS, flags);
     }
     boolean add = w[1].equals("replace");
-    rtnl.change(add ? Rtnl.NEWADDR : Rtnl.DELADDR, add ? (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE) : 0, m);
+    rtnl.change(add ? Rtnl.RTM_NEWADDR : Rtnl.RTM_DELADDR, add ? REPLACE : 0, m);
     return true;
   }
 
@@ -201,7 +207,7 @@ final class IpLines {
     if (dev != 0) {
       m.u32(RTA_OIF, dev);
     }
-    rtnl.change(add ? Rtnl.NEWROUTE : Rtnl.DELROUTE, add ? (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE) : 0, m);
+    rtnl.change(add ? Rtnl.RTM_NEWROUTE : Rtnl.RTM_DELROUTE, add ? REPLACE : 0, m);
     return true;
   }
 
@@ -268,7 +274,7 @@ final class IpLines {
       m.u8(FRA_PROTOCOL, proto);
     }
     boolean add = w[1].equals("add");
-    rtnl.change(add ? Rtnl.NEWRULE : Rtnl.DELRULE, add ? (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL) : 0, m);
+    rtnl.change(add ? Rtnl.RTM_NEWRULE : Rtnl.RTM_DELRULE, add ? (short) (Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL) : 0, m);
     return true;
   }
 

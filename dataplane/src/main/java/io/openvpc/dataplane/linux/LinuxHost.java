@@ -52,7 +52,10 @@ public final class LinuxHost {
   private static volatile boolean netnsDirReady;
 
   private final String owner;
-  /** The fingerprint of each namespace's table right after this driver last changed it. */
+  /**
+   * The fingerprint of each namespace's table right after this driver last changed it (or found it as
+   * recorded), for {@link #recordApplied}; reads compare with the mark.
+   */
   private final Map<String, String> prints = new ConcurrentHashMap<>();
 
   /** A driver acting for {@code owner} (e.g. {@code server <data dir>}, or a test's unique name). */
@@ -198,7 +201,12 @@ public final class LinuxHost {
 
   /** Records that {@code ns} holds exactly the desired state of this digest (after a successful apply). */
   public void recordApplied(String ns, String digest) {
-    writeMark(ns, digest, prints.getOrDefault(ns, ""));
+    String print = prints.get(ns);
+    if (print == null) {
+      // Its table was not changed by this driver: what the kernel vouched for, or what was recorded.
+      print = mark(ns).map(Mark::nftPrint).orElse("");
+    }
+    writeMark(ns, digest, print);
   }
 
   /** Records that what {@code ns} holds is not known to be any desired state (before changing it). */
@@ -689,11 +697,10 @@ public final class LinuxHost {
     if (!now.present()) {
       return NftTable.EMPTY;
     }
-    String recorded = prints.get(ns);
-    if (recorded == null) {
-      recorded = mark(ns).map(Mark::nftPrint).orElse("");
-    }
+    // The mark is the record (another driver of this owner, a restarted one, may have written it).
+    String recorded = mark(ns).map(Mark::nftPrint).orElse("");
     if (!expected.isEmpty() && now.marker().equals(expected.digest()) && now.fingerprint().equals(recorded)) {
+      prints.put(ns, recorded);
       return expected;
     }
     return NftTable.UNKNOWN;

@@ -77,8 +77,8 @@ public final class NftDelta {
     if (desired.isEmpty()) {
       return DROP_TABLE;
     }
-    return DROP_TABLE + desired.text("  set " + NftTable.MARKER + " {\n    type inet_service;\n    elements = { 1 comment \""
-        + desired.digest() + "\" }\n  }\n");
+    return DROP_TABLE + desired.text("  set " + NftTable.MARKER + " {\n    type inet_service;\n"
+        + "    elements = { 1 comment \"" + desired.digest() + "\" }\n  }\n");
   }
 
   /** The statements that make the marker say {@code digest}. */
@@ -404,8 +404,8 @@ public final class NftDelta {
       m.appendTail(sb);
       return sb.toString();
     };
-    List<NftSet> sets = t.sets().stream()
-        .map(s -> s.map() ? new NftSet(s.name(), s.declaration(), s.elements().stream().map(fix).toList()) : s).toList();
+    List<NftSet> sets = t.sets().stream().map(s -> s.map()
+        ? new NftSet(s.name(), s.declaration(), s.elements().stream().map(fix).toList()) : s).toList();
     List<NftChain> chains = t.chains().stream().map(c -> new NftChain(renames.getOrDefault(c.name(), c.name()),
         c.declaration(), c.rules().stream().map(fix).toList())).toList();
     return new NftTable(sets, chains);

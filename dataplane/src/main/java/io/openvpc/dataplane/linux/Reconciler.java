@@ -84,16 +84,6 @@ public final class Reconciler {
     }
   }
 
-  /** How many namespaces are known (for logs and benchmarks). */
-  public int knownCount() {
-    return known.size();
-  }
-
-  /** How many namespaces were trusted from their marks and have not been read back yet. */
-  public int unverifiedCount() {
-    return unverified.size();
-  }
-
   /**
    * Reads up to {@code count} known namespaces back (those trusted at start first, then round robin)
    * and remembers what the host really holds; returns whether any had drifted from what was applied
@@ -223,7 +213,6 @@ public final class Reconciler {
     parallel(fresh, n -> {
       try {
         host.createNamespace(n.name(), n.sysctls());
-        Netns empty = Netns.empty(n.name(), n.role());
         known.put(n.name(), new Netns(n.name(), n.role(), n.sysctls(), List.of(), List.of(), List.of(), List.of(),
             NftTable.EMPTY, ""));
         created.add(n.name());
@@ -495,12 +484,12 @@ public final class Reconciler {
 
   /** Makes the mark of {@code ns} claim nothing: what it holds is about to change, or has. */
   private void forget(String ns) {
-    if (recorded.remove(ns) != null || !known.containsKey(ns)) {
-      try {
-        host.forgetApplied(ns);
-      } catch (RuntimeException e) {
-        LOG.debug("data plane: cannot update the mark of {}: {}", ns, e.getMessage());
-      }
+    recorded.remove(ns);
+    try {
+      // Whatever this agent recorded, the mark may still claim what an earlier run applied.
+      host.forgetApplied(ns);
+    } catch (RuntimeException e) {
+      LOG.debug("data plane: cannot update the mark of {}: {}", ns, e.getMessage());
     }
   }
 

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * A route netlink socket of the namespace it was opened in (open it inside {@link InNetns#call}): dumps
- * of links, addresses, routes and rules, read in-process instead of by {@code ip -j} processes, and the
- * two requests the driver makes without {@code ip} (a link up, a link deleted). The kernel's own
- * structures are read as {@code linux/rtnetlink.h} lays them out.
+ * of links, addresses, routes and rules, read in-process instead of by {@code ip -j} processes, and
+ * requests (built with {@link Message}, answered with the kernel's extended error message) for the
+ * changes {@link IpLines} makes. The kernel's structures are read and written as {@code
+ * linux/rtnetlink.h} lays them out.
  */
 final class Rtnl implements AutoCloseable {
   private static final int AF_NETLINK = 16;
@@ -28,25 +29,25 @@ final class Rtnl implements AutoCloseable {
   private static final short NLM_F_REQUEST = 1;
   private static final short NLM_F_ACK = 4;
   private static final short NLM_F_DUMP = 0x300;
-  private static final short RTM_NEWLINK = 16;
-  private static final short RTM_DELLINK = 17;
+  static final short RTM_NEWLINK = 16;
+  static final short RTM_DELLINK = 17;
   private static final short RTM_GETLINK = 18;
   private static final short RTM_GETADDR = 22;
   private static final short RTM_GETROUTE = 26;
   private static final short RTM_GETRULE = 34;
-  private static final short RTM_NEWADDR = 20;
-  private static final short RTM_DELADDR = 21;
-  private static final short RTM_NEWROUTE = 24;
-  private static final short RTM_DELROUTE = 25;
-  private static final short RTM_NEWRULE = 32;
-  private static final short RTM_DELRULE = 33;
+  static final short RTM_NEWADDR = 20;
+  static final short RTM_DELADDR = 21;
+  static final short RTM_NEWROUTE = 24;
+  static final short RTM_DELROUTE = 25;
+  static final short RTM_NEWRULE = 32;
+  static final short RTM_DELRULE = 33;
   static final short NLM_F_REPLACE = 0x100;
   static final short NLM_F_EXCL = 0x200;
   static final short NLM_F_CREATE = 0x400;
   private static final int SOL_NETLINK = 270;
   private static final int NETLINK_CAP_ACK = 10;
   private static final int NETLINK_EXT_ACK = 11;
-  private static final int IFF_UP = 1;
+  static final int IFF_UP = 1;
 
   private final int fd;
   private final com.sun.jna.Memory buf = new com.sun.jna.Memory(1 << 18);
@@ -74,8 +75,8 @@ final class Rtnl implements AutoCloseable {
     Syscalls.LibC.I.close(fd);
   }
 
-  /** A network device: index, name, alias ("" for none), whether it is up, and its peer's index (veth). */
-  record LinkInfo(int index, String name, String alias, boolean up, int peerIndex) {}
+  /** A network device: index, name, alias ("" for none), and whether it is up. */
+  record LinkInfo(int index, String name, String alias, boolean up) {}
 
   /** An address: the device's index, family, address text, prefix length, flags (IFA_F_*), scope. */
   record AddrInfo(int index, int family, String address, int prefixLength, int flags, int scope) {
@@ -97,8 +98,7 @@ final class Rtnl implements AutoCloseable {
       int index = m.getInt(4);
       int flags = m.getInt(8);
       Map<Integer, ByteBuffer> a = attributes(m, 16);
-      int peer = a.containsKey(5) ? a.get(5).getInt(0) : 0;
-      out.add(new LinkInfo(index, string(a.get(3)), string(a.get(20)), (flags & IFF_UP) != 0, peer));
+      out.add(new LinkInfo(index, string(a.get(3)), string(a.get(20)), (flags & IFF_UP) != 0));
     }
     return out;
   }
@@ -253,15 +253,6 @@ final class Rtnl implements AutoCloseable {
   void change(short type, short flags, Message m) {
     request(type, flags, m.bytes());
   }
-
-  static final short NEWLINK = RTM_NEWLINK;
-  static final short DELLINK = RTM_DELLINK;
-  static final short NEWADDR = RTM_NEWADDR;
-  static final short DELADDR = RTM_DELADDR;
-  static final short NEWROUTE = RTM_NEWROUTE;
-  static final short DELROUTE = RTM_DELROUTE;
-  static final short NEWRULE = RTM_NEWRULE;
-  static final short DELRULE = RTM_DELRULE;
 
   private void request(short type, short flags, byte[] body) {
     int s = ++seq;

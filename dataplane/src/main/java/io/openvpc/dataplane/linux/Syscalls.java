@@ -87,9 +87,4 @@ final class Syscalls {
     }
     return n;
   }
-
-  /** The message of an errno. */
-  static String strerror(LastErrorException e) {
-    return e.getMessage();
-  }
 }

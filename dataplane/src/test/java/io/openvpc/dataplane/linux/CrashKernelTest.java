@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openvpc.dataplane.LinuxDataplane;
 import io.openvpc.dataplane.host.HostState;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +119,15 @@ class CrashKernelTest {
         assertThat(outcomes.get(0).failed()).as(what + ": the first pass fails nowhere").isEmpty();
       }
       HostState desired = agent.desired();
-      assertThat(new Reconciler(host).drift(desired)).as(what + ": nothing left to repair").isEmpty();
+      List<NetnsPlan> drift = new Reconciler(host).drift(desired);
+      StringBuilder why = new StringBuilder();
+      for (NetnsPlan p : drift) {
+        NftListing now = LinuxHost.listing(p.namespace());
+        why.append("\n").append(p.namespace()).append(": mark ").append(LinuxHost.mark(p.namespace()))
+            .append(", kernel marker ").append(now.marker()).append(" fingerprint ").append(now.fingerprint())
+            .append(", desired ").append(desired.namespace(p.namespace()).map(n -> n.nftables().digest()).orElse("-"));
+      }
+      assertThat(drift).as(what + ": nothing left to repair" + why).isEmpty();
       assertThat(host.ownedNamespaces()).containsExactlyInAnyOrderElementsOf(desired.namespaces().keySet());
       String a = CrashTopology.instanceId(tag, 0);
       String b = CrashTopology.instanceId(tag, 1);

@@ -2,7 +2,6 @@ package io.openvpc.dataplane.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvpc.dataplane.Fixtures;
 import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.render.ScopeRender;
 import io.openvpc.dataplane.render.Names;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
