@@ -38,6 +38,11 @@ public final class LinuxDataplane implements AutoCloseable, GraphListener {
    * full sweep of 1,000 takes under a minute; those trusted at start from their marks come first).
    */
   private static final int VERIFY_PER_IDLE_SECOND = 20;
+  /**
+   * How long the agent must have been idle before it records what it applied (a router's table is
+   * listed back for that: tens of milliseconds it must not add to a change that arrives meanwhile).
+   */
+  private static final long RECORD_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
   /** The longest wait before a pass that left failures is tried again (it doubles from one second). */
   private static final long MAX_RETRY_MILLIS = 30_000;
 
@@ -58,6 +63,8 @@ public final class LinuxDataplane implements AutoCloseable, GraphListener {
   /** When a pass with failures is tried again (0: no retry due), and the wait after the next failure. */
   private long retryAt;
   private long retryDelay = 1000;
+  /** When the last pass ended (the worker's). */
+  private long lastPass = System.nanoTime();
 
   /**
    * The data plane of this host, rendering from {@code engine}, the server's one engine. It hears the
@@ -204,6 +211,7 @@ public final class LinuxDataplane implements AutoCloseable, GraphListener {
           reconciler.resync();
         }
         applied.set(target);
+        lastPass = System.nanoTime();
         synchronized (signal) {
           signal.notifyAll();
         }
@@ -225,6 +233,9 @@ public final class LinuxDataplane implements AutoCloseable, GraphListener {
       }
       if (running && requested.get() == applied.get()) {
         try {
+          if (System.nanoTime() - lastPass > RECORD_AFTER_IDLE_NANOS) {
+            reconciler.recordPending(() -> requested.get() != applied.get());
+          }
           if (reconciler.verifySome(VERIFY_PER_IDLE_SECOND)) {
             LOG.info("data plane: the host drifted from what was applied; repairing");
             wake();
@@ -236,7 +247,10 @@ public final class LinuxDataplane implements AutoCloseable, GraphListener {
     }
   }
 
-  /** Stops following changes. What is realised stays (instances keep running); see {@link #teardown}. */
+  /**
+   * Stops following changes, recording what was applied so that the next start trusts it. What is
+   * realised stays (instances keep running); see {@link #teardown}.
+   */
   @Override
   public void close() {
     running = false;
@@ -245,6 +259,11 @@ public final class LinuxDataplane implements AutoCloseable, GraphListener {
       worker.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      reconciler.recordPending(() -> false);
+    } catch (RuntimeException e) {
+      LOG.warn("data plane: cannot record what was applied; the next start reads it back: {}", e.toString());
     }
   }
 

@@ -190,7 +190,7 @@ public final class DataplaneBench {
           + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", n, ms.length, ms[ms.length / 2],
           ms[(int) (ms.length * 0.9)], ms[Math.min(ms.length - 1, (int) (ms.length * 0.99))], ms[ms.length - 1]);
       long nothing0 = System.nanoTime();
-      current = topology();
+      current = Topology.of(SCOPE, current.revision() + 1, all);
       long tk = dp.update(current);
       dp.awaitApplied(tk, 1, TimeUnit.MINUTES);
       System.out.printf("whole pass (compile, render, compare) with nothing to change: %.0f ms%n",

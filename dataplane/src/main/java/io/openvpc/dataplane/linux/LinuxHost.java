@@ -57,6 +57,8 @@ public final class LinuxHost {
    * recorded), for {@link #recordApplied}; reads compare with the mark.
    */
   private final Map<String, String> prints = new ConcurrentHashMap<>();
+  /** Tables changed by this driver whose fingerprint has not been taken yet. */
+  private final java.util.Set<String> unprinted = ConcurrentHashMap.newKeySet();
 
   /** A driver acting for {@code owner} (e.g. {@code server <data dir>}, or a test's unique name). */
   public LinuxHost(String owner) {
@@ -199,8 +201,14 @@ public final class LinuxHost {
     }
   }
 
-  /** Records that {@code ns} holds exactly the desired state of this digest (after a successful apply). */
+  /**
+   * Records that {@code ns} holds exactly the desired state of this digest (after a successful apply),
+   * listing its table back first if this driver changed it since.
+   */
   public void recordApplied(String ns, String digest) {
+    if (unprinted.contains(ns)) {
+      fingerprint(ns);
+    }
     String print = prints.get(ns);
     if (print == null) {
       // Its table was not changed by this driver: what the kernel vouched for, or what was recorded.
@@ -555,16 +563,19 @@ public final class LinuxHost {
       errors.add("nftables: " + e.getMessage());
       return;
     }
-    try {
-      long l0 = System.nanoTime();
-      String json = Nft.listJson(ns);
-      long t1 = System.nanoTime();
-      prints.put(ns, NftListing.parse(json).fingerprint());
-      LOG.debug("{}: table listed in {} ms ({} KB), fingerprinted in {} ms", ns, (t1 - l0) / 1_000_000,
-          json.length() / 1024, (System.nanoTime() - t1) / 1_000_000);
-    } catch (RuntimeException e) {
-      errors.add("nftables read back: " + e.getMessage());
-    }
+    // the table is in force; its fingerprint is taken when the state is recorded (recordApplied)
+    unprinted.add(ns);
+  }
+
+  /** Lists a changed table back and keeps its fingerprint for the mark. */
+  private void fingerprint(String ns) {
+    long l0 = System.nanoTime();
+    String json = Nft.listJson(ns);
+    long t1 = System.nanoTime();
+    prints.put(ns, NftListing.parse(json).fingerprint());
+    unprinted.remove(ns);
+    LOG.debug("{}: table listed in {} ms ({} KB), fingerprinted in {} ms", ns, (t1 - l0) / 1_000_000,
+        json.length() / 1024, (System.nanoTime() - t1) / 1_000_000);
   }
 
   private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");

@@ -3,6 +3,7 @@ package io.openvpc.dataplane.linux;
 import io.openvpc.dataplane.host.Address;
 import io.openvpc.dataplane.host.Link;
 import io.openvpc.dataplane.host.Netns;
+import io.openvpc.dataplane.host.NftTable;
 import io.openvpc.dataplane.host.Route;
 import io.openvpc.dataplane.host.RoutingRule;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public record NetnsPlan(
     List<String> batch,
     List<String> batch6,
     String nftables,
-    String nftablesFull,
+    NftTable nftablesWhole,
     String resolvConf) {
 
   public boolean isEmpty() {
@@ -51,6 +52,18 @@ public record NetnsPlan(
       }
     }
     return remove;
+  }
+
+  /**
+   * The script that loads the whole desired table, should the kernel refuse the delta; null when the
+   * delta is that already. Made only when needed: at a thousand ports it is a large text.
+   */
+  public String nftablesFull() {
+    if (nftablesWhole == null) {
+      return null;
+    }
+    String full = NftDelta.full(nftablesWhole);
+    return full.equals(nftables) ? null : full;
   }
 
   /** The plan from {@code actual} (empty lists for a fresh namespace) to {@code desired}. */
@@ -132,10 +145,9 @@ public record NetnsPlan(
       }
     }
     String nft = NftDelta.between(desired.nftables(), actual.nftables());
-    String full = nft.isEmpty() ? null : NftDelta.full(desired.nftables());
     String resolv = desired.resolvConf().equals(actual.resolvConf()) ? null : desired.resolvConf();
     return new NetnsPlan(desired.name(), sysctls, remove, create, batch, batch6, nft.isEmpty() ? null : nft,
-        full == null || full.equals(nft) ? null : full, resolv);
+        nft.isEmpty() ? null : desired.nftables(), resolv);
   }
 
   static String routeSpec(Route r) {

@@ -48,6 +48,8 @@ public final class Reconciler {
   private static final String BROKEN = "?broken:";
 
   private final LinuxHost host;
+  /** Namespaces applied (or found right) whose marks do not record it yet: {@link #recordPending} does. */
+  private final Map<String, Netns> unrecorded = new ConcurrentHashMap<>();
   /** What the host is known to hold, per namespace this owner manages. */
   private final Map<String, Netns> known = new ConcurrentHashMap<>();
   /** The digest each namespace's mark records (it holds exactly that desired state). */
@@ -137,6 +139,7 @@ public final class Reconciler {
    * apply, one per namespace that differs; empty when the host already holds {@code desired}.
    */
   public List<NetnsPlan> drift(HostState desired) {
+    recordPending(() -> false); // what was applied must be fingerprinted to be recognised when read back
     List<NetnsPlan> out = new ArrayList<>();
     Set<String> owned = new LinkedHashSet<>(host.ownedNamespaces());
     for (Netns n : desired.namespaces().values()) {
@@ -234,6 +237,9 @@ public final class Reconciler {
     List<Netns> routers = new ArrayList<>();
     List<Netns> instances = new ArrayList<>();
     for (Netns n : desired.namespaces().values()) {
+      if (known.get(n.name()) == n && !failing.containsKey(n.name())) {
+        continue; // exactly what was applied last: the renderer hands back the same object when nothing changed
+      }
       (n.role() == Netns.Role.ROUTER ? routers : instances).add(n);
     }
     Set<String> createdNow = Set.copyOf(created);
@@ -257,21 +263,28 @@ public final class Reconciler {
     final List<String> created;
     final List<String> changed;
     final List<Failure> failed;
-    /** Namespaces by the aliases of their links: both ends of an ENI's veth carry the same alias. */
-    final Map<String, List<String>> byAlias = new HashMap<>();
+    /** Namespaces by the aliases of their links (both ends of an ENI's veth carry the same alias), when asked. */
+    private Map<String, List<String>> byAlias;
 
     Pass(HostState desired, List<String> created, List<String> changed, List<Failure> failed) {
       this.desired = desired;
       this.created = created;
       this.changed = changed;
       this.failed = failed;
-      for (Netns n : desired.namespaces().values()) {
-        for (Link l : n.links()) {
-          if (!l.alias().isEmpty()) {
-            byAlias.computeIfAbsent(l.alias(), k -> new ArrayList<>()).add(n.name());
+    }
+
+    private synchronized Map<String, List<String>> byAlias() {
+      if (byAlias == null) {
+        byAlias = new HashMap<>();
+        for (Netns n : desired.namespaces().values()) {
+          for (Link l : n.links()) {
+            if (!l.alias().isEmpty()) {
+              byAlias.computeIfAbsent(l.alias(), k -> new ArrayList<>()).add(n.name());
+            }
           }
         }
       }
+      return byAlias;
     }
 
     void fail(String ns, String reason) {
@@ -293,7 +306,7 @@ public final class Reconciler {
     Set<String> peers(Netns n) {
       Set<String> out = new LinkedHashSet<>();
       for (Link l : n.links()) {
-        for (String p : byAlias.getOrDefault(l.alias(), List.of())) {
+        for (String p : byAlias().getOrDefault(l.alias(), List.of())) {
           if (!p.equals(n.name())) {
             out.add(p);
           }
@@ -418,7 +431,7 @@ public final class Reconciler {
           if (at >= 0) {
             reread.add(alias.substring(at + 1));
           }
-          reread.addAll(pass.byAlias.getOrDefault(alias, List.of()));
+          reread.addAll(pass.byAlias().getOrDefault(alias, List.of()));
         }
       }
       try {
@@ -443,11 +456,9 @@ public final class Reconciler {
     NetnsPlan plan = NetnsPlan.between(n, actual);
     if (plan.isEmpty()) {
       if (!recorded.containsKey(n.name())) {
-        // Found right (read back, or adopted): record it, so that a restart trusts it.
-        String digest = n.digest();
-        host.recordApplied(n.name(), digest);
-        recorded.put(n.name(), digest);
+        // Found right (read back, or adopted): record it when idle, so that a restart trusts it.
         known.put(n.name(), n);
+        unrecorded.put(n.name(), n);
       }
       pass.succeeded(n.name());
       return;
@@ -461,9 +472,8 @@ public final class Reconciler {
     try {
       host.apply(plan);
       known.put(n.name(), n);
-      String digest = n.digest();
-      host.recordApplied(n.name(), digest);
-      recorded.put(n.name(), digest);
+      // in force now; recorded (digest, table fingerprint) when idle, so a burst of changes pays for it once
+      unrecorded.put(n.name(), n);
       refreshPeers(n, plan, created, pass);
       if (!created.contains(n.name())) {
         pass.changed.add(n.name());
@@ -480,6 +490,33 @@ public final class Reconciler {
         }
       }
     }
+  }
+
+  /**
+   * Records, for the namespaces applied since, one at a time until {@code stop} says so, that each holds
+   * exactly its desired state (its mark gets the state's digest and its table's fingerprint, which lists
+   * the table back: tens of milliseconds for a large router), so that a restart trusts them without
+   * reading them back. Until then their marks claim nothing, which is safe: a restart reads them back.
+   * Returns how many are still waiting.
+   */
+  public synchronized int recordPending(java.util.function.BooleanSupplier stop) {
+    for (java.util.Iterator<Map.Entry<String, Netns>> it = unrecorded.entrySet().iterator(); it.hasNext()
+        && !stop.getAsBoolean(); ) {
+      Map.Entry<String, Netns> e = it.next();
+      it.remove();
+      String ns = e.getKey();
+      if (known.get(ns) != e.getValue()) {
+        continue; // changed again, or gone: the next apply queues it again
+      }
+      try {
+        String digest = e.getValue().digest();
+        host.recordApplied(ns, digest);
+        recorded.put(ns, digest);
+      } catch (RuntimeException ex) {
+        LOG.debug("data plane: cannot record {} yet: {}", ns, ex.toString());
+      }
+    }
+    return unrecorded.size();
   }
 
   /** Makes the mark of {@code ns} claim nothing: what it holds is about to change, or has. */
