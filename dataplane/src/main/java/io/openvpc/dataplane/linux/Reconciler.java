@@ -182,12 +182,16 @@ public final class Reconciler {
     });
 
     long tDelete = System.nanoTime();
-    Set<String> existing = new LinkedHashSet<>(host.namespaces());
-    List<Netns> fresh = new ArrayList<>();
+    List<Netns> unknown = new ArrayList<>();
     for (Netns n : desired.namespaces().values()) {
-      if (known.containsKey(n.name())) {
-        continue;
+      if (!known.containsKey(n.name())) {
+        unknown.add(n);
       }
+    }
+    // the host's list of namespaces only matters for the ones this agent does not know yet
+    Set<String> existing = unknown.isEmpty() ? Set.of() : new LinkedHashSet<>(host.namespaces());
+    List<Netns> fresh = new ArrayList<>();
+    for (Netns n : unknown) {
       if (!existing.contains(n.name())) {
         fresh.add(n);
         continue;
@@ -361,7 +365,7 @@ public final class Reconciler {
   private void healPairs(HostState desired) {
     for (Netns r : desired.namespaces().values()) {
       Netns kr = known.get(r.name());
-      if (r.role() != Netns.Role.ROUTER || kr == null || kr == r) {
+      if (r.role() != Netns.Role.ROUTER || kr == null || kr == r || settled(r, kr, desired)) {
         continue;
       }
       Map<String, Link> ports = byName(kr.links());
@@ -382,6 +386,25 @@ public final class Reconciler {
         }
       }
     }
+  }
+
+  /**
+   * Whether a router's pairs cannot be half made: its links are as applied and every namespace at their
+   * other ends is exactly as applied too (a change of rules alone, the common case).
+   */
+  private boolean settled(Netns router, Netns known, HostState desired) {
+    if (router.links() != known.links() && !router.links().equals(known.links())) {
+      return false;
+    }
+    for (Link l : router.links()) {
+      if (l.createsPair()) {
+        Netns peer = desired.namespaces().get(l.peerNamespace());
+        if (peer != null && this.known.get(l.peerNamespace()) != peer) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static Map<String, Link> byName(List<Link> links) {
@@ -408,7 +431,7 @@ public final class Reconciler {
     List<NetnsPlan> removals = new ArrayList<>();
     for (Netns n : pass.desired.namespaces().values()) {
       Netns k = known.get(n.name());
-      if (k != null && k != n) {
+      if (k != null && k != n && n.links() != k.links()) {
         List<String> remove = NetnsPlan.linkRemovals(n, k);
         if (!remove.isEmpty()) {
           removals.add(new NetnsPlan(n.name(), List.of(), remove, List.of(), List.of(), List.of(), null, null, null));
