@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.1 connection kept alive across requests, with as little client work as possible so that
  * the client (which shares the machine's cores with the server) measures the server, not itself.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
 
-  KeepAliveConnection(String host, int port) throws IOException {
+  public KeepAliveConnection(String host, int port) throws IOException {
     socket = new Socket(host, port);
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(30_000);
@@ -27,7 +27,7 @@ final class KeepAliveConnection implements AutoCloseable {
   }
 
   /** Sends one request (head already formatted, ending in a blank line) and returns the reply body. */
-  String exchange(byte[] head, byte[] body) throws IOException {
+  public String exchange(byte[] head, byte[] body) throws IOException {
     out.write(head);
     out.write(body);
     out.flush();
