@@ -9,7 +9,6 @@ import io.openvpc.model.HaVip;
 import io.openvpc.model.InstanceState;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Resource;
-import io.openvpc.model.ResourceKey;
 import io.openvpc.model.ResourceTypes;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
@@ -159,23 +158,10 @@ class IncrementalPropertyTest {
     return out;
   }
 
-  /** The change from one snapshot to the next: what is new or different, and what is gone. */
+  /** The change from one snapshot to the next, the next numbered as the ledger numbers it. */
   static TopologyChange diff(Topology before, Topology after) {
-    List<Resource> puts = new ArrayList<>();
-    List<ResourceKey> deletes = new ArrayList<>();
-    for (Class<? extends Resource> type : ResourceTypes.ALL) {
-      for (Resource x : after.all(type)) {
-        if (before.find(type, x.id()).map(b -> !b.equals(x)).orElse(true)) {
-          puts.add(x);
-        }
-      }
-      for (Resource x : before.all(type)) {
-        if (after.find(type, x.id()).isEmpty()) {
-          deletes.add(ResourceKey.of(x));
-        }
-      }
-    }
-    Topology numbered = before.apply(before.revision() + 1, puts, deletes);
-    return new TopologyChange(before.scope(), before, numbered, puts, deletes);
+    TopologyChange c = TopologyChange.between(before, after);
+    Topology numbered = before.apply(before.revision() + 1, c.puts(), c.deletes());
+    return new TopologyChange(before.scope(), before, numbered, c.puts(), c.deletes());
   }
 }

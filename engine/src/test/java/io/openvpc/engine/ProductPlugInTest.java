@@ -102,6 +102,26 @@ class ProductPlugInTest {
     }
   }
 
+  /** A toy compiler with the given inputs and body. */
+  private static ResourceCompiler<ToyProxy> toy(List<Input> inputs, java.util.function.BiConsumer<ToyProxy, Compilation> body) {
+    return new ResourceCompiler<>() {
+      @Override
+      public Class<ToyProxy> kind() {
+        return ToyProxy.class;
+      }
+
+      @Override
+      public List<Input> inputs() {
+        return inputs;
+      }
+
+      @Override
+      public void compile(ToyProxy p, Compilation c) {
+        body.accept(p, c);
+      }
+    };
+  }
+
   private static Compilers withToy(ResourceCompiler<?> extra) {
     List<ResourceCompiler<?>> all = new ArrayList<>(Products.compilers().all());
     all.add(extra);
@@ -168,22 +188,7 @@ class ProductPlugInTest {
 
   @Test
   void aCompiler_readingWhatItDidNotDeclare_fails() {
-    ResourceCompiler<ToyProxy> sneaky = new ResourceCompiler<>() {
-      @Override
-      public Class<ToyProxy> kind() {
-        return ToyProxy.class;
-      }
-
-      @Override
-      public List<Input> inputs() {
-        return List.of();
-      }
-
-      @Override
-      public void compile(ToyProxy p, Compilation c) {
-        c.resource(Vpc.class, p.vpcId());
-      }
-    };
+    ResourceCompiler<ToyProxy> sneaky = toy(List.of(), (p, c) -> c.resource(Vpc.class, p.vpcId()));
     Net n = new Net();
     String vpc = n.vpc("10.0.0.0/16");
     n.put(new ToyProxy("proxy-1", vpc, "10.0.9.9", List.of()));
@@ -194,22 +199,7 @@ class ProductPlugInTest {
   @Test
   void aRecomputeInput_recompilesEveryResourceOfTheCompiler() {
     List<String> compiled = new ArrayList<>();
-    ResourceCompiler<ToyProxy> counting = new ResourceCompiler<>() {
-      @Override
-      public Class<ToyProxy> kind() {
-        return ToyProxy.class;
-      }
-
-      @Override
-      public List<Input> inputs() {
-        return List.of(Input.recompute(Vpc.class));
-      }
-
-      @Override
-      public void compile(ToyProxy p, Compilation c) {
-        compiled.add(p.id());
-      }
-    };
+    ResourceCompiler<ToyProxy> counting = toy(List.of(Input.recompute(Vpc.class)), (p, c) -> compiled.add(p.id()));
     Net n = new Net();
     String vpc = n.vpc("10.0.0.0/16");
     String other = n.vpc("10.1.0.0/16");
@@ -225,29 +215,16 @@ class ProductPlugInTest {
 
   @Test
   void aDependencyCycle_isRefused() {
-    ResourceCompiler<ToyProxy> cyclic = new ResourceCompiler<>() {
-      @Override
-      public Class<ToyProxy> kind() {
-        return ToyProxy.class;
+    ResourceCompiler<ToyProxy> cyclic = toy(List.of(Input.graph()), (p, c) -> {
+      // reads its own node and writes a different one each time: it never settles
+      int version = c.node(new NodeId(NodeKind.VPC_ROUTER, p.id())).map(x -> x.addresses().size()).orElse(0);
+      List<IpAddr> addresses = new ArrayList<>();
+      for (int i = 0; i <= version % 3; i++) {
+        addresses.add(IpAddr.parse("10.0.9." + (i + 1)));
       }
-
-      @Override
-      public List<Input> inputs() {
-        return List.of(Input.graph());
-      }
-
-      @Override
-      public void compile(ToyProxy p, Compilation c) {
-        // reads its own node and writes a different one each time: it never settles
-        int version = c.node(new NodeId(NodeKind.VPC_ROUTER, p.id())).map(x -> x.addresses().size()).orElse(0);
-        List<IpAddr> addresses = new ArrayList<>();
-        for (int i = 0; i <= version % 3; i++) {
-          addresses.add(IpAddr.parse("10.0.9." + (i + 1)));
-        }
-        c.node(new Node(new NodeId(NodeKind.VPC_ROUTER, p.id()), null, p.vpcId(), NodeState.UP, addresses, List.of(),
-            null, Forwarding.TRANSIT, null, null));
-      }
-    };
+      c.node(new Node(new NodeId(NodeKind.VPC_ROUTER, p.id()), null, p.vpcId(), NodeState.UP, addresses, List.of(),
+          null, Forwarding.TRANSIT, null, null));
+    });
     Net n = new Net();
     String vpc = n.vpc("10.0.0.0/16");
     n.put(new ToyProxy("proxy-1", vpc, "10.0.9.9", List.of()));

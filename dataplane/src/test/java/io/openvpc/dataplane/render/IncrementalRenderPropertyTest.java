@@ -16,7 +16,6 @@ import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Resource;
-import io.openvpc.model.ResourceKey;
 import io.openvpc.model.ResourceTypes;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
@@ -125,7 +124,7 @@ class IncrementalRenderPropertyTest {
         }
       }
       Topology after = numbered(f, before.revision() + 1);
-      TopologyChange change = diff(before, after);
+      TopologyChange change = TopologyChange.between(before, after);
       heard.clear();
       engine.changed(change);
       Map<String, Netns> was = new TreeMap<>(render.namespaces());
@@ -164,21 +163,4 @@ class IncrementalRenderPropertyTest {
     return out;
   }
 
-  private static TopologyChange diff(Topology before, Topology after) {
-    List<Resource> puts = new ArrayList<>();
-    List<ResourceKey> deletes = new ArrayList<>();
-    for (Class<? extends Resource> type : ResourceTypes.ALL) {
-      for (Resource x : after.all(type)) {
-        if (before.find(type, x.id()).map(b -> !b.equals(x)).orElse(true)) {
-          puts.add(x);
-        }
-      }
-      for (Resource x : before.all(type)) {
-        if (after.find(type, x.id()).isEmpty()) {
-          deletes.add(ResourceKey.of(x));
-        }
-      }
-    }
-    return new TopologyChange(before.scope(), before, after, puts, deletes);
-  }
 }
