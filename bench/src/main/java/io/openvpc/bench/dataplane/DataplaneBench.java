@@ -168,7 +168,7 @@ public final class DataplaneBench {
       server = new ProcessBuilder("ip", "netns", "exec", Names.instanceNamespace(instances.get(n - 1).id()), "nc", "-k",
           "-l", "-p", "80").redirectErrorStream(true).start();
       Thread.sleep(200);
-      Probes.check(Probes.tcpOpen(a, bIp, 80), "port 80 open before the change");
+      Probes.check(Probes.tcpOpenSoon(a, bIp, 80), "port 80 open before the change");
       int changes = Integer.getInteger("changes", 100);
       double[] ms = new double[changes];
       for (int k = 0; k < ms.length; k++) {

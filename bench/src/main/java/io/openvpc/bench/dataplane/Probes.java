@@ -13,6 +13,20 @@ final class Probes {
         Integer.toString(port)).ok();
   }
 
+  /**
+   * Whether the port opens within a few seconds: for the first probe, right after a listener was
+   * started, which under load may take longer than the pause before it to listen.
+   */
+  static boolean tcpOpenSoon(String fromInstance, String ip, int port) throws InterruptedException {
+    for (int i = 0; i < 10; i++) {
+      if (tcpOpen(fromInstance, ip, port)) {
+        return true;
+      }
+      Thread.sleep(300);
+    }
+    return false;
+  }
+
   static void check(boolean ok, String what) {
     if (!ok) {
       throw new IllegalStateException("check failed: " + what);
