@@ -1,5 +1,6 @@
 package io.openvpc.server.cli;
 
+import io.openvpc.store.jdbc.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,9 @@ public final class Main implements Runnable {
           why.append(why.length() == 0 ? "" : ": ").append(t.getMessage());
         }
       }
-      cmd.getErr().println("openvpc " + cmd.getCommandName() + ": " + (why.length() == 0 ? e.toString() : why));
+      // a driver's message may quote the database URL, password and all
+      cmd.getErr().println("openvpc " + cmd.getCommandName() + ": "
+          + Redaction.credentials(why.length() == 0 ? e.toString() : why.toString()));
       if (System.getenv("OPENVPC_DEBUG") != null) {
         e.printStackTrace(cmd.getErr());
       }

@@ -14,7 +14,7 @@ public enum Dialect {
     if (url.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
-    throw new IllegalArgumentException("unsupported database URL " + url
+    throw new IllegalArgumentException("unsupported database URL " + Redaction.credentials(url)
         + "; use jdbc:postgresql://host:port/db or leave it empty for the embedded H2 file");
   }
 
