@@ -15,12 +15,12 @@ import io.openvpc.model.Scope;
 import io.openvpc.server.auth.Authenticator;
 import io.openvpc.store.jdbc.Database;
 import io.openvpc.store.jdbc.JdbcStore;
+import io.openvpc.store.jdbc.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +62,8 @@ public final class OpenVpcServer implements AutoCloseable {
 
   private OpenVpcServer(ServerConfig config) {
     this.config = config;
-    createDataDir(config.dataDir());
-    this.store = new JdbcStore(Database.open(config.databaseUrl(), config.dataDir()));
+    this.store = new JdbcStore(Database.openWithSecretsKey(config.databaseUrl(), config.dataDir(),
+        config.secretsKeyFile()));
     Regions regions = config.regionsFile() != null ? Regions.fromFile(config.regionsFile()) : Regions.bundled();
     this.control = new ControlPlane(store, regions, new Quotas(config.quotas()), Clock.systemUTC());
     this.bootstrapKey = bootstrap();
@@ -105,7 +105,7 @@ public final class OpenVpcServer implements AutoCloseable {
     server.http.start(config.host(), config.port());
     server.snapshots.start();
     LOG.info("OpenVPC listening on http://{}:{} (data in {}, database {})", config.host(), server.port(),
-        config.dataDir(), server.store.database().url().replaceAll("password=[^;&]*", "password=***"));
+        config.dataDir(), server.store.database().redactedUrl());
     return server;
   }
 
@@ -149,17 +149,10 @@ public final class OpenVpcServer implements AutoCloseable {
     }
   }
 
-  private static void createDataDir(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + dir, e);
-    }
-  }
-
   /**
    * Makes sure the bootstrap account exists: with the configured key when one is given, else (on the
-   * first start only) with generated keys, printed once and written to {@code credentials} (mode 0600).
+   * first start only) with generated keys, printed once and written to {@code credentials}, a file that
+   * is mode 0600 from its first byte: the command line signs its calls with the key it holds.
    */
   private ApiKey bootstrap() {
     if (config.bootstrapSecretId() != null && config.bootstrapSecretKey() != null) {
@@ -179,11 +172,10 @@ public final class OpenVpcServer implements AutoCloseable {
     ApiKey key = control.accounts().create("bootstrap", null, null);
     Path file = config.dataDir().resolve("credentials");
     try {
-      Files.writeString(file, "SecretId=" + key.secretId() + "\nSecretKey=" + key.secretKey() + "\nAppId="
-          + key.appId() + "\n");
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.warn("could not write {}: {}", file, e.getMessage());
+      PrivateFiles.write(file, ("SecretId=" + key.secretId() + "\nSecretKey=" + key.secretKey() + "\nAppId="
+          + key.appId() + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {
+      LOG.warn("could not write {}: {}", file, e.getCause().getMessage());
     }
     System.out.println("Created the bootstrap account " + key.appId() + ". Its key is shown this once and kept in "
         + file + ":\n  SecretId:  " + key.secretId() + "\n  SecretKey: " + key.secretKey());

@@ -3,7 +3,6 @@ package io.openvpc.server.cli;
 import io.openvpc.control.Account;
 import io.openvpc.control.Accounts;
 import io.openvpc.control.ApiKey;
-import io.openvpc.store.jdbc.Database;
 import io.openvpc.store.jdbc.JdbcStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ public final class AccountCommand implements Runnable {
   }
 
   static <T> T withAccounts(StoreOptions options, java.util.function.Function<Accounts, T> work) {
-    try (JdbcStore store = new JdbcStore(Database.open(options.databaseUrl, options.dataDir))) {
+    try (JdbcStore store = new JdbcStore(options.open())) {
       return work.apply(new Accounts(store.accounts(), Clock.systemUTC()));
     }
   }

@@ -50,7 +50,8 @@ public final class ServerCommand implements Callable<Integer> {
       }
     }
     ServerConfig config = new ServerConfig(host, port, store.dataDir, store.databaseUrl, regionsFile, quotas,
-        System.getenv("OPENVPC_SECRET_ID"), System.getenv("OPENVPC_SECRET_KEY"), dataplane.equals("linux"));
+        System.getenv("OPENVPC_SECRET_ID"), System.getenv("OPENVPC_SECRET_KEY"), dataplane.equals("linux"),
+        store.secretsKeyFile);
     OpenVpcServer server = OpenVpcServer.start(config);
     CountDownLatch stop = new CountDownLatch(1);
     // SIGTERM and SIGINT end the wait below, so the server stops on this thread and the process exits

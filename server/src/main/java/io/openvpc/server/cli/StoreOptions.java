@@ -12,4 +12,14 @@ public final class StoreOptions {
   @Option(names = "--database-url", description = "JDBC URL of a PostgreSQL database; default: the embedded H2 file in the data directory.",
       defaultValue = "${env:OPENVPC_DATABASE_URL}")
   public String databaseUrl;
+
+  @Option(names = "--secrets-key-file", description = "The key that seals API secrets in the store (default: "
+      + "secrets.key in the data directory, created on first use); every server and command on one database needs "
+      + "the same key.", defaultValue = "${env:OPENVPC_SECRETS_KEY_FILE}")
+  public Path secretsKeyFile;
+
+  /** Opens the store these options name. */
+  public io.openvpc.store.jdbc.Database open() {
+    return io.openvpc.store.jdbc.Database.openWithSecretsKey(databaseUrl, dataDir, secretsKeyFile);
+  }
 }

@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Accounts and API keys over JDBC. */
+/**
+ * Accounts and API keys over JDBC. Secret keys are written sealed ({@link SecretSeal}); a key that an
+ * earlier version stored in plain text is sealed in place the first time it is read.
+ */
 final class JdbcAccountStore implements AccountStore {
+  private static final String KEY_COLUMNS = "SELECT secret_id, secret_key, sealed_key, app_id, created_time FROM api_key";
   private final DataSource ds;
+  private final SecretSeal seal;
 
-  JdbcAccountStore(DataSource ds) {
+  JdbcAccountStore(DataSource ds, SecretSeal seal) {
     this.ds = ds;
+    this.seal = seal;
   }
 
   @Override
@@ -56,11 +62,11 @@ final class JdbcAccountStore implements AccountStore {
     }
   }
 
-  private static void insertKey(Connection c, ApiKey key) throws SQLException {
+  private void insertKey(Connection c, ApiKey key) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO api_key (secret_id, secret_key, app_id, created_time) VALUES (?, ?, ?, ?)")) {
+        "INSERT INTO api_key (secret_id, sealed_key, app_id, created_time) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, key.secretId());
-      ps.setString(2, key.secretKey());
+      ps.setString(2, seal.seal(key.secretId(), key.secretKey()));
       ps.setLong(3, key.appId());
       ps.setTimestamp(4, Timestamp.from(key.createdTime()));
       ps.executeUpdate();
@@ -69,13 +75,13 @@ final class JdbcAccountStore implements AccountStore {
 
   @Override
   public Optional<ApiKey> findKey(String secretId) {
-    List<ApiKey> keys = queryKeys("SELECT secret_id, secret_key, app_id, created_time FROM api_key WHERE secret_id = ?", secretId);
+    List<ApiKey> keys = queryKeys(KEY_COLUMNS + " WHERE secret_id = ?", secretId);
     return keys.stream().findFirst();
   }
 
   @Override
   public List<ApiKey> keys(long appId) {
-    return queryKeys("SELECT secret_id, secret_key, app_id, created_time FROM api_key WHERE app_id = ? ORDER BY created_time, secret_id", appId);
+    return queryKeys(KEY_COLUMNS + " WHERE app_id = ? ORDER BY created_time, secret_id", appId);
   }
 
   private List<ApiKey> queryKeys(String sql, Object param) {
@@ -84,13 +90,32 @@ final class JdbcAccountStore implements AccountStore {
       try (ResultSet rs = ps.executeQuery()) {
         List<ApiKey> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(new ApiKey(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+          String secretId = rs.getString(1);
+          String plain = rs.getString(2);
+          String sealed = rs.getString(3);
+          String secret = sealed != null ? seal.open(secretId, sealed) : sealInPlace(c, secretId, plain);
+          out.add(new ApiKey(secretId, secret, rs.getLong(4), rs.getTimestamp(5).toInstant()));
         }
         return out;
       }
     } catch (SQLException e) {
       throw new StoreFailure("reading API keys", e);
     }
+  }
+
+  /**
+   * Seals a key stored in plain text by an earlier version, and forgets the plain text; only the row
+   * as read is changed, so a concurrent reader doing the same does no harm.
+   */
+  private String sealInPlace(Connection c, String secretId, String plain) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE api_key SET sealed_key = ?, secret_key = NULL WHERE secret_id = ? AND secret_key = ?")) {
+      ps.setString(1, seal.seal(secretId, plain));
+      ps.setString(2, secretId);
+      ps.setString(3, plain);
+      ps.executeUpdate();
+    }
+    return plain;
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class JdbcStore implements Store {
     this.database = database;
     this.ds = database.dataSource();
     this.rows = new ResourceRows(new ResourceCodec(), database.dialect());
-    this.accounts = new JdbcAccountStore(ds);
+    this.accounts = new JdbcAccountStore(ds, database.secrets());
   }
 
   @Override
