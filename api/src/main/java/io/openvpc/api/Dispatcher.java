@@ -3,6 +3,7 @@ package io.openvpc.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvpc.api.types.ActionSpec;
@@ -83,14 +84,27 @@ public final class Dispatcher {
       Object response = invoke(entry, r);
       return new Reply(new Envelope(new Success(response, r.requestId())), "OK");
     } catch (Rejection e) {
-      return error(r.requestId(), e.code(), "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
+      return error(r.requestId(), e, language);
     } catch (ClaimConflict e) {
-      return error(r.requestId(), "ResourceInUse", e.getMessage());
-    } catch (RuntimeException | StackOverflowError e) {
+      // the services turn the conflicts they expect into their own codes; this is the fallback
+      return error(r.requestId(), new Rejection("ResourceInUse", "A value this request claims (an address, say) is "
+          + "already held by another resource.", "请求占用的值（如 IP 地址）已被其他资源使用。"), language);
+    } catch (RuntimeException | Error e) {
+      // an Error too (a stack overflow, memory running out for this call): the caller still gets an envelope
       LOG.log(System.Logger.Level.ERROR, "request " + r.requestId() + " (" + r.action() + ") failed", e);
-      return error(r.requestId(), "InternalError",
-          "An internal error occurred; request " + r.requestId() + " identifies it in the server log.");
+      return internalError(r.requestId(), language);
     }
+  }
+
+  /** The envelope of a refusal, in the caller's language. */
+  public static Reply error(String requestId, Rejection e, String language) {
+    return error(requestId, e.code(), "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
+  }
+
+  /** {@code InternalError}, pointing at the server log by the request's ID, and nothing of the cause. */
+  public static Reply internalError(String requestId, String language) {
+    return error(requestId, new Rejection("InternalError", "An internal error occurred; request " + requestId
+        + " identifies it in the server log.", "服务内部错误，请求 " + requestId + " 的详情见服务器日志。"), language);
   }
 
   private Actions.Entry<?, ?> resolve(Request r) {
@@ -130,13 +144,32 @@ public final class Dispatcher {
     try {
       request = Json.MAPPER.treeToValue(normalized, spec.requestType());
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw new Rejection("InvalidParameter", "The parameters do not fit " + spec.action() + ": " + detail,
-          "参数不符合接口定义。");
+      // the parser's message names Java types; the caller gets the member's path
+      String member = memberPath(e);
+      throw new Rejection("InvalidParameter", member.isEmpty()
+          ? "The parameters do not fit " + spec.action() + "."
+          : "Parameter `" + member + "` does not fit " + spec.action() + ".",
+          member.isEmpty() ? "参数不符合接口 " + spec.action() + " 的定义。"
+              : "参数 `" + member + "` 不符合接口 " + spec.action() + " 的定义。");
     }
     Call call = new Call(r.requestId(), r.appId(), r.region(), spec.action(), r.language());
     Object response = entry.handler().handle(call, request);
     return response != null ? response : Json.MAPPER.createObjectNode();
+  }
+
+  /** The member a binding failure is about ({@code Filters.0.Values}), or empty. */
+  private static String memberPath(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonMappingException m) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : m.getPath()) {
+          path.append(path.length() == 0 ? "" : ".")
+              .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return path.toString();
+      }
+    }
+    return "";
   }
 
   /** A Tencent error envelope. */

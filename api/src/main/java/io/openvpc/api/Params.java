@@ -15,7 +15,10 @@ import java.util.Map;
  * {@code InvalidParameter}, each naming the member by its path ({@code Filters.0.Values}). Numbers and
  * booleans sent as strings (and the reverse) are accepted and normalised, because the SDKs differ in
  * what they send. Members the schema does not know are dropped: newer SDKs send members older
- * servers do not know, and Tencent ignores them too.
+ * servers do not know, and Tencent ignores them too. Every string, of every action, must be text:
+ * one with a NUL or another control character (tab and line breaks aside), a lone surrogate, a
+ * non-character or bytes that were not UTF-8 ({@link Utf8}) is {@code InvalidParameterValue}, so that
+ * nothing stores or lists it back.
  */
 public final class Params {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -41,7 +44,8 @@ public final class Params {
     }
     Map<String, ApiSchema.Member> members = schema.members(service, inputObject);
     if (members.isEmpty()) {
-      return (ObjectNode) params.deepCopy(); // an action of OpenVPC's own: its handler checks
+      checkTexts(params, ""); // an action of OpenVPC's own: its handler checks the rest
+      return (ObjectNode) params.deepCopy();
     }
     return object(service, members, (ObjectNode) params, "", true);
   }
@@ -82,6 +86,7 @@ public final class Params {
     switch (type) {
       case "string":
         if (v.isTextual()) {
+          checkText(path, v.textValue());
           return v;
         }
         if (v.isNumber() || v.isBoolean()) {
@@ -132,6 +137,54 @@ public final class Params {
         }
         return object(service, schema.members(service, type), (ObjectNode) v, path + ".",
             !REQUIRED_PER_ACTION.contains(service + "/" + type));
+    }
+  }
+
+  /** Checks every string in a tree of parameters that no schema describes, naming each by its path. */
+  private static void checkTexts(JsonNode n, String path) {
+    if (n.isTextual()) {
+      checkText(path, n.textValue());
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        checkTexts(n.get(i), path.isEmpty() ? String.valueOf(i) : path + "." + i);
+      }
+    } else if (n.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        checkTexts(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+      }
+    }
+  }
+
+  /**
+   * Refuses a string that is not text: NUL and the other C0 controls but tab, LF and CR, DEL, a
+   * surrogate without its pair (also what a byte that was not UTF-8 became), U+FFFE and U+FFFF.
+   */
+  static void checkText(String path, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String what = null;
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++; // a pair: one character outside the BMP
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        what = "bytes that are not UTF-8 (a malformed or overlong sequence, or a lone surrogate)";
+      } else if (c == 0) {
+        what = "a NUL character (U+0000)";
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        what = String.format("the control character U+%04X", (int) c);
+      } else if (c == 0xFFFE || c == 0xFFFF) {
+        what = String.format("the non-character U+%04X", (int) c);
+      }
+      if (what != null) {
+        int at = s.codePointCount(0, i) + 1;
+        throw new Rejection("InvalidParameterValue", "Parameter `" + path + "` has an invalid value: it contains "
+            + what + " at character " + at + "; text must be UTF-8 without control characters.",
+            "参数 `" + path + "` 取值错误：第 " + at + " 个字符处含有" + (c == 0 ? " NUL 字符"
+                : Character.isSurrogate(c) ? "非法的 UTF-8 字节（畸形或超长编码，或孤立代理项）" : "控制字符或非字符")
+                + "，文本须为不含控制字符的 UTF-8。");
+      }
     }
   }
 
