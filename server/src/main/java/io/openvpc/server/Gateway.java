@@ -7,18 +7,20 @@ import io.openvpc.model.Rejection;
 import io.openvpc.server.auth.Authenticated;
 import io.openvpc.server.auth.Authenticator;
 import io.openvpc.server.auth.Incoming;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the API: reads the raw request (at most 10 MB), authenticates it, dispatches it
- * and writes Tencent's envelope, always with HTTP 200, and logs one line per call.
+ * The HTTP face of the API: authenticates the raw request, reading its body (at most 10 MB, within the
+ * server's {@link InflightBytes} budget) only once the Authorization header has passed its checks,
+ * dispatches it and writes Tencent's envelope, always with HTTP 200, whatever fails on the way (an
+ * Error too), and logs one line per call.
  */
 final class Gateway {
+  /** Tencent's limit for a TC3-signed POST body. */
   static final int MAX_BODY = 10 * 1024 * 1024;
   /** Tencent accepts GET requests up to 32 KB; Jetty reads headers (the request line included) up to this. */
   static final int MAX_QUERY = 32 * 1024;
@@ -27,15 +29,18 @@ final class Gateway {
 
   private final Authenticator authenticator;
   private final Dispatcher dispatcher;
+  private final InflightBytes inflight;
 
-  Gateway(Authenticator authenticator, Dispatcher dispatcher) {
+  Gateway(Authenticator authenticator, Dispatcher dispatcher, InflightBytes inflight) {
     this.authenticator = authenticator;
     this.dispatcher = dispatcher;
+    this.inflight = inflight;
   }
 
   void handle(Context ctx) {
     long start = System.nanoTime();
     String requestId = requestId();
+    String language = ctx.header("X-TC-Language");
     String traceId = ctx.header("X-TC-TraceId");
     if (traceId != null) {
       ctx.header("X-TC-TraceId", traceId);
@@ -44,38 +49,52 @@ final class Gateway {
     String action = ctx.header("X-TC-Action");
     String region = ctx.header("X-TC-Region");
     long appId = 0;
-    try {
-      byte[] body = readBody(ctx);
-      if (ctx.queryString() != null && ctx.queryString().length() > MAX_QUERY) {
-        throw new Rejection("RequestSizeLimitExceeded", "The query string exceeds 32 KB; send large requests with POST.",
-            "GET 请求的参数超过 32 KB，请使用 POST。");
+    try (RequestBody body = new RequestBody(ctx.req(), inflight)) {
+      try {
+        if (ctx.queryString() != null && ctx.queryString().length() > MAX_QUERY) {
+          throw new Rejection("RequestSizeLimitExceeded", "The query string exceeds 32 KB; send large requests with "
+              + "POST.", "GET 请求的参数超过 32 KB，请使用 POST。");
+        }
+        Incoming in = new Incoming(ctx.method().name(), ctx::header, ctx.queryString(), body::bytes);
+        Authenticated auth = authenticator.authenticate(in);
+        action = auth.action();
+        region = auth.region();
+        appId = auth.appId();
+        reply = dispatcher.dispatch(new Dispatcher.Request(requestId, auth.appId(), auth.version(), auth.action(),
+            auth.region(), auth.language(), auth.params()));
+      } catch (Rejection e) {
+        reply = Dispatcher.error(requestId, e, language);
+      } catch (RuntimeException | Error e) {
+        // an Error as well (memory running out for this request): the caller gets an envelope, not an empty 500
+        LOG.error("request {} failed before dispatch", requestId, e);
+        reply = Dispatcher.internalError(requestId, language);
       }
-      Incoming in = new Incoming(ctx.method().name(), ctx::header, ctx.queryString(), body);
-      Authenticated auth = authenticator.authenticate(in);
-      action = auth.action();
-      region = auth.region();
-      appId = auth.appId();
-      reply = dispatcher.dispatch(new Dispatcher.Request(requestId, auth.appId(), auth.version(), auth.action(),
-          auth.region(), auth.language(), auth.params()));
-    } catch (Rejection e) {
-      boolean zh = "zh-CN".equalsIgnoreCase(ctx.header("X-TC-Language"));
-      reply = Dispatcher.error(requestId, e.code(), zh ? e.messageZh() : e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.error("request {} failed before dispatch", requestId, e);
-      reply = Dispatcher.error(requestId, "InternalError",
-          "An internal error occurred; request " + requestId + " identifies it in the server log.");
     }
-    ctx.status(200).contentType("application/json");
-    try {
-      ctx.result(Json.MAPPER.writeValueAsBytes(reply.envelope()));
-    } catch (IOException e) {
-      ctx.result("{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"response encoding failed\"},"
-          + "\"RequestId\":\"" + requestId + "\"}}");
-    }
+    write(ctx, reply, requestId, language);
     if (LOG.isInfoEnabled()) {
       LOG.info("action={} appId={} region={} code={} latencyMs={} requestId={}", action, appId, region,
           reply.code(), millis(System.nanoTime() - start), requestId);
     }
+  }
+
+  /** The reply as Tencent's envelope, or, if even encoding it fails, a fixed InternalError envelope. */
+  private static void write(Context ctx, Dispatcher.Reply reply, String requestId, String language) {
+    ctx.status(200).contentType("application/json");
+    try {
+      ctx.result(Json.MAPPER.writeValueAsBytes(reply.envelope()));
+    } catch (Exception | Error e) {
+      LOG.error("request {}: the reply could not be encoded", requestId, e);
+      ctx.result(fallbackEnvelope(requestId, language));
+    }
+  }
+
+  /** InternalError written by hand, for when nothing else can be: no mapper, no allocation beyond the string. */
+  static byte[] fallbackEnvelope(String requestId, String language) {
+    String message = "zh-CN".equalsIgnoreCase(language)
+        ? "服务内部错误，请求 " + requestId + " 的详情见服务器日志。"
+        : "An internal error occurred; request " + requestId + " identifies it in the server log.";
+    return ("{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"" + message + "\"},\"RequestId\":\""
+        + requestId + "\"}}").getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -96,30 +115,31 @@ final class Gateway {
     return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
   }
 
-  private static byte[] readBody(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BODY) {
-      throw tooLarge();
-    }
-    try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      if (body.length > MAX_BODY) {
-        throw tooLarge();
-      }
-      return body;
-    } catch (IOException e) {
-      throw new Rejection("InvalidRequest", "The request body could not be read: " + e.getMessage(), "无法读取请求体。");
-    }
-  }
-
-  private static Rejection tooLarge() {
-    return new Rejection("RequestSizeLimitExceeded", "The request body exceeds 10 MB.", "请求包超过 10 MB。");
-  }
-
   void unsupportedMethod(Context ctx) {
     String requestId = requestId();
-    Dispatcher.Reply reply = Dispatcher.error(requestId, "UnsupportedProtocol",
-        "HTTP method " + ctx.method().name() + " is not supported; use POST or GET.");
-    ctx.status(200).contentType("application/json").json(reply.envelope());
+    String method = ctx.method().name();
+    Dispatcher.Reply reply = Dispatcher.error(requestId, new Rejection("UnsupportedProtocol", "HTTP method " + method
+        + " is not supported; use POST or GET.", "不支持 HTTP 方法 " + method + "，请使用 POST 或 GET。"),
+        ctx.header("X-TC-Language"));
+    write(ctx, reply, requestId, ctx.header("X-TC-Language"));
+  }
+
+  /** A path that serves nothing: 404 still, with an envelope that says where the API is. */
+  static void notFound(Context ctx) {
+    String requestId = requestId();
+    String path = ctx.path().length() > 64 ? ctx.path().substring(0, 64) + "..." : ctx.path();
+    Dispatcher.Reply reply = Dispatcher.error(requestId, new Rejection("InvalidRequest", "Nothing is served at " + path
+        + ": the API answers POST and GET at /, the console is at /.", "路径 " + path + " 不提供任何服务：接口位于 /（POST 或 "
+        + "GET），控制台位于 /。"), ctx.header("X-TC-Language"));
+    int status = ctx.statusCode();
+    write(ctx, reply, requestId, ctx.header("X-TC-Language"));
+    ctx.status(status);
+  }
+
+  /** Anything that escaped a handler of this server, answered as Tencent would: 200 and InternalError. */
+  static void unexpected(Throwable e, Context ctx) {
+    String requestId = requestId();
+    LOG.error("request {} ({} {}) failed", requestId, ctx.method(), ctx.path(), e);
+    write(ctx, Dispatcher.internalError(requestId, ctx.header("X-TC-Language")), requestId, ctx.header("X-TC-Language"));
   }
 }

@@ -70,12 +70,13 @@ public final class OpenVpcServer implements AutoCloseable {
     this.dispatcher = Api.dispatcher(control);
     this.snapshots = new SnapshotScheduler(control, Clock.systemUTC());
     this.dataplane = config.linuxDataplane() ? startDataplane() : null;
-    Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher);
+    Gateway gateway = new Gateway(new Authenticator(control.accounts(), Clock.systemUTC()), dispatcher,
+        InflightBytes.forThisHeap());
     this.http = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
       cfg.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Gateway.MAX_HEADER_BYTES));
-      cfg.jetty.modifyServer(s -> s.setErrorHandler(new BadMessageEnvelope()));
+      cfg.jetty.modifyServer(s -> s.setErrorHandler(new ErrorEnvelope()));
       cfg.staticFiles.add(sf -> {
         sf.hostedPath = "/console";
         sf.directory = "/io/openvpc/console";
@@ -90,9 +91,16 @@ public final class OpenVpcServer implements AutoCloseable {
       if (apiCall) {
         gateway.handle(ctx);
       } else {
-        serveConsole(ctx);
+        try {
+          serveConsole(ctx);
+        } catch (Exception | Error e) {
+          Gateway.unexpected(e, ctx);
+        }
       }
     });
+    // whatever else fails answers in Tencent's envelope too, never an empty 500 or a page of Java
+    http.exception(Exception.class, Gateway::unexpected);
+    http.error(404, Gateway::notFound);
     for (var method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.PUT,
         io.javalin.http.HandlerType.DELETE, io.javalin.http.HandlerType.PATCH}) {
       http.addHttpHandler(method, "/", gateway::unsupportedMethod);
