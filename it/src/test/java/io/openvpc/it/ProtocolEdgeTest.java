@@ -214,4 +214,59 @@ class ProtocolEdgeTest {
       assertThat(code(call.response())).as(method).isEqualTo("UnsupportedProtocol");
     }
   }
+
+  @Test
+  void signedHeadersOfOneNameRepeated_invalidAuthorization() {
+    // the audit's header: a valid SecretId, a wrong signature and 60 KB of host;host;...
+    String auth = "TC3-HMAC-SHA256 Credential=" + live.secretId + "/" + io.openvpc.server.auth.Tc3.date(
+        System.currentTimeMillis() / 1000) + "/127/tc3_request, SignedHeaders=" + "host;".repeat(12_000) + "host, Signature="
+        + "0".repeat(64);
+    JsonNode r = api.post("DescribeVpcs", "{}").header("Authorization", auth).response();
+    assertThat(code(r)).isEqualTo("AuthFailure.InvalidAuthorization");
+    assertThat(message(r)).contains("longer than 2048");
+  }
+
+  @Test
+  void deeplyNestedBody_messageWithoutJava() {
+    JsonNode r = api.post("CreateVpc", "{\"VpcName\":" + "[".repeat(3000)).response();
+    assertThat(code(r)).isEqualTo("InvalidParameter");
+    assertThat(message(r)).contains("deeper than 1000").doesNotContain("StreamReadConstraints").doesNotContain("getMax");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"6e756c5c7530303030", "5c7564383030", "c080", "c181", "eda080", "5c7530303037"})
+  void nameThatIsNotText_invalidParameterValue_neverStored(String hexOfName) {
+    // JSON escapes (\u0000, \ud800, \u0007) and raw bytes that are not UTF-8 (overlong NUL and A, an encoded surrogate)
+    byte[] name = java.util.HexFormat.of().parseHex(hexOfName);
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes("{\"VpcName\":\"bad".getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(name);
+    body.writeBytes("\",\"CidrBlock\":\"10.99.0.0/16\"}".getBytes(StandardCharsets.UTF_8));
+    JsonNode r = api.post("CreateVpc", RawApi.VPC, body.toByteArray()).response();
+    assertThat(code(r)).isEqualTo("InvalidParameterValue");
+    assertThat(message(r)).contains("`VpcName`");
+    JsonNode listed = api.post("DescribeVpcs", "{\"Limit\":\"100\"}").response();
+    for (JsonNode vpc : listed.path("VpcSet")) {
+      assertThat(vpc.path("VpcName").asText()).doesNotStartWith("bad");
+    }
+  }
+
+  @Test
+  void getQueryWithOverlongUtf8_invalidParameterValue() {
+    JsonNode r = api.get("CreateVpc", RawApi.VPC, "VpcName=bad%C0%80&CidrBlock=10.98.0.0%2F16").response();
+    assertThat(code(r)).isEqualTo("InvalidParameterValue");
+    assertThat(message(r)).contains("`VpcName`");
+  }
+
+  @Test
+  void pathThatServesNothing_envelopeNotAPageOfJava() throws Exception {
+    java.net.http.HttpResponse<String> missing = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + api.host() + "/nothing/here"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(missing.statusCode()).isEqualTo(404);
+    JsonNode response = io.openvpc.api.Json.MAPPER.readTree(missing.body()).get("Response");
+    assertThat(code(response)).isEqualTo("InvalidRequest");
+    assertThat(response.path("RequestId").asText()).isNotEmpty();
+  }
 }
