@@ -32,9 +32,11 @@ final class InflightBytes {
 
   /** Takes {@code n} bytes of the budget if they fit; returns how many were taken (0 for a small body), or -1. */
   long take(long n) {
-    if (n <= ALWAYS_ADMITTED) {
-      return 0;
-    }
+    return n <= ALWAYS_ADMITTED ? 0 : takeCounted(n);
+  }
+
+  /** Takes {@code n} bytes, however few, if they fit (a body of unknown length, step by step); else -1. */
+  long takeCounted(long n) {
     while (true) {
       long now = held.get();
       if (now + n > budget) {

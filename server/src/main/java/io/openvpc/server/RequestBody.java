@@ -18,7 +18,7 @@ final class RequestBody implements AutoCloseable {
   private final HttpServletRequest request;
   private final InflightBytes inflight;
   private byte[] bytes;
-  private long taken;
+  private long held;
   private boolean consumed;
 
   RequestBody(HttpServletRequest request, InflightBytes inflight) {
@@ -46,7 +46,7 @@ final class RequestBody implements AutoCloseable {
     try {
       InputStream in = request.getInputStream();
       if (declared > 0) {
-        take(declared);
+        taken(inflight.take(declared));
         byte[] b = new byte[(int) declared];
         int n = in.readNBytes(b, 0, b.length);
         consumed = true;
@@ -55,11 +55,14 @@ final class RequestBody implements AutoCloseable {
         }
         return b;
       }
-      // no Content-Length (chunked): grow in steps, each admitted before it is read
+      // no Content-Length (chunked): grow in steps, each admitted before it is read once the body is
+      // past the size that is always admitted; a step counts twice, for the copies a growing buffer makes
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] step = new byte[STEP];
       while (true) {
-        take(STEP);
+        if (out.size() + STEP > InflightBytes.ALWAYS_ADMITTED) {
+          taken(inflight.takeCounted(2L * STEP));
+        }
         int n = in.readNBytes(step, 0, STEP);
         out.write(step, 0, n);
         if (out.size() > Gateway.MAX_BODY) {
@@ -79,15 +82,15 @@ final class RequestBody implements AutoCloseable {
     }
   }
 
-  private void take(long n) {
-    long got = inflight.take(n);
+  /** Records what the budget gave, or refuses the body when it had no room (-1). */
+  private void taken(long got) {
     if (got < 0) {
       long mb = inflight.budget() / (1024 * 1024);
       throw new Rejection("RequestLimitExceeded", "The server is already receiving as many request bodies as it can "
           + "hold at once (" + mb + " MB); retry this request in a moment.",
           "服务器同时接收的请求数据已达上限（" + mb + " MB），请稍后重试。");
     }
-    taken += got;
+    held += got;
   }
 
   static Rejection tooLarge() {
@@ -108,8 +111,8 @@ final class RequestBody implements AutoCloseable {
 
   @Override
   public void close() {
-    inflight.give(taken);
-    taken = 0;
+    inflight.give(held);
+    held = 0;
     bytes = null;
     if (!consumed) {
       drain();

@@ -112,7 +112,15 @@ public final class SecretSeal {
           + ", but this process has the key " + id + " (" + origin + "); give every server and command on this "
           + "database the same secrets key file");
     }
-    byte[] in = Base64.getDecoder().decode(parts[2]);
+    byte[] in;
+    try {
+      in = Base64.getDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the stored secret of " + secretId + " is damaged (not base64)", e);
+    }
+    if (in.length <= NONCE_BYTES) {
+      throw new IllegalStateException("the stored secret of " + secretId + " is damaged (too short)");
+    }
     byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
     byte[] plain = crypt(Cipher.DECRYPT_MODE, secretId, nonce, java.util.Arrays.copyOfRange(in, NONCE_BYTES, in.length));
     return new String(plain, StandardCharsets.UTF_8);
