@@ -210,7 +210,7 @@ class ProtocolEdgeTest {
 
   @Test
   void otherHttpMethods_unsupportedProtocol() {
-    for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+    for (String method : new String[] {"PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"}) {
       RawApi.Call call = api.new Call(method, "DescribeVpcs", RawApi.VPC, "", "{}".getBytes(StandardCharsets.UTF_8));
       assertThat(code(call.response())).as(method).isEqualTo("UnsupportedProtocol");
     }

@@ -102,7 +102,8 @@ public final class OpenVpcServer implements AutoCloseable {
     http.exception(Exception.class, Gateway::unexpected);
     http.error(404, Gateway::notFound);
     for (var method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.PUT,
-        io.javalin.http.HandlerType.DELETE, io.javalin.http.HandlerType.PATCH}) {
+        io.javalin.http.HandlerType.DELETE, io.javalin.http.HandlerType.PATCH, io.javalin.http.HandlerType.OPTIONS,
+        io.javalin.http.HandlerType.TRACE}) {
       http.addHttpHandler(method, "/", gateway::unsupportedMethod);
     }
   }
