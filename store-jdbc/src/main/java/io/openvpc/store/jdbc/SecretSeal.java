@@ -53,7 +53,10 @@ public final class SecretSeal {
   public static SecretSeal fromFile(Path file) {
     try {
       if (!Files.exists(file)) {
-        PrivateFiles.directory(file.toAbsolutePath().getParent());
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+          PrivateFiles.directory(dir); // a directory of its own, 0700; an existing one is the operator's
+        }
         PrivateFiles.writeNew(file, (Base64.getEncoder().encodeToString(random()) + "\n")
             .getBytes(StandardCharsets.US_ASCII));
       }

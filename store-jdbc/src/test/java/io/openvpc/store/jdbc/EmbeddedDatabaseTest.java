@@ -92,9 +92,7 @@ class EmbeddedDatabaseTest {
     Path dir = tmp.resolve("data");
     String secretId = "AKIDseal" + UUID.randomUUID().toString().replace("-", "");
     try (JdbcStore store = new JdbcStore(Database.open(null, dir))) {
-      long appId = 1_250_000_777L;
-      store.accounts().create(new Account(appId, "u" + appId, "sealed", Instant.now()),
-          new ApiKey(secretId, "PlainSecretKey0123456789", appId, Instant.now()));
+      createAccount(store, 1_250_000_777L, secretId, "PlainSecretKey0123456789");
       String[] row = rawKeyRow(store.database(), secretId);
       assertThat(row[0]).as("secret_key").isNull();
       assertThat(row[1]).as("sealed_key").startsWith("v1:").doesNotContain("PlainSecretKey");
@@ -110,10 +108,9 @@ class EmbeddedDatabaseTest {
   void plainSecretOfAnEarlierVersion_isSealedWhenFirstRead() throws Exception {
     Path dir = tmp.resolve("data");
     String secretId = "AKIDold" + UUID.randomUUID().toString().replace("-", "");
+    long appId = 1_250_000_778L;
     try (JdbcStore store = new JdbcStore(Database.open(null, dir))) {
-      long appId = 1_250_000_778L;
-      store.accounts().create(new Account(appId, "u" + appId, "old", Instant.now()),
-          new ApiKey(secretId, "x", appId, Instant.now()));
+      createAccount(store, appId, secretId, "x");
       try (Connection c = store.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
           "UPDATE api_key SET secret_key = 'OldPlainSecret', sealed_key = NULL WHERE secret_id = ?")) {
         ps.setString(1, secretId);
@@ -132,9 +129,7 @@ class EmbeddedDatabaseTest {
     Path dir = tmp.resolve("data");
     String secretId = "AKIDother" + UUID.randomUUID().toString().replace("-", "");
     try (JdbcStore store = new JdbcStore(Database.open(null, dir))) {
-      long appId = 1_250_000_779L;
-      store.accounts().create(new Account(appId, "u" + appId, "k", Instant.now()),
-          new ApiKey(secretId, "s", appId, Instant.now()));
+      createAccount(store, 1_250_000_779L, secretId, "s");
     }
     Path otherKey = tmp.resolve("elsewhere/secrets.key");
     try (JdbcStore store = new JdbcStore(Database.openWithSecretsKey(null, dir, otherKey))) {
@@ -170,6 +165,11 @@ class EmbeddedDatabaseTest {
     try (var left = Files.list(file.getParent())) {
       assertThat(left.toList()).containsExactly(file);
     }
+  }
+
+  private static void createAccount(JdbcStore store, long appId, String secretId, String secretKey) {
+    store.accounts().create(new Account(appId, "u" + appId, "test", Instant.now()),
+        new ApiKey(secretId, secretKey, appId, Instant.now()));
   }
 
   private static String[] rawKeyRow(Database db, String secretId) throws SQLException {
