@@ -126,20 +126,29 @@ final class Gateway {
 
   /** A path that serves nothing: 404 still, with an envelope that says where the API is. */
   static void notFound(Context ctx) {
-    String requestId = requestId();
     String path = ctx.path().length() > 64 ? ctx.path().substring(0, 64) + "..." : ctx.path();
-    Dispatcher.Reply reply = Dispatcher.error(requestId, new Rejection("InvalidRequest", "Nothing is served at " + path
-        + ": the API answers POST and GET at /, the console is at /.", "路径 " + path + " 不提供任何服务：接口位于 /（POST 或 "
-        + "GET），控制台位于 /。"), ctx.header("X-TC-Language"));
-    int status = ctx.statusCode();
-    write(ctx, reply, requestId, ctx.header("X-TC-Language"));
-    ctx.status(status);
+    refuse(ctx, ctx.statusCode(), new Rejection("InvalidRequest", "Nothing is served at " + path + ": the API answers "
+        + "POST and GET at /, the console is at /.", "路径 " + path + " 不提供任何服务：接口位于 /（POST 或 GET），控制台位于 /。"));
   }
 
   /** Anything that escaped a handler of this server, answered as Tencent would: 200 and InternalError. */
   static void unexpected(Throwable e, Context ctx) {
+    if (e instanceof io.javalin.http.HttpResponseException refusal) { // Javalin's own 4xx: keep the status
+      int status = refusal.getStatus();
+      refuse(ctx, status, new Rejection("InvalidRequest", "The HTTP request cannot be served (" + status + ").",
+          "无法处理该 HTTP 请求（" + status + "）。"));
+      return;
+    }
     String requestId = requestId();
     LOG.error("request {} ({} {}) failed", requestId, ctx.method(), ctx.path(), e);
     write(ctx, Dispatcher.internalError(requestId, ctx.header("X-TC-Language")), requestId, ctx.header("X-TC-Language"));
+  }
+
+  /** An envelope under an HTTP status other than 200, for what is not an API call. */
+  private static void refuse(Context ctx, int status, Rejection why) {
+    String requestId = requestId();
+    String language = ctx.header("X-TC-Language");
+    write(ctx, Dispatcher.error(requestId, why, language), requestId, language);
+    ctx.status(status);
   }
 }
