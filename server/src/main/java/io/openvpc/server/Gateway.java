@@ -25,6 +25,8 @@ final class Gateway {
   /** Tencent accepts GET requests up to 32 KB; Jetty reads headers (the request line included) up to this. */
   static final int MAX_QUERY = 32 * 1024;
   static final int MAX_HEADER_BYTES = 64 * 1024;
+  /** The Node SDK sends a UUID; an echo is bounded well below Jetty's 8 KB of response headers. */
+  static final int MAX_TRACE_ID = 256;
   private static final Logger LOG = LoggerFactory.getLogger("io.openvpc.calls");
 
   private final Authenticator authenticator;
@@ -42,8 +44,8 @@ final class Gateway {
     String requestId = requestId();
     String language = ctx.header("X-TC-Language");
     String traceId = ctx.header("X-TC-TraceId");
-    if (traceId != null) {
-      ctx.header("X-TC-TraceId", traceId);
+    if (traceId != null && traceId.length() <= MAX_TRACE_ID) {
+      ctx.header("X-TC-TraceId", traceId); // Node reads it back; a longer one would overflow the reply's headers
     }
     Dispatcher.Reply reply;
     String action = ctx.header("X-TC-Action");
