@@ -64,6 +64,13 @@ public final class Database implements AutoCloseable {
    * files (0600), those H2 creates as it opens included.
    */
   public static Database openWithSecretsKey(String url, Path dataDir, Path secretsKeyFile) {
+    if (dataDir == null) {
+      if (url == null || url.isBlank()) {
+        throw new IllegalArgumentException("the embedded database needs a data directory");
+      }
+      return new Database(url, null, null, poolSize(url),
+          secretsKeyFile != null ? SecretSeal.fromFile(secretsKeyFile) : SecretSeal.ephemeral());
+    }
     PrivateFiles.directory(dataDir);
     if (url == null || url.isBlank()) {
       url = embeddedUrl(dataDir);
