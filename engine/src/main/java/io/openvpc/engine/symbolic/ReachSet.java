@@ -1,6 +1,7 @@
 package io.openvpc.engine.symbolic;
 
 import io.openvpc.engine.graph.Node;
+import io.openvpc.engine.graph.NodeId;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.policy.RuleRef;
@@ -36,14 +37,22 @@ public final class ReachSet {
       IpProtocol.ICMPV6.number(), IpProtocol.GRE.number()};
   private static final int OTHER = 255;
 
+  /** A path of the analysis: between the fixed address and one address of a peer. */
+  record PathKey(Addr fixedAddress, NodeId peer, Addr peerAddress) {}
+
+  /** The filters a path met, forward and back, when it was walked without forks or rewrites. */
+  record Walked(List<Walker.Met> forward, List<Walker.Met> back) {}
+
   private final Reachability analysis;
   private final boolean peerIsSource;
   private final List<Flows> flows;
+  private final Map<PathKey, Walked> walked;
 
-  ReachSet(Reachability analysis, boolean peerIsSource, List<Flows> flows) {
+  ReachSet(Reachability analysis, boolean peerIsSource, List<Flows> flows, Map<PathKey, Walked> walked) {
     this.analysis = analysis;
     this.peerIsSource = peerIsSource;
     this.flows = List.copyOf(flows);
+    this.walked = walked;
   }
 
   public List<Flows> flows() {
@@ -257,7 +266,12 @@ public final class ReachSet {
     return analysis.bdd().exists(node, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
   }
 
-  /** The rules deciding a representative flow of an entry, in path order, forward then back. */
+  /**
+   * The rules deciding a representative flow of an entry, in path order, forward then back. The flow
+   * passes every filter of its path, so on a path the analysis walked without forks or rewrites the
+   * concrete walk would meet exactly the filters the symbolic one met, with the same packet: their
+   * decisions are the answer. Any other path is walked again, concretely.
+   */
   private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
     Packet p = representative(f, block, proto, range);
     if (p == null) {
@@ -265,12 +279,21 @@ public final class ReachSet {
     }
     Graph graph = analysis.graph();
     List<RuleRef> refs = new ArrayList<>();
+    Walked w = walked.get(new PathKey(f.fixedAddress(), f.peer().id(), peerIsSource ? p.source() : p.destination()));
+    if (w != null) {
+      for (Walker.Met m : w.forward()) {
+        note(refs, m.rules().decide(p, graph));
+      }
+      Packet reply = p.reply();
+      for (Walker.Met m : w.back()) {
+        note(refs, m.rules().decide(reply, graph));
+      }
+      return refs;
+    }
     // the tracer's walk, deciding concretely, noting each decision instead of writing steps
     Walker walker = new Walker(graph, (filter, rules, packet) -> {
       Decision d = rules.decide(packet, graph);
-      if (!d.rule().resourceType().equals("Subnet")) {
-        refs.add(d.rule());
-      }
+      note(refs, d);
       return d;
     }, false);
     Node src = peerIsSource ? f.peer() : f.fixed();
@@ -279,6 +302,13 @@ public final class ReachSet {
       walker.reply(there.deliveredTo(), there.delivered().reply(), there.sessions(), there.rewrites());
     }
     return refs;
+  }
+
+  /** A decision worth naming: a subnet without an ACL decides nothing a user wrote. */
+  private static void note(List<RuleRef> refs, Decision d) {
+    if (!d.rule().resourceType().equals("Subnet")) {
+      refs.add(d.rule());
+    }
   }
 
   /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */
