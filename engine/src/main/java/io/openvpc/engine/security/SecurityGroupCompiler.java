@@ -12,6 +12,8 @@ import io.openvpc.engine.compile.Compilation;
 import io.openvpc.engine.compile.Input;
 import io.openvpc.engine.compile.ResourceCompiler;
 import io.openvpc.model.Direction;
+import io.openvpc.model.IpProtocol;
+import io.openvpc.model.PortSpec;
 import io.openvpc.model.Resource;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
@@ -23,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles a security group into two rule segments, {@code sg-.../ingress} and {@code sg-.../egress},
@@ -36,11 +37,22 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
   /** The group's compiled rules, kept so that the next compile of the group reuses unchanged ones. */
   private static final Artifact<List<List<PolicyRule>>> RULES = Artifact.of("security group rules");
 
-  /** Parsed protocol+port pairs; rules repeat them, and parsing is most of a rule's compile cost. */
-  private final Map<ServiceKey, List<ServiceMatch>> services = new ConcurrentHashMap<>();
+  /**
+   * The services of rules that name a protocol and all its ports, one list per protocol (and one for
+   * ALL): most rules of a region are these. Port lists are read afresh, which costs less than looking
+   * them up: stored port text is canonical, and a region's hundred thousand rules name tens of
+   * thousands of different ones.
+   */
+  private static final Map<Optional<IpProtocol>, List<ServiceMatch>> ALL_PORTS = allPorts();
 
-  /** A rule's protocol and port as written: the stored strings, whose hashes are computed once. */
-  private record ServiceKey(String protocol, String port) {}
+  private static Map<Optional<IpProtocol>, List<ServiceMatch>> allPorts() {
+    Map<Optional<IpProtocol>, List<ServiceMatch>> m = new HashMap<>();
+    m.put(Optional.empty(), List.of(ServiceMatch.ANY));
+    for (IpProtocol p : IpProtocol.values()) {
+      m.put(Optional.of(p), List.of(ServiceMatch.of(new ServiceSpec(Optional.of(p), PortSpec.ALL))));
+    }
+    return Map.copyOf(m);
+  }
 
   /** The name of a group's segment of one direction. */
   public static String segment(String securityGroupId, Direction direction) {
@@ -147,7 +159,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
   PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
     RuleRef ref = new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, p.text(direction));
     Action action = Action.parse(p.action());
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(0);
     AddressMatch peer = peer(p, warnings);
     List<ServiceMatch> services = services(p, templates, warnings);
     if (peer == null) {
@@ -156,7 +168,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
     }
     AddressMatch src = direction == Direction.INGRESS ? peer : AddressMatch.ANY;
     AddressMatch dst = direction == Direction.INGRESS ? AddressMatch.ANY : peer;
-    return new PolicyRule(ref, action, src, dst, services, String.join("; ", warnings));
+    return new PolicyRule(ref, action, src, dst, services, warnings.isEmpty() ? "" : String.join("; ", warnings));
   }
 
   private static AddressMatch peer(SecurityGroupPolicy p, List<String> warnings) {
@@ -190,18 +202,9 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       }
       return specs.get().stream().map(ServiceMatch::of).toList();
     }
-    ServiceKey key = new ServiceKey(p.protocol(), p.port());
-    List<ServiceMatch> cached = services.get(key);
-    if (cached != null) {
-      return cached;
-    }
     try {
-      List<ServiceMatch> parsed = List.of(ServiceMatch.of(ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port())));
-      if (services.size() > 100_000) {
-        services.clear();
-      }
-      services.put(key, parsed);
-      return parsed;
+      ServiceSpec spec = ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port());
+      return spec.ports().isAll() ? ALL_PORTS.get(spec.protocol()) : List.of(ServiceMatch.of(spec));
     } catch (IllegalArgumentException e) {
       warnings.add(e.getMessage());
       return List.of();
