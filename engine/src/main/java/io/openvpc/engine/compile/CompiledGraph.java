@@ -71,7 +71,7 @@ public final class CompiledGraph implements Graph {
   private final Map<String, Map<NodeId, Node>> holders = new HashMap<>();
   /** Each node's place: the node, its parent's place, its children and the edges leaving it. */
   private final Map<NodeId, Vertex> vertices;
-  private final Map<String, List<Prefix>> setCache = new ConcurrentHashMap<>();
+  private final Map<String, ResolvedSet> setCache = new ConcurrentHashMap<>();
   /** Filters' rule lists by what defines them, so that equal filters share one list; reset when a segment changes. */
   private final Map<RulesKey, RuleList> rules = new ConcurrentHashMap<>();
 
@@ -629,7 +629,16 @@ public final class CompiledGraph implements Graph {
 
   @Override
   public List<Prefix> resolve(String name) {
-    List<Prefix> cached = setCache.get(name);
+    return resolved(name).prefixes;
+  }
+
+  @Override
+  public boolean contains(String name, Addr address) {
+    return resolved(name).contains(address);
+  }
+
+  private ResolvedSet resolved(String name) {
+    ResolvedSet cached = setCache.get(name);
     if (cached != null) {
       return cached;
     }
@@ -643,7 +652,7 @@ public final class CompiledGraph implements Graph {
       }
     }
     all.sort(null);
-    List<Prefix> computed = List.copyOf(all);
+    ResolvedSet computed = new ResolvedSet(all);
     setCache.put(name, computed);
     return computed;
   }

@@ -1,25 +1,169 @@
 package io.openvpc.engine.policy;
 
+import io.openvpc.model.PortRange;
+import io.openvpc.model.PortSpec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An ordered first-match list: the first rule that matches decides; when none does,
  * {@code defaultAction} applies, explained by {@code defaultRule}. A security group list is the
  * concatenation of the bound groups' rules in binding order with a default DROP; an ACL's is its
  * entries with a default DROP; a subnet without an ACL has an empty list with a default ACCEPT.
+ * Immutable; equal when its rules and default are.
  */
-public record RuleList(List<PolicyRule> rules, Action defaultAction, RuleRef defaultRule) {
-  public RuleList {
-    rules = List.copyOf(rules);
+public final class RuleList {
+  private final List<PolicyRule> rules;
+  private final Action defaultAction;
+  private final RuleRef defaultRule;
+  /** The list laid out for {@link #decide}, made on its first call (analyses that only read rules never need it). */
+  private Layout layout;
+
+  public RuleList(List<PolicyRule> rules, Action defaultAction, RuleRef defaultRule) {
+    this.rules = List.copyOf(rules);
+    this.defaultAction = defaultAction;
+    this.defaultRule = defaultRule;
+  }
+
+  public List<PolicyRule> rules() {
+    return rules;
+  }
+
+  public Action defaultAction() {
+    return defaultAction;
+  }
+
+  public RuleRef defaultRule() {
+    return defaultRule;
   }
 
   /** The concrete evaluator: first match, else the default. */
   public Decision decide(Packet p, AddressSets sets) {
-    for (PolicyRule r : rules) {
-      if (r.matches(p, sets)) {
-        return new Decision(r.action(), r.ref());
+    Layout l = layout;
+    if (l == null) {
+      l = new Layout(rules, new Decision(defaultAction, defaultRule));
+      layout = l; // racing readers build equal layouts; any of them will do
+    }
+    return l.decide(rules, p, sets);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof RuleList l && rules.equals(l.rules) && defaultAction == l.defaultAction
+        && Objects.equals(defaultRule, l.defaultRule);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rules, defaultAction, defaultRule);
+  }
+
+  @Override
+  public String toString() {
+    return "RuleList[rules=" + rules + ", defaultAction=" + defaultAction + ", defaultRule=" + defaultRule + "]";
+  }
+
+  /**
+   * A list as the concrete evaluator reads it: per rule, in flat arrays, what most rules need to be
+   * ruled out (one service: a protocol and one range of destination ports), so that the rules a packet
+   * does not match cost a few reads of adjacent memory rather than a walk through each rule's objects.
+   * Whatever does not fit (several services, source ports) is checked by the rule itself.
+   */
+  private static final class Layout {
+    /** Any protocol and port. */
+    private static final int ANY = -1;
+    /** Anything else: the rule checks its services itself. */
+    private static final int ITSELF = -2;
+    /** No service: the rule matches nothing. */
+    private static final int NONE = -3;
+
+    private final int[] protocol;
+    private final int[] fromPort;
+    private final int[] toPort;
+    /** Whether each end may be any address (bit 0: source, bit 1: destination). */
+    private final byte[] anyEnd;
+    private final Decision[] decisions;
+    private final Decision otherwise;
+
+    Layout(List<PolicyRule> rules, Decision otherwise) {
+      int n = rules.size();
+      protocol = new int[n];
+      fromPort = new int[n];
+      toPort = new int[n];
+      anyEnd = new byte[n];
+      decisions = new Decision[n];
+      this.otherwise = otherwise;
+      for (int i = 0; i < n; i++) {
+        PolicyRule r = rules.get(i);
+        decisions[i] = new Decision(r.action(), r.ref());
+        anyEnd[i] = (byte) ((r.source() instanceof AddressMatch.Any ? 1 : 0)
+            | (r.destination() instanceof AddressMatch.Any ? 2 : 0));
+        fromPort[i] = 0;
+        toPort[i] = PortRange.MAX;
+        protocol[i] = ITSELF;
+        if (r.services().isEmpty()) {
+          protocol[i] = NONE;
+        } else if (r.services().size() == 1) {
+          ServiceMatch s = r.services().get(0);
+          if (s.protocol().isEmpty()) {
+            protocol[i] = ANY;
+          } else if (!s.protocol().get().hasPorts()) {
+            protocol[i] = s.protocol().get().number();
+          } else if (all(s.sourcePorts()) && s.destinationPorts().ranges().size() == 1) {
+            protocol[i] = s.protocol().get().number();
+            fromPort[i] = s.destinationPorts().ranges().get(0).from();
+            toPort[i] = s.destinationPorts().ranges().get(0).to();
+          }
+        }
       }
     }
-    return new Decision(defaultAction, defaultRule);
+
+    private static boolean valid(int port) {
+      return port >= 0 && port <= PortRange.MAX;
+    }
+
+    private static boolean all(PortSpec ports) {
+      return ports.ranges().size() == 1 && ports.ranges().get(0).isAll();
+    }
+
+    Decision decide(List<PolicyRule> rules, Packet p, AddressSets sets) {
+      int proto = p.protocol();
+      // a packet's ports are 0 unless it is TCP or UDP, and 0-65535 holds them; one that is not within
+      // 0-65535 (no real packet) is left to the rules themselves, which check source ports too
+      int port = p.destinationPort();
+      if (!valid(p.sourcePort()) || !valid(port)) {
+        for (int i = 0; i < protocol.length; i++) {
+          if (rules.get(i).matches(p, sets)) {
+            return decisions[i];
+          }
+        }
+        return otherwise;
+      }
+      for (int i = 0; i < protocol.length; i++) {
+        int want = protocol[i];
+        if (want >= 0) {
+          if (want != proto || port < fromPort[i] || port > toPort[i]) {
+            continue;
+          }
+        } else if (want == NONE) {
+          continue;
+        } else if (want == ITSELF) {
+          if (rules.get(i).matches(p, sets)) {
+            return decisions[i];
+          }
+          continue;
+        }
+        int ends = anyEnd[i];
+        if (ends != 3) {
+          PolicyRule r = rules.get(i);
+          if ((ends & 1) == 0 && !r.source().matches(p.source(), sets)
+              || (ends & 2) == 0 && !r.destination().matches(p.destination(), sets)) {
+            continue;
+          }
+        }
+        return decisions[i];
+      }
+      return otherwise;
+    }
   }
 }

@@ -38,7 +38,18 @@ public final class ReachSet {
   private static final int OTHER = 255;
 
   /** A path of the analysis: between the fixed address and one address of a peer. */
-  record PathKey(Addr fixedAddress, NodeId peer, Addr peerAddress) {}
+  record PathKey(Addr fixedAddress, NodeId peer, Addr peerAddress) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PathKey k && peer.equals(k.peer) && peerAddress.equals(k.peerAddress)
+          && fixedAddress.equals(k.fixedAddress);
+    }
+
+    @Override
+    public int hashCode() {
+      return (peer.hashCode() * 31 + peerAddress.hashCode()) * 31 + fixedAddress.hashCode();
+    }
+  }
 
   /** The filters a path met, forward and back, when it was walked without forks or rewrites. */
   record Walked(List<Walker.Met> forward, List<Walker.Met> back) {}
@@ -88,7 +99,7 @@ public final class ReachSet {
         int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
-              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
+              rules(f, Addr.of(addrs.get(0)), part.proto, part.range)));
         }
         continue;
       }
@@ -102,14 +113,14 @@ public final class ReachSet {
         // the common case: every address of the peer gets the same services; render those once
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
-              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
+              rules(f, Addr.of(addrs.get(0)), part.proto, part.range)));
         }
         continue;
       }
       for (Block block : addresses(noSport)) {
         for (Part part : parts.computeIfAbsent(block.node, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), block.cidr, part.name, part.range,
-              rules(f, block.cidr, part.proto, part.range)));
+              rules(f, Addr.of(block.cidr.first()), part.proto, part.range)));
         }
       }
     }
@@ -272,8 +283,8 @@ public final class ReachSet {
    * concrete walk would meet exactly the filters the symbolic one met, with the same packet: their
    * decisions are the answer. Any other path is walked again, concretely.
    */
-  private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
-    Packet p = representative(f, block, proto, range);
+  private List<RuleRef> rules(Flows f, Addr peer, int proto, PortRange range) {
+    Packet p = representative(f, peer, proto, range);
     if (p == null) {
       return List.of();
     }
@@ -312,8 +323,7 @@ public final class ReachSet {
   }
 
   /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */
-  private Packet representative(Flows f, Cidr block, int proto, PortRange range) {
-    Addr peer = Addr.of(block.first());
+  private Packet representative(Flows f, Addr peer, int proto, PortRange range) {
     int protocol = proto >= 0 ? proto : OTHER;
     int dport = range == null ? 0 : range.from();
     int sport = io.openvpc.engine.trace.TraceRequest.DEFAULT_SOURCE_PORT;

@@ -83,11 +83,7 @@ public final class Reachability {
           if (pa.v6() != a.v6()) {
             continue;
           }
-          // the peer's address first: every filter's set is then only cut down to that address
-          int start = bdd.and(h.address(pa), base);
-          if (start != Bdd.FALSE) {
-            set = bdd.or(set, path(new Pair(fixed, a, peer, pa, peerIsSource), there, back, start, walked));
-          }
+          set = bdd.or(set, flows(new Pair(fixed, a, peer, pa, peerIsSource), there, back, filterSet, base, walked));
         }
         if (set != Bdd.FALSE) {
           flows.add(new ReachSet.Flows(fixed, a, peer, set));
@@ -118,12 +114,33 @@ public final class Reachability {
   }
 
   /**
-   * The flows within {@code start} between the pair's addresses that pass both ways: walk the path
-   * forward and back and intersect what each filter met accepts. FALSE when the walk does not deliver
-   * to the expected node, either way. A path walked without forks or rewrites is kept in
-   * {@code walked}, so that the entries' deciding rules are its filters' decisions, without a second walk.
+   * The flows between the pair's addresses that pass both ways, within the question's {@code filter}
+   * ({@code base}: the same with the address family). Every filter's set is cut down to the peer's
+   * address first ({@link HeaderSpace#at}, a walk down the address), so that the conjunction is over
+   * services only, which peers behind the same filters share, and the peer's address is put on top once.
+   * A set that cannot be cut down that way (it tests bits the address leaves free) is intersected whole.
    */
-  private int path(Pair pair, Accepted fwd, Accepted rev, int start, Map<ReachSet.PathKey, ReachSet.Walked> walked) {
+  private int flows(Pair pair, Accepted fwd, Accepted rev, int filter, int base,
+      Map<ReachSet.PathKey, ReachSet.Walked> walked) {
+    int services = path(pair, fwd, rev, filter, true, walked);
+    if (services != WHOLE) {
+      return services == Bdd.FALSE ? Bdd.FALSE : bdd.and(h.address(pair.pa()), services);
+    }
+    return path(pair, fwd, rev, bdd.and(h.address(pair.pa()), base), false, walked);
+  }
+
+  /** What {@link #path} answers when a set met cannot be cut down to the peer's address. */
+  private static final int WHOLE = -1;
+
+  /**
+   * The flows within {@code start} between the pair's addresses that pass both ways: walk the path
+   * forward and back and intersect what each filter met accepts ({@code atPeer}: each cut down to the
+   * peer's address, {@link #WHOLE} if one cannot be). FALSE when the walk does not deliver to the
+   * expected node, either way. A path walked without forks or rewrites is kept in {@code walked}, so
+   * that the entries' deciding rules are its filters' decisions, without a second walk.
+   */
+  private int path(Pair pair, Accepted fwd, Accepted rev, int start, boolean atPeer,
+      Map<ReachSet.PathKey, ReachSet.Walked> walked) {
     Node src = pair.source();
     Node dst = pair.destination();
     int set = Bdd.FALSE;
@@ -132,7 +149,10 @@ public final class Reachability {
       if (!out.disposition().delivered() || !out.deliveredTo().id().equals(dst.id())) {
         continue;
       }
-      int there = constraint(out.met(), fwd, pair, start);
+      int there = constraint(out.met(), fwd, pair, start, atPeer);
+      if (there == WHOLE) {
+        return WHOLE;
+      }
       if (there == Bdd.FALSE) {
         continue;
       }
@@ -141,7 +161,10 @@ public final class Reachability {
       if (!back.disposition().delivered() || !back.deliveredTo().id().equals(src.id())) {
         continue;
       }
-      int both = constraint(back.met(), rev, pair, there);
+      int both = constraint(back.met(), rev, pair, there, atPeer);
+      if (both == WHOLE) {
+        return WHOLE;
+      }
       if (both != Bdd.FALSE && outcomes.size() == 1 && out.rewrites().isEmpty() && back.rewrites().isEmpty()) {
         walked.put(new ReachSet.PathKey(pair.a(), pair.peer().id(), pair.pa()), new ReachSet.Walked(out.met(), back.met()));
       }
@@ -153,10 +176,10 @@ public final class Reachability {
   /**
    * {@code set} cut down to what every filter met accepts. A filter that saw the packet between the
    * walk's own addresses is interpreted under the view of {@code accepted}, its peer end left symbolic
-   * ({@code set} binds it to the peer's address); one that saw it rewritten (a NAT on the way) is
-   * interpreted under that packet's addresses and bound to them here.
+   * (bound to the peer's address: here when {@code atPeer}, else by {@code set}); one that saw it
+   * rewritten (a NAT on the way) is interpreted under that packet's addresses and bound to them here.
    */
-  private int constraint(List<Walker.Met> met, Accepted accepted, Pair pair, int set) {
+  private int constraint(List<Walker.Met> met, Accepted accepted, Pair pair, int set, boolean atPeer) {
     View view = accepted.view;
     for (int i = 0; i < met.size() && set != Bdd.FALSE; i++) {
       Walker.Met m = met.get(i);
@@ -170,6 +193,12 @@ public final class Reachability {
         View at = new View(view.peerIsSource(), fixedEnd, view.reply());
         accepts = bdd.exists(bdd.and(accepted(at).of(m.rules()), h.address(peerEnd)), HeaderSpace.FAMILY,
             HeaderSpace.ADDRESS_END);
+      }
+      if (atPeer) {
+        accepts = h.at(accepts, pair.pa());
+        if (accepts == WHOLE) {
+          return WHOLE;
+        }
       }
       set = bdd.and(set, accepts);
     }

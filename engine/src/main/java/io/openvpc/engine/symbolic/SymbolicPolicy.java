@@ -9,6 +9,7 @@ import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.ServiceMatch;
 import io.openvpc.model.IpProtocol;
 import io.openvpc.model.PortRange;
+import io.openvpc.model.PortSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class SymbolicPolicy {
   }
 
   private int service(ServiceMatch s, View view) {
-    Object key = List.of(s, view.reply());
+    Object key = key(s, view.reply());
     Integer cached = serviceCache.get(key);
     if (cached != null) {
       return cached;
@@ -89,6 +90,19 @@ public final class SymbolicPolicy {
     }
     serviceCache.put(key, node);
     return node;
+  }
+
+  /**
+   * A service's cache key: most services are a protocol and one range of destination ports, which a
+   * long says without hashing the service's parts; others are keyed by value.
+   */
+  private static Object key(ServiceMatch s, boolean reply) {
+    PortSpec dst = s.destinationPorts();
+    if (s.protocol().isPresent() && s.sourcePorts().isAll() && dst.ranges().size() == 1) {
+      PortRange r = dst.ranges().get(0);
+      return ((long) s.protocol().get().number() << 40) | ((long) r.from() << 20) | ((long) r.to() << 2) | (reply ? 1 : 0);
+    }
+    return List.of(s, reply);
   }
 
   private int ports(int field, List<PortRange> ranges) {

@@ -436,7 +436,8 @@ public final class Walker {
         sessions = new String[2];
       }
       for (int i = 0; i < sessionCount; i++) {
-        if (sessions[i].equals(session)) {
+        // sessions are IDs of one length: their hashes tell them apart without reading them
+        if (sessions[i].hashCode() == session.hashCode() && sessions[i].equals(session)) {
           return;
         }
       }
