@@ -39,12 +39,24 @@ public final class RuleList {
 
   /** The concrete evaluator: first match, else the default. */
   public Decision decide(Packet p, AddressSets sets) {
+    return layout().decide(rules, p, sets);
+  }
+
+  /**
+   * Whether the source ({@code source}) or the destination of rule {@code index} matches
+   * {@code address}: what an analysis that fixes one end of the packet asks of every rule.
+   */
+  public boolean endMatches(int index, boolean source, Addr address, AddressSets sets) {
+    return layout().endMatches(rules, 2 * index + (source ? 0 : 1), address, sets);
+  }
+
+  private Layout layout() {
     Layout l = layout;
     if (l == null) {
       l = new Layout(rules, new Decision(defaultAction, defaultRule));
       layout = l; // racing readers build equal layouts; any of them will do
     }
-    return l.decide(rules, p, sets);
+    return l;
   }
 
   @Override
@@ -65,9 +77,10 @@ public final class RuleList {
 
   /**
    * A list as the concrete evaluator reads it: per rule, in flat arrays, what most rules need to be
-   * ruled out (one service: a protocol and one range of destination ports), so that the rules a packet
-   * does not match cost a few reads of adjacent memory rather than a walk through each rule's objects.
-   * Whatever does not fit (several services, source ports) is checked by the rule itself.
+   * ruled out (one service: a protocol and one range of destination ports; each end any address or one
+   * block), so that the rules a packet does not match cost a few reads of adjacent memory rather than a
+   * walk through each rule's objects. Whatever does not fit (several services, source ports, named sets,
+   * several blocks) is checked by the rule itself.
    */
   private static final class Layout {
     /** Any protocol and port. */
@@ -80,8 +93,11 @@ public final class RuleList {
     private final int[] protocol;
     private final int[] fromPort;
     private final int[] toPort;
-    /** Whether each end may be any address (bit 0: source, bit 1: destination). */
-    private final byte[] anyEnd;
+    /** Each end of each rule (source at 2i, destination at 2i+1): one of the codes below, or a block's. */
+    private final int[] end;
+    /** The block of an end that is one block: its network bits. */
+    private final long[] endHi;
+    private final long[] endLo;
     private final Decision[] decisions;
     private final Decision otherwise;
 
@@ -90,14 +106,16 @@ public final class RuleList {
       protocol = new int[n];
       fromPort = new int[n];
       toPort = new int[n];
-      anyEnd = new byte[n];
+      end = new int[2 * n];
+      endHi = new long[2 * n];
+      endLo = new long[2 * n];
       decisions = new Decision[n];
       this.otherwise = otherwise;
       for (int i = 0; i < n; i++) {
         PolicyRule r = rules.get(i);
         decisions[i] = new Decision(r.action(), r.ref());
-        anyEnd[i] = (byte) ((r.source() instanceof AddressMatch.Any ? 1 : 0)
-            | (r.destination() instanceof AddressMatch.Any ? 2 : 0));
+        end(2 * i, r.source());
+        end(2 * i + 1, r.destination());
         fromPort[i] = 0;
         toPort[i] = PortRange.MAX;
         protocol[i] = ITSELF;
@@ -116,6 +134,48 @@ public final class RuleList {
           }
         }
       }
+    }
+
+    /** An end matching any address. */
+    private static final int ANY_END = -1;
+    /** An end the rule checks itself. */
+    private static final int OTHER_END = -2;
+    /** An end that is one IPv6 block: its code is this plus the prefix length (an IPv4 block's is its length). */
+    private static final int V6 = 256;
+
+    private void end(int at, AddressMatch m) {
+      if (m instanceof AddressMatch.Any) {
+        end[at] = ANY_END;
+      } else if (m instanceof AddressMatch.Blocks b && b.prefixes().size() == 1) {
+        Prefix p = b.prefixes().get(0);
+        end[at] = p.length() + (p.v6() ? V6 : 0);
+        endHi[at] = p.hi();
+        endLo[at] = p.lo();
+      } else {
+        end[at] = OTHER_END;
+      }
+    }
+
+    /** Whether end {@code at} (of rule {@code at / 2}) matches {@code a}; the block test is {@link Prefix#contains}'s. */
+    boolean endMatches(List<PolicyRule> rules, int at, Addr a, AddressSets sets) {
+      int code = end[at];
+      if (code == ANY_END) {
+        return true;
+      }
+      if (code == OTHER_END) {
+        PolicyRule r = rules.get(at >> 1);
+        return ((at & 1) == 0 ? r.source() : r.destination()).matches(a, sets);
+      }
+      if (a.v6() != code >= V6) {
+        return false;
+      }
+      int length = code >= V6 ? code - V6 : code;
+      if (length <= 64) {
+        long mask = length == 0 ? 0 : -1L << (64 - length);
+        return (a.hi() & mask) == endHi[at];
+      }
+      long mask = length == 128 ? -1L : -1L << (128 - length);
+      return a.hi() == endHi[at] && (a.lo() & mask) == endLo[at];
     }
 
     private static boolean valid(int port) {
@@ -153,15 +213,9 @@ public final class RuleList {
           }
           continue;
         }
-        int ends = anyEnd[i];
-        if (ends != 3) {
-          PolicyRule r = rules.get(i);
-          if ((ends & 1) == 0 && !r.source().matches(p.source(), sets)
-              || (ends & 2) == 0 && !r.destination().matches(p.destination(), sets)) {
-            continue;
-          }
+        if (endMatches(rules, 2 * i, p.source(), sets) && endMatches(rules, 2 * i + 1, p.destination(), sets)) {
+          return decisions[i];
         }
-        return decisions[i];
       }
       return otherwise;
     }

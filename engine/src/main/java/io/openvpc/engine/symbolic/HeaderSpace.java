@@ -51,7 +51,15 @@ public final class HeaderSpace {
   }
 
   public int address(Addr a) {
-    int node = Bdd.TRUE;
+    return address(a, Bdd.TRUE);
+  }
+
+  /**
+   * The free address {@code a} with {@code then} over the variables after the address: the same set as
+   * {@code address(a) & then} when {@code then} tests none of the address's, built without the conjunction.
+   */
+  public int address(Addr a, int then) {
+    int node = then;
     for (int i = a.bits() - 1; i >= 0; i--) {
       node = a.bit(i) ? bdd.mk(IP + i, Bdd.FALSE, node) : bdd.mk(IP + i, node, Bdd.FALSE);
     }

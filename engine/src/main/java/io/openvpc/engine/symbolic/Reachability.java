@@ -124,7 +124,7 @@ public final class Reachability {
       Map<ReachSet.PathKey, ReachSet.Walked> walked) {
     int services = path(pair, fwd, rev, filter, true, walked);
     if (services != WHOLE) {
-      return services == Bdd.FALSE ? Bdd.FALSE : bdd.and(h.address(pair.pa()), services);
+      return services == Bdd.FALSE ? Bdd.FALSE : h.address(pair.pa(), services);
     }
     return path(pair, fwd, rev, bdd.and(h.address(pair.pa()), base), false, walked);
   }

@@ -1,6 +1,7 @@
 package io.openvpc.engine.symbolic;
 
 import io.openvpc.engine.policy.Action;
+import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.AddressMatch;
 import io.openvpc.engine.policy.AddressSets;
 import io.openvpc.engine.policy.PolicyRule;
@@ -26,6 +27,38 @@ public final class SymbolicPolicy {
   private final AddressSets sets;
   private final Map<String, Integer> namedCache = new HashMap<>();
   private final Map<Object, Integer> serviceCache = new HashMap<>();
+  private final Map<Addr, FixedIn> fixedIn = new HashMap<>();
+
+  /**
+   * The named sets as rules read them, with the membership of one fixed address memoised: the rules of
+   * an analysis ask about the same address and the same few groups over and over.
+   */
+  private final class FixedIn implements AddressSets {
+    private final Addr fixed;
+    private final Map<String, Boolean> in = new HashMap<>();
+
+    FixedIn(Addr fixed) {
+      this.fixed = fixed;
+    }
+
+    @Override
+    public List<Prefix> resolve(String name) {
+      return sets.resolve(name);
+    }
+
+    @Override
+    public boolean contains(String name, Addr address) {
+      if (!address.equals(fixed)) {
+        return sets.contains(name, address);
+      }
+      Boolean known = in.get(name);
+      if (known == null) {
+        known = sets.contains(name, address);
+        in.put(name, known);
+      }
+      return known;
+    }
+  }
 
   public SymbolicPolicy(HeaderSpace h, AddressSets sets) {
     this.h = h;
@@ -36,10 +69,11 @@ public final class SymbolicPolicy {
   /** The packets (under {@code view}) that {@code list} accepts. */
   public int accepted(RuleList list, View view) {
     List<PolicyRule> rules = list.rules();
+    AddressSets fixedSets = fixedIn.computeIfAbsent(view.fixed(), FixedIn::new);
     int acc = list.defaultAction() == Action.ACCEPT ? Bdd.TRUE : Bdd.FALSE;
     for (int i = rules.size() - 1; i >= 0; i--) {
       PolicyRule r = rules.get(i);
-      int m = matches(r, view);
+      int m = list.endMatches(i, !view.peerIsSource(), view.fixed(), fixedSets) ? free(r, view) : Bdd.FALSE;
       if (m == Bdd.FALSE) {
         continue;
       }
@@ -60,9 +94,11 @@ public final class SymbolicPolicy {
   /** The packets (under {@code view}) that a rule matches. */
   public int matches(PolicyRule r, View view) {
     AddressMatch fixedEnd = view.peerIsSource() ? r.destination() : r.source();
-    if (!fixedEnd.matches(view.fixed(), sets)) {
-      return Bdd.FALSE;
-    }
+    return fixedEnd.matches(view.fixed(), sets) ? free(r, view) : Bdd.FALSE;
+  }
+
+  /** The packets (under {@code view}) a rule whose fixed end matches matches: its services and free end. */
+  private int free(PolicyRule r, View view) {
     int services = Bdd.FALSE;
     for (ServiceMatch s : r.services()) {
       services = bdd.or(services, service(s, view));

@@ -16,14 +16,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * {@link RuleList#decide} reads a list through its flat layout; whatever the rules (several services,
- * source ports, no service, named sets, blocks of either family) and the packet (ports out of range
- * included), it decides as the plain first-match reading of the rules does.
+ * {@link RuleList#decide} and {@link RuleList#endMatches} read a list through its flat layout; whatever
+ * the rules (several services, source ports, no service, named sets, blocks of either family) and the
+ * packet (ports out of range included), they answer as the plain reading of the rules does.
  */
 class RuleListPropertyTest {
   private static final String[] PORTS = {"ALL", "22", "80", "20-25", "22,80", "1000-65535", "1-65535", "0-100"};
   private static final String[] BLOCKS = {"0.0.0.0/0", "10.0.1.0/24", "10.0.0.0/16", "10.0.3.7/32", "::/0",
-      "2402:4e00::/32"};
+      "2402:4e00::/32", "2402:4e00::1:5/128", "2402:4e00::/112"};
   private static final int[] PROTOCOLS = {1, 6, 17, 47, 58, 255};
   private static final int[] PACKET_PORTS = {0, 1, 20, 22, 25, 80, 100, 999, 1000, 65535, -1, 65536};
   private static final AddressSets SETS = name -> Map.of(
@@ -49,6 +49,11 @@ class RuleListPropertyTest {
         }
       }
       assertThat(list.decide(p, SETS)).as("%s in %s", p, rules).isEqualTo(expected);
+      for (int i = 0; i < rules.size(); i++) {
+        assertThat(list.endMatches(i, true, p.source(), SETS)).isEqualTo(rules.get(i).source().matches(p.source(), SETS));
+        assertThat(list.endMatches(i, false, p.source(), SETS))
+            .isEqualTo(rules.get(i).destination().matches(p.source(), SETS));
+      }
     }
   }
 
@@ -78,10 +83,12 @@ class RuleListPropertyTest {
   }
 
   private static AddressMatch address(Random r) {
-    return switch (r.nextInt(4)) {
+    return switch (r.nextInt(5)) {
       case 0 -> AddressMatch.ANY;
       case 1 -> new AddressMatch.Named(r.nextBoolean() ? "sg-a" : "sg-b");
-      default -> new AddressMatch.Blocks(List.of(Prefix.parse(BLOCKS[r.nextInt(BLOCKS.length)])));
+      case 2 -> new AddressMatch.Blocks(List.of(Prefix.parse(BLOCKS[r.nextInt(BLOCKS.length)])));
+      default -> new AddressMatch.Blocks(List.of(Prefix.parse(BLOCKS[r.nextInt(BLOCKS.length)]),
+          Prefix.parse(BLOCKS[r.nextInt(BLOCKS.length)])));
     };
   }
 
