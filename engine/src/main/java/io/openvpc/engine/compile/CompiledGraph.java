@@ -13,7 +13,6 @@ import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.PolicyRule;
 import io.openvpc.engine.policy.Prefix;
 import io.openvpc.engine.policy.RuleList;
-import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Resource;
 import io.openvpc.model.ResourceKey;
@@ -30,7 +29,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,8 +70,8 @@ public final class CompiledGraph implements Graph {
   /** Each node's place: the node, its parent's place, its children and the edges leaving it. */
   private final Map<NodeId, Vertex> vertices;
   private final Map<String, ResolvedSet> setCache = new ConcurrentHashMap<>();
-  /** Filters' rule lists by what defines them, so that equal filters share one list; reset when a segment changes. */
-  private final Map<RulesKey, RuleList> rules = new ConcurrentHashMap<>();
+  /** Filters' rule lists, shared by equal filters and kept until one of their segments changes. */
+  private final FilterRules rules = new FilterRules();
 
   private final Map<ResourceKey, Contribution> contributions;
   /** Who read what: a resource key or slot to the one reader (most have one) or a set of readers. */
@@ -445,7 +443,7 @@ public final class CompiledGraph implements Graph {
   /** Records a changed slot and queues what read it. */
   private void changed(Slot slot) {
     if (slot.kind() == SlotKind.SEGMENT) {
-      rules.clear();
+      rules.changed((String) slot.key());
     } else if (slot.kind() == SlotKind.SET) {
       setCache.remove((String) slot.key());
     }
@@ -596,35 +594,10 @@ public final class CompiledGraph implements Graph {
     return rules == null ? List.of() : rules;
   }
 
-  /**
-   * Filters built from the same segment list and default share one rule list object (ENIs bound to
-   * the same groups do), so analyses can cache what a list accepts by identity.
-   */
+  /** One rule list object per distinct filter definition (see {@link FilterRules}). */
   @Override
   public RuleList rules(Filter f) {
-    RulesKey key = new RulesKey(f.segments(), f.defaultRule());
-    RuleList cached = rules.get(key);
-    if (cached == null) {
-      if (rules.size() > 100_000) {
-        rules.clear(); // recompiled filters leave keys behind; the next reads rebuild what is used
-      }
-      cached = Graph.super.rules(f);
-      rules.put(key, cached);
-    }
-    return cached;
-  }
-
-  /** A filter's segment list and default rule, by identity: compilers share both between equal filters. */
-  private record RulesKey(List<String> segments, RuleRef defaultRule) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RulesKey k && k.segments == segments && k.defaultRule == defaultRule;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(segments) * 31 + System.identityHashCode(defaultRule);
-    }
+    return rules.of(f, () -> Graph.super.rules(f));
   }
 
   @Override
