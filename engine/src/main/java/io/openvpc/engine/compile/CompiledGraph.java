@@ -21,7 +21,6 @@ import io.openvpc.model.Scope;
 import io.openvpc.model.Topology;
 import io.openvpc.model.TopologyChange;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -54,7 +53,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Not thread-safe for writers: the engine serialises {@link #apply} against readers.
  */
 public final class CompiledGraph implements Graph {
-  private static final Comparator<ResourceKey> BY_KEY = CompiledGraph::byKey;
   /** More recompiles of one resource than this in one change means a dependency cycle. */
   private static final int MAX_RECOMPILES = 16;
 
@@ -101,17 +99,6 @@ public final class CompiledGraph implements Graph {
   /** The initial capacity of a hash map that holds {@code entries} without growing. */
   private static int capacity(int entries) {
     return Math.max(16, (int) (entries / 0.75f) + 1);
-  }
-
-  /** Resource keys in a stable order: by kind's simple name (named only when kinds differ), then ID. */
-  private static int byKey(ResourceKey a, ResourceKey b) {
-    if (a.type() != b.type()) {
-      int c = a.type().getSimpleName().compareTo(b.type().getSimpleName());
-      if (c != 0) {
-        return c;
-      }
-    }
-    return a.id().compareTo(b.id());
   }
 
   /** Compiles a whole snapshot. */
@@ -196,6 +183,7 @@ public final class CompiledGraph implements Graph {
     if (resource != null) {
       fresh = new Contribution(resource);
       compiler.compile(resource, new Context(key, compiler, old, fresh));
+      fresh.writes.trim();
       contributions.put(key, fresh);
       for (Object dep : fresh.reads) {
         remember(dep, key);
@@ -213,45 +201,6 @@ public final class CompiledGraph implements Graph {
       if (had < 0 || !Objects.equals(before.values[had], after.values[i])) {
         write(after.slots[i], key, had >= 0, after.values[i]);
       }
-    }
-  }
-
-  /**
-   * What one compile wrote, in order: a handful of slots (an ENI writes about ten), so arrays and a
-   * linear search cost less than a map, in time and in the memory every resource keeps.
-   */
-  private static final class Writes {
-    static final Writes NONE = new Writes();
-    Slot[] slots = new Slot[4];
-    Object[] values = new Object[4];
-    int size;
-
-    int indexOf(Slot s) {
-      for (int i = 0; i < size; i++) {
-        if (slots[i].equals(s)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    Object get(Slot s) {
-      int i = indexOf(s);
-      return i < 0 ? null : values[i];
-    }
-
-    /** False when the slot was written already. */
-    boolean add(Slot s, Object v) {
-      if (indexOf(s) >= 0) {
-        return false;
-      }
-      if (size == slots.length) {
-        slots = Arrays.copyOf(slots, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-      }
-      slots[size] = s;
-      values[size++] = v;
-      return true;
     }
   }
 
@@ -849,29 +798,6 @@ public final class CompiledGraph implements Graph {
     }
   }
 
-  private enum SlotKind {
-    NODE,
-    EDGE,
-    OWNER,
-    ENDPOINT,
-    MEMBER,
-    SEGMENT,
-    SET,
-    ARTIFACT
-  }
-
-  private record Slot(SlotKind kind, Object key) {
-    @Override
-    public boolean equals(Object o) {
-      return o == this || o instanceof Slot s && kind == s.kind && key.equals(s.key);
-    }
-
-    @Override
-    public int hashCode() {
-      return key.hashCode() * 31 + kind.ordinal();
-    }
-  }
-
   private record OwnerKey(String domain, Addr address) {
     @Override
     public boolean equals(Object o) {
@@ -886,143 +812,6 @@ public final class CompiledGraph implements Graph {
 
   private record ArtifactKey(Artifact<?> artifact, String id) {}
 
-  /**
-   * The values a slot holds, by writer. Most slots have one writer; named sets and shared artifacts
-   * have several (a group's set has one per bound ENI), kept unordered and ordered by writer only when
-   * read, so that reads are the same however the graph was built. The first writer's value, which
-   * single-valued reads see, is kept at hand.
-   */
-  private static final class Cell {
-    /** The first writer in writer order, and its value. */
-    private ResourceKey writer;
-    private Object value;
-    /** With two writers or more: every writer and its value, in no order. */
-    private ResourceKey[] writers;
-    private Object[] values;
-    private int count;
-
-    /** {@code had}: {@code w} is among the writers already (it wrote the slot before). */
-    void put(ResourceKey w, Object v, boolean had) {
-      if (writers == null) {
-        if (writer == null || writer.equals(w)) {
-          writer = w;
-          value = v;
-          return;
-        }
-        writers = new ResourceKey[] {writer, null, null, null};
-        values = new Object[] {value, null, null, null};
-        count = 1;
-      } else if (had) {
-        int i = indexOf(w);
-        values[i] = v;
-        if (writer.equals(w)) {
-          value = v;
-        }
-        return;
-      }
-      if (count == writers.length) {
-        writers = Arrays.copyOf(writers, count * 2);
-        values = Arrays.copyOf(values, count * 2);
-      }
-      writers[count] = w;
-      values[count++] = v;
-      if (byKey(w, writer) < 0) {
-        writer = w;
-        value = v;
-      }
-    }
-
-    void remove(ResourceKey w) {
-      if (writers == null) {
-        if (w.equals(writer)) {
-          writer = null;
-          value = null;
-        }
-        return;
-      }
-      int i = indexOf(w);
-      if (i < 0) {
-        return;
-      }
-      count--;
-      writers[i] = writers[count];
-      values[i] = values[count];
-      writers[count] = null;
-      values[count] = null;
-      if (count == 1) {
-        writer = writers[0];
-        value = values[0];
-        writers = null;
-        values = null;
-        count = 0;
-      } else if (w.equals(writer)) {
-        int first = 0;
-        for (int k = 1; k < count; k++) {
-          if (byKey(writers[k], writers[first]) < 0) {
-            first = k;
-          }
-        }
-        writer = writers[first];
-        value = values[first];
-      }
-    }
-
-    private int indexOf(ResourceKey w) {
-      for (int i = 0; i < count; i++) {
-        if (writers[i].equals(w)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    boolean isEmpty() {
-      return writer == null;
-    }
-
-    /** The value of the first writer. */
-    Object first() {
-      return value;
-    }
-
-    /** Every writer's value, in writer order. */
-    List<Object> values() {
-      if (writers == null) {
-        return writer == null ? List.of() : List.of(value);
-      }
-      Integer[] order = new Integer[count];
-      for (int i = 0; i < count; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> byKey(writers[a], writers[b]));
-      List<Object> out = new ArrayList<>(count);
-      for (Integer i : order) {
-        out.add(values[i]);
-      }
-      return out;
-    }
-
-    /** Every writer's value, in no particular order. */
-    List<Object> unordered() {
-      if (writers == null) {
-        return writer == null ? List.of() : List.of(value);
-      }
-      return Arrays.asList(values).subList(0, count);
-    }
-
-    /** The value for a dump: itself, or by writer when there are several. */
-    Object shown() {
-      if (writers == null) {
-        return value;
-      }
-      Map<String, Object> m = new TreeMap<>();
-      for (int i = 0; i < count; i++) {
-        m.put(writers[i].toString(), values[i]);
-      }
-      return m;
-    }
-  }
-
   private record Pending(int rank, ResourceKey key) {}
 
   /** The work and the record of one change being applied. */
@@ -1030,7 +819,7 @@ public final class CompiledGraph implements Graph {
     /** A full compile: what changed is everything, so nothing is recorded. */
     final boolean full;
     final PriorityQueue<Pending> queue = new PriorityQueue<>(
-        Comparator.comparingInt(Pending::rank).thenComparing(Pending::key, BY_KEY));
+        Comparator.comparingInt(Pending::rank).thenComparing(Pending::key, Cell.BY_KEY));
     final Set<ResourceKey> queued = new HashSet<>();
     final Set<NodeId> nodes = new HashSet<>();
     final Set<EdgeId> edges = new HashSet<>();

@@ -122,7 +122,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       }
       int tail = policies.size() - i; // 1 for the last rule
       if (tail <= suffix) {
-        out.add(reindexed(previousRules.get(reusable - tail), sg.id(), direction, i));
+        out.add(reindexed(previousRules.get(reusable - tail), i));
         continue;
       }
       if (moved == null) {
@@ -134,7 +134,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
         }
       }
       PolicyRule old = moved.get(p);
-      out.add(old != null ? reindexed(old, sg.id(), direction, i) : rule(sg.id(), direction, i, p, templates));
+      out.add(old != null ? reindexed(old, i) : rule(sg.id(), direction, i, p, templates));
     }
     return List.copyOf(out);
   }
@@ -148,16 +148,15 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
   }
 
   /** A compiled rule under the index its policy has now. */
-  private static PolicyRule reindexed(PolicyRule r, String sgId, Direction direction, int index) {
+  private static PolicyRule reindexed(PolicyRule r, int index) {
     if (r.ref().index() == index) {
       return r;
     }
-    return new PolicyRule(new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, r.ref().text()),
-        r.action(), r.source(), r.destination(), r.services(), r.warning());
+    return new PolicyRule(r.ref().at(index), r.action(), r.source(), r.destination(), r.services(), r.warning());
   }
 
   PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
-    RuleRef ref = new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, p.text(direction));
+    RuleRef ref = new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, () -> p.text(direction));
     Action action = Action.parse(p.action());
     List<String> warnings = new ArrayList<>(0);
     AddressMatch peer = peer(p, warnings);
