@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles a security group into two rule segments, {@code sg-.../ingress} and {@code sg-.../egress},
@@ -44,6 +45,25 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
    * thousands of different ones.
    */
   private static final Map<Optional<IpProtocol>, List<ServiceMatch>> ALL_PORTS = allPorts();
+
+  /**
+   * One match per named peer (a group or template), shared by every rule naming it: a region's rules
+   * name the same thousand groups ten thousand times, and analyses that ask whether an address is in a
+   * set ask by name, which a shared name answers by identity.
+   */
+  private final Map<String, AddressMatch.Named> named = new ConcurrentHashMap<>();
+
+  private AddressMatch.Named named(String name) {
+    AddressMatch.Named m = named.get(name);
+    if (m == null) {
+      if (named.size() > 100_000) {
+        named.clear();
+      }
+      m = new AddressMatch.Named(name);
+      named.put(name, m);
+    }
+    return m;
+  }
 
   private static Map<Optional<IpProtocol>, List<ServiceMatch>> allPorts() {
     Map<Optional<IpProtocol>, List<ServiceMatch>> m = new HashMap<>();
@@ -170,7 +190,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
     return new PolicyRule(ref, action, src, dst, services, warnings.isEmpty() ? "" : String.join("; ", warnings));
   }
 
-  private static AddressMatch peer(SecurityGroupPolicy p, List<String> warnings) {
+  private AddressMatch peer(SecurityGroupPolicy p, List<String> warnings) {
     try {
       if (!p.cidrBlock().isEmpty()) {
         return new AddressMatch.Blocks(List.of(Prefix.parse(p.cidrBlock())));
@@ -182,9 +202,9 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       warnings.add("peer block does not parse: " + e.getMessage());
       return null;
     }
-    for (String named : List.of(p.securityGroupId(), p.addressTemplateId(), p.addressTemplateGroupId())) {
-      if (!named.isEmpty()) {
-        return new AddressMatch.Named(named);
+    for (String set : List.of(p.securityGroupId(), p.addressTemplateId(), p.addressTemplateGroupId())) {
+      if (!set.isEmpty()) {
+        return named(set);
       }
     }
     warnings.add("the rule names no peer");
