@@ -156,7 +156,7 @@ public final class RuleList {
       }
     }
 
-    /** Whether end {@code at} (of rule {@code at / 2}) matches {@code a}; the block test is {@link Prefix#contains}'s. */
+    /** Whether end {@code at} (of rule {@code at / 2}) matches {@code a}; blocks test as {@link Prefix#contains}. */
     boolean endMatches(List<PolicyRule> rules, int at, Addr a, AddressSets sets) {
       int code = end[at];
       if (code == ANY_END) {

@@ -166,7 +166,8 @@ public final class Reachability {
         return WHOLE;
       }
       if (both != Bdd.FALSE && outcomes.size() == 1 && out.rewrites().isEmpty() && back.rewrites().isEmpty()) {
-        walked.put(new ReachSet.PathKey(pair.a(), pair.peer().id(), pair.pa()), new ReachSet.Walked(out.met(), back.met()));
+        walked.put(new ReachSet.PathKey(pair.a(), pair.peer().id(), pair.pa()),
+            new ReachSet.Walked(out.met(), back.met()));
       }
       set = bdd.or(set, both);
     }

@@ -136,7 +136,8 @@ public final class SymbolicPolicy {
     PortSpec dst = s.destinationPorts();
     if (s.protocol().isPresent() && s.sourcePorts().isAll() && dst.ranges().size() == 1) {
       PortRange r = dst.ranges().get(0);
-      return ((long) s.protocol().get().number() << 40) | ((long) r.from() << 20) | ((long) r.to() << 2) | (reply ? 1 : 0);
+      long protocol = s.protocol().get().number();
+      return protocol << 40 | (long) r.from() << 20 | (long) r.to() << 2 | (reply ? 1 : 0);
     }
     return List.of(s, reply);
   }

@@ -345,8 +345,9 @@ public final class Walker {
       State branch = i == rewrites.size() - 1 ? st : st.copy();
       Packet before = branch.packet;
       if (explain) {
-        branch.step(StepKind.TRANSLATED, StepResult.TRANSLATED,
-            rw.rule() == null ? resource(branch.node) : new ResourceRef(rw.rule().resourceType(), rw.rule().resourceId()),
+        ResourceRef by = rw.rule() == null ? resource(branch.node)
+            : new ResourceRef(rw.rule().resourceType(), rw.rule().resourceId());
+        branch.step(StepKind.TRANSLATED, StepResult.TRANSLATED, by,
             new StepDetail.Translated(before, rw.after(), rw.rule()), before + " -> " + rw.after() + ": " + rw.text());
       }
       branch.rewritten(new Rewritten(edge.from(), edge.to(), before, rw.after()));

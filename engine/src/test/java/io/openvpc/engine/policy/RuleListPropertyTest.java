@@ -50,7 +50,8 @@ class RuleListPropertyTest {
       }
       assertThat(list.decide(p, SETS)).as("%s in %s", p, rules).isEqualTo(expected);
       for (int i = 0; i < rules.size(); i++) {
-        assertThat(list.endMatches(i, true, p.source(), SETS)).isEqualTo(rules.get(i).source().matches(p.source(), SETS));
+        assertThat(list.endMatches(i, true, p.source(), SETS))
+            .isEqualTo(rules.get(i).source().matches(p.source(), SETS));
         assertThat(list.endMatches(i, false, p.source(), SETS))
             .isEqualTo(rules.get(i).destination().matches(p.source(), SETS));
       }
