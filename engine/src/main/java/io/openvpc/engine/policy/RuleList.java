@@ -2,6 +2,7 @@ package io.openvpc.engine.policy;
 
 import io.openvpc.model.PortRange;
 import io.openvpc.model.PortSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -77,7 +78,7 @@ public final class RuleList {
 
   /**
    * A list as the concrete evaluator reads it: per rule, in flat arrays, what most rules need to be
-   * ruled out (one service: a protocol and one range of destination ports; each end any address or one
+   * ruled out (one service: a protocol and its destination port ranges; each end any address or one
    * block), so that the rules a packet does not match cost a few reads of adjacent memory rather than a
    * walk through each rule's objects. Whatever does not fit (several services, source ports, named sets,
    * several blocks) is checked by the rule itself.
@@ -91,8 +92,9 @@ public final class RuleList {
     private static final int NONE = -3;
 
     private final int[] protocol;
-    private final int[] fromPort;
-    private final int[] toPort;
+    /** Rule i's destination port ranges are {@code ports[portsAt[i]] .. ports[portsAt[i + 1]]}, as pairs, in order. */
+    private final int[] portsAt;
+    private final int[] ports;
     /** Each end of each rule (source at 2i, destination at 2i+1): one of the codes below, or a block's. */
     private final int[] end;
     /** The block of an end that is one block: its network bits. */
@@ -104,8 +106,8 @@ public final class RuleList {
     Layout(List<PolicyRule> rules, Decision otherwise) {
       int n = rules.size();
       protocol = new int[n];
-      fromPort = new int[n];
-      toPort = new int[n];
+      portsAt = new int[n + 1];
+      List<PortRange> ranges = new ArrayList<>(n);
       end = new int[2 * n];
       endHi = new long[2 * n];
       endLo = new long[2 * n];
@@ -116,9 +118,8 @@ public final class RuleList {
         decisions[i] = new Decision(r.action(), r.ref());
         end(2 * i, r.source());
         end(2 * i + 1, r.destination());
-        fromPort[i] = 0;
-        toPort[i] = PortRange.MAX;
         protocol[i] = ITSELF;
+        List<PortRange> dports = List.of(PortRange.ALL);
         if (r.services().isEmpty()) {
           protocol[i] = NONE;
         } else if (r.services().size() == 1) {
@@ -127,13 +128,29 @@ public final class RuleList {
             protocol[i] = ANY;
           } else if (!s.protocol().get().hasPorts()) {
             protocol[i] = s.protocol().get().number();
-          } else if (all(s.sourcePorts()) && s.destinationPorts().ranges().size() == 1) {
+          } else if (all(s.sourcePorts())) {
             protocol[i] = s.protocol().get().number();
-            fromPort[i] = s.destinationPorts().ranges().get(0).from();
-            toPort[i] = s.destinationPorts().ranges().get(0).to();
+            dports = s.destinationPorts().ranges();
           }
         }
+        ranges.addAll(dports);
+        portsAt[i + 1] = portsAt[i] + 2 * dports.size();
       }
+      ports = new int[portsAt[n]];
+      for (int k = 0; k < ranges.size(); k++) {
+        ports[2 * k] = ranges.get(k).from();
+        ports[2 * k + 1] = ranges.get(k).to();
+      }
+    }
+
+    /** Whether rule {@code i}'s destination ports hold {@code port}; its ranges are sorted and disjoint. */
+    private boolean portIn(int i, int port) {
+      for (int k = portsAt[i]; k < portsAt[i + 1]; k += 2) {
+        if (port <= ports[k + 1]) {
+          return port >= ports[k];
+        }
+      }
+      return false;
     }
 
     /** An end matching any address. */
@@ -202,7 +219,7 @@ public final class RuleList {
       for (int i = 0; i < protocol.length; i++) {
         int want = protocol[i];
         if (want >= 0) {
-          if (want != proto || port < fromPort[i] || port > toPort[i]) {
+          if (want != proto || !portIn(i, port)) {
             continue;
           }
         } else if (want == NONE) {

@@ -16,10 +16,12 @@ import io.openvpc.engine.graph.Translation;
 import io.openvpc.engine.policy.Decision;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.policy.RuleList;
+import io.openvpc.model.Direction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +41,10 @@ import java.util.Set;
 public final class Walker {
   /** More forwarding hosts than this on one path is reported as a loop even without revisiting one. */
   static final int MAX_FORWARDS = 32;
+
+  /** Directions as explanations write them, made once. */
+  private static final String[] DIRECTIONS =
+      Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
   /** Judges a filter for a packet. */
   public interface Judge {
@@ -364,7 +370,7 @@ public final class Walker {
   private static String explain(Decision dec) {
     String verdict = dec.accepted() ? "permitted" : "denied";
     return dec.rule().isDefault() ? verdict + ": " + dec.rule().text()
-        : verdict + " by " + dec.rule().resourceId() + " " + dec.rule().direction().name().toLowerCase()
+        : verdict + " by " + dec.rule().resourceId() + " " + DIRECTIONS[dec.rule().direction().ordinal()]
             + " rule " + dec.rule().index() + ": " + dec.rule().text();
   }
 
