@@ -546,7 +546,7 @@ public final class CompiledGraph implements Graph {
   /** One rule list object per distinct filter definition (see {@link FilterRules}). */
   @Override
   public RuleList rules(Filter f) {
-    return rules.of(f, () -> Graph.super.rules(f));
+    return rules.of(f, this::segment);
   }
 
   @Override

@@ -1,23 +1,27 @@
 package io.openvpc.engine.compile;
 
 import io.openvpc.engine.graph.Filter;
+import io.openvpc.engine.policy.PolicyRule;
 import io.openvpc.engine.policy.RuleList;
 import io.openvpc.engine.policy.RuleRef;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The rule lists of the graph's filters: filters built from the same segment list and default share
  * one list object (ENIs bound to the same groups do), so that analyses can cache what a list accepts by
- * identity and the evaluator lays each list out once. A list is kept across changes that do not touch
- * its segments: a rule change makes only the lists naming that group's segment again, not all of them.
- * Read concurrently; {@link #changed} is called by the graph's single writer, never during reads.
+ * identity and the evaluator lays each list out once; and a list's parts, one per segment, are shared
+ * by every list naming the segment. A list is kept across changes that do not touch its segments: a
+ * rule change makes only the lists naming that group's segment again, not all of them. Read
+ * concurrently; {@link #changed} is called by the graph's single writer, never during reads.
  */
 final class FilterRules {
   private final Map<Key, Cached> lists = new ConcurrentHashMap<>();
+  private final Map<String, Cached> parts = new ConcurrentHashMap<>();
   /** When each segment last changed, counted in segment changes. */
   private final Map<String, Long> changedAt = new HashMap<>();
   private long changes;
@@ -51,8 +55,8 @@ final class FilterRules {
     changedAt.put(name, ++changes);
   }
 
-  /** The rule list of {@code f}, made by {@code make} when there is none current. */
-  RuleList of(Filter f, Supplier<RuleList> make) {
+  /** The rule list of {@code f}, made of the rules {@code segment} gives when there is none current. */
+  RuleList of(Filter f, Function<String, List<PolicyRule>> segment) {
     Key key = new Key(f.segments(), f.defaultRule());
     Cached cached = lists.get(key);
     long now = changes;
@@ -67,8 +71,25 @@ final class FilterRules {
       if (lists.size() > 100_000) {
         lists.clear(); // recompiled filters leave keys behind; the next reads make what is used
       }
-      cached = new Cached(make.get(), now);
+      List<RuleList> made = new ArrayList<>(f.segments().size());
+      for (String s : f.segments()) {
+        made.add(part(s, segment, now));
+      }
+      cached = new Cached(RuleList.of(made, f.defaultAction(), f.defaultRule()), now);
       lists.put(key, cached);
+    }
+    return cached.list;
+  }
+
+  /** The part of segment {@code name}, current at count {@code now}. */
+  private RuleList part(String name, Function<String, List<PolicyRule>> segment, long now) {
+    Cached cached = parts.get(name);
+    if (cached == null || changedAt.getOrDefault(name, 0L) > cached.current) {
+      if (parts.size() > 100_000) {
+        parts.clear();
+      }
+      cached = new Cached(RuleList.part(segment.apply(name)), now);
+      parts.put(name, cached);
     }
     return cached.list;
   }

@@ -11,23 +11,55 @@ import java.util.Objects;
  * {@code defaultAction} applies, explained by {@code defaultRule}. A security group list is the
  * concatenation of the bound groups' rules in binding order with a default DROP; an ACL's is its
  * entries with a default DROP; a subnet without an ACL has an empty list with a default ACCEPT.
- * Immutable; equal when its rules and default are.
+ * A list made of {@link #parts} (a filter's list of its segments, one part each) keeps them, so that an
+ * analysis can interpret each segment once for every list it is part of. Immutable; equal when its
+ * rules and default are.
  */
 public final class RuleList {
   private final List<PolicyRule> rules;
   private final Action defaultAction;
   private final RuleRef defaultRule;
+  private final List<RuleList> parts;
   /** The list laid out for {@link #decide}, made on its first call (analyses that only read rules never need it). */
   private Layout layout;
 
   public RuleList(List<PolicyRule> rules, Action defaultAction, RuleRef defaultRule) {
+    this(rules, defaultAction, defaultRule, List.of());
+  }
+
+  private RuleList(List<PolicyRule> rules, Action defaultAction, RuleRef defaultRule, List<RuleList> parts) {
     this.rules = List.copyOf(rules);
     this.defaultAction = defaultAction;
     this.defaultRule = defaultRule;
+    this.parts = parts;
+  }
+
+  /** A segment's rules, as a part of lists; what decides when none matches is the whole list's default. */
+  public static RuleList part(List<PolicyRule> rules) {
+    return new RuleList(rules, Action.DROP, null);
+  }
+
+  /** The list of {@code parts}' rules in order, then the default. */
+  public static RuleList of(List<RuleList> parts, Action defaultAction, RuleRef defaultRule) {
+    List<PolicyRule> rules;
+    if (parts.size() == 1) {
+      rules = parts.get(0).rules;
+    } else {
+      rules = new ArrayList<>();
+      for (RuleList p : parts) {
+        rules.addAll(p.rules);
+      }
+    }
+    return new RuleList(rules, defaultAction, defaultRule, List.copyOf(parts));
   }
 
   public List<PolicyRule> rules() {
     return rules;
+  }
+
+  /** The parts the list was made of, in order; empty for a list made of rules. */
+  public List<RuleList> parts() {
+    return parts;
   }
 
   public Action defaultAction() {

@@ -12,6 +12,7 @@ import io.openvpc.model.IpProtocol;
 import io.openvpc.model.PortRange;
 import io.openvpc.model.PortSpec;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ public final class SymbolicPolicy {
   private final Map<String, Integer> namedCache = new HashMap<>();
   private final Map<Object, Integer> serviceCache = new HashMap<>();
   private final Map<Addr, FixedIn> fixedIn = new HashMap<>();
+  /** What each part of a list accepts and matches, by view. */
+  private final Map<View, Map<RuleList, int[]>> parts = new HashMap<>();
 
   /**
    * The named sets as rules read them, with the membership of one fixed address memoised: the rules of
@@ -66,11 +69,38 @@ public final class SymbolicPolicy {
     this.sets = sets;
   }
 
-  /** The packets (under {@code view}) that {@code list} accepts. */
+  /**
+   * The packets (under {@code view}) that {@code list} accepts. A list made of parts (a segment each)
+   * is put together from what each part accepts and matches, so that a segment shared by several
+   * lists (a group bound alone and with others) is interpreted once: the packets a part matches are
+   * decided by it, the others by the rest of the list.
+   */
   public int accepted(RuleList list, View view) {
+    int acc = list.defaultAction() == Action.ACCEPT ? Bdd.TRUE : Bdd.FALSE;
+    if (list.parts().isEmpty()) {
+      return fold(list, view, acc, null);
+    }
+    Map<RuleList, int[]> known = parts.computeIfAbsent(view, v -> new IdentityHashMap<>());
+    for (int i = list.parts().size() - 1; i >= 0; i--) {
+      RuleList part = list.parts().get(i);
+      int[] acceptedMatched = known.get(part);
+      if (acceptedMatched == null) {
+        acceptedMatched = new int[] {Bdd.FALSE, Bdd.FALSE};
+        acceptedMatched[0] = fold(part, view, Bdd.FALSE, acceptedMatched);
+        known.put(part, acceptedMatched);
+      }
+      acc = bdd.or(acceptedMatched[0], bdd.diff(acc, acceptedMatched[1]));
+    }
+    return acc;
+  }
+
+  /**
+   * First match over {@code list}'s rules, last to first, above {@code acc} (what the packets no rule
+   * matches get); with {@code matched}, also collects in {@code matched[1]} the packets any rule matches.
+   */
+  private int fold(RuleList list, View view, int acc, int[] matched) {
     List<PolicyRule> rules = list.rules();
     AddressSets fixedSets = fixedIn.computeIfAbsent(view.fixed(), FixedIn::new);
-    int acc = list.defaultAction() == Action.ACCEPT ? Bdd.TRUE : Bdd.FALSE;
     for (int i = rules.size() - 1; i >= 0; i--) {
       PolicyRule r = rules.get(i);
       int m = list.endMatches(i, !view.peerIsSource(), view.fixed(), fixedSets) ? free(r, view) : Bdd.FALSE;
@@ -78,6 +108,9 @@ public final class SymbolicPolicy {
         continue;
       }
       acc = r.action() == Action.ACCEPT ? bdd.or(m, acc) : bdd.diff(acc, m);
+      if (matched != null) {
+        matched[1] = bdd.or(matched[1], m);
+      }
     }
     return acc;
   }
