@@ -65,6 +65,8 @@ public final class CompiledGraph implements Graph {
   private final Map<Slot, Cell> slots;
   private final Map<NodeKind, Map<String, Node>> byKind = new EnumMap<>(NodeKind.class);
   private final Map<String, Map<NodeId, Node>> holders = new HashMap<>();
+  /** Each domain's holders in the order of their IDs, made when first asked after a change. */
+  private final Map<String, List<Node>> holdersById = new ConcurrentHashMap<>();
   /** Each node's place: the node, its parent's place, its children and the edges leaving it. */
   private final Map<NodeId, Vertex> vertices;
   private final Map<String, ResolvedSet> setCache = new ConcurrentHashMap<>();
@@ -353,6 +355,7 @@ public final class CompiledGraph implements Graph {
     byKind.get(n.kind()).put(n.id().id(), n);
     if (!n.addresses().isEmpty()) {
       holders.computeIfAbsent(n.domain(), k -> new HashMap<>()).put(n.id(), n);
+      holdersById.remove(n.domain());
     }
     if (n.parent() != null) {
       Vertex p = vertex(n.parent());
@@ -383,6 +386,7 @@ public final class CompiledGraph implements Graph {
     Map<NodeId, Node> held = holders.get(n.domain());
     if (held != null && held.get(n.id()) == n) {
       held.remove(n.id());
+      holdersById.remove(n.domain());
       if (held.isEmpty()) {
         holders.remove(n.domain());
       }
@@ -444,7 +448,14 @@ public final class CompiledGraph implements Graph {
 
   @Override
   public Collection<Node> holders(String domain) {
-    return Collections.unmodifiableCollection(holders.getOrDefault(domain, Map.of()).values());
+    List<Node> sorted = holdersById.get(domain);
+    if (sorted == null) {
+      List<Node> all = new ArrayList<>(holders.getOrDefault(domain, Map.of()).values());
+      all.sort(Comparator.comparing(n -> n.id().id()));
+      sorted = Collections.unmodifiableList(all);
+      holdersById.put(domain, sorted);
+    }
+    return sorted;
   }
 
   @Override

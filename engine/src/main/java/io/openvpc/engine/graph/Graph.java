@@ -29,7 +29,7 @@ public interface Graph extends AddressSets {
   /** Every node of a kind. */
   Collection<Node> nodes(NodeKind kind);
 
-  /** The nodes of an address domain (a VPC) that hold addresses: the possible ends of its flows. */
+  /** The nodes of an address domain (a VPC) that hold addresses, the possible ends of its flows, by ID. */
   Collection<Node> holders(String domain);
 
   /** The nodes whose parent is {@code parent}. */

@@ -68,6 +68,11 @@ public final class Node {
     return addresses;
   }
 
+  /** Address {@code index} of {@link #addresses()} as packets carry it, converted once. */
+  public Addr addr(int index) {
+    return held[index];
+  }
+
   public List<Cidr> space() {
     return space;
   }

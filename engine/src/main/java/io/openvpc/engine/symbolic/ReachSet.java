@@ -93,27 +93,27 @@ public final class ReachSet {
     List<ReachEntry> out = new ArrayList<>();
     Map<Integer, List<Part>> parts = new HashMap<>();
     for (Flows f : flows) {
-      List<IpAddr> addrs = peerAddresses(f);
+      List<Addr> addrs = peerAddresses(f);
       if (addrs.size() == 1) {
         // one address: the set is that address and its services, found by walking down the address
-        int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
+        int services = bdd.exists(below(f.set(), addrs.get(0)), HeaderSpace.SPORT, HeaderSpace.VARS);
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
-              rules(f, Addr.of(addrs.get(0)), part.proto, part.range)));
+              rules(f, addrs.get(0), part.proto, part.range)));
         }
         continue;
       }
       int noSport = bdd.exists(f.set(), HeaderSpace.SPORT, HeaderSpace.VARS);
       int services = bdd.exists(noSport, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
       int all = Bdd.FALSE;
-      for (IpAddr ip : addrs) {
-        all = bdd.or(all, h.address(Addr.of(ip)));
+      for (Addr a : addrs) {
+        all = bdd.or(all, h.address(a));
       }
       if (bdd.and(all, services) == noSport) {
         // the common case: every address of the peer gets the same services; render those once
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
-              rules(f, Addr.of(addrs.get(0)), part.proto, part.range)));
+              rules(f, addrs.get(0), part.proto, part.range)));
         }
         continue;
       }
@@ -142,11 +142,11 @@ public final class ReachSet {
   /** One protocol (and port range) of a set of services. */
   private record Part(String name, int proto, PortRange range) {}
 
-  private List<IpAddr> peerAddresses(Flows f) {
-    List<IpAddr> out = new ArrayList<>();
-    for (IpAddr ip : f.peer().addresses()) {
-      if (ip.isIpv4() != f.fixedAddress().v6()) {
-        out.add(ip);
+  private List<Addr> peerAddresses(Flows f) {
+    List<Addr> out = new ArrayList<>(1);
+    for (int i = 0; i < f.peer().addresses().size(); i++) {
+      if (f.peer().addr(i).v6() == f.fixedAddress().v6()) {
+        out.add(f.peer().addr(i));
       }
     }
     return out;

@@ -6,12 +6,11 @@ import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.trace.TraceRequest;
 import io.openvpc.engine.trace.Walker;
-import io.openvpc.model.IpAddr;
 import io.openvpc.model.IpProtocol;
 import io.openvpc.model.PortRange;
 import io.openvpc.model.PortSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import io.openvpc.engine.policy.RuleList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -64,11 +63,10 @@ public final class Reachability {
     if (!fixed.up()) {
       return new ReachSet(this, peerIsSource, flows, walked);
     }
-    List<Node> peers = new ArrayList<>(graph.holders(fixed.domain()));
-    peers.sort(BY_ID);
+    Collection<Node> peers = graph.holders(fixed.domain());
     int filterSet = filter(filter);
-    for (IpAddr ip : fixed.addresses()) {
-      Addr a = Addr.of(ip);
+    for (int i = 0; i < fixed.addresses().size(); i++) {
+      Addr a = fixed.addr(i);
       int base = bdd.and(filterSet, h.family(a.v6()));
       View fwd = new View(peerIsSource, a, false);
       Accepted there = accepted(fwd);
@@ -78,8 +76,8 @@ public final class Reachability {
           continue;
         }
         int set = Bdd.FALSE;
-        for (IpAddr p : peer.addresses()) {
-          Addr pa = Addr.of(p);
+        for (int k = 0; k < peer.addresses().size(); k++) {
+          Addr pa = peer.addr(k);
           if (pa.v6() != a.v6()) {
             continue;
           }
@@ -92,8 +90,6 @@ public final class Reachability {
     }
     return new ReachSet(this, peerIsSource, flows, walked);
   }
-
-  private static final Comparator<Node> BY_ID = Comparator.comparing(n -> n.id().id());
 
   /** The two ends of a path: the fixed node at {@code a}, the peer at {@code pa}. */
   private record Pair(Node fixed, Addr a, Node peer, Addr pa, boolean peerIsSource) {
