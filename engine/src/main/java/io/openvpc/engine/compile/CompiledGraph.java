@@ -36,6 +36,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The forwarding graph of one scope, built by the registered {@link Compilers} and kept current one
@@ -72,6 +73,7 @@ public final class CompiledGraph implements Graph {
   private final Map<String, ResolvedSet> setCache = new ConcurrentHashMap<>();
   /** Filters' rule lists, shared by equal filters and kept until one of their segments changes. */
   private final FilterRules rules = new FilterRules();
+  private final Function<String, List<PolicyRule>> segments = this::segment;
 
   private final Map<ResourceKey, Contribution> contributions;
   /** Who read what: a resource key or slot to the one reader (most have one) or a set of readers. */
@@ -557,7 +559,7 @@ public final class CompiledGraph implements Graph {
   /** One rule list object per distinct filter definition (see {@link FilterRules}). */
   @Override
   public RuleList rules(Filter f) {
-    return rules.of(f, this::segment);
+    return rules.of(f, segments);
   }
 
   @Override
