@@ -32,36 +32,52 @@ final class Cell {
   /** The first writer in writer order, and its value. */
   private ResourceKey writer;
   private Object value;
-  /** With two writers or more: every writer and its value, in no order. */
-  private ResourceKey[] writers;
-  private Object[] values;
-  private int count;
+  /** With two writers or more: all of them (a cell of one writer, most cells, keeps only the two fields above). */
+  private Shared shared;
+
+  /** Every writer and its value, in no order. */
+  private static final class Shared {
+    ResourceKey[] writers = new ResourceKey[4];
+    Object[] values = new Object[4];
+    int count;
+
+    int indexOf(ResourceKey w) {
+      for (int i = 0; i < count; i++) {
+        if (writers[i].equals(w)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    void add(ResourceKey w, Object v) {
+      if (count == writers.length) {
+        writers = Arrays.copyOf(writers, count * 2);
+        values = Arrays.copyOf(values, count * 2);
+      }
+      writers[count] = w;
+      values[count++] = v;
+    }
+  }
 
   /** {@code had}: {@code w} is among the writers already (it wrote the slot before). */
   void put(ResourceKey w, Object v, boolean had) {
-    if (writers == null) {
+    if (shared == null) {
       if (writer == null || writer.equals(w)) {
         writer = w;
         value = v;
         return;
       }
-      writers = new ResourceKey[] {writer, null, null, null};
-      values = new Object[] {value, null, null, null};
-      count = 1;
+      shared = new Shared();
+      shared.add(writer, value);
     } else if (had) {
-      int i = indexOf(w);
-      values[i] = v;
+      shared.values[shared.indexOf(w)] = v;
       if (writer.equals(w)) {
         value = v;
       }
       return;
     }
-    if (count == writers.length) {
-      writers = Arrays.copyOf(writers, count * 2);
-      values = Arrays.copyOf(values, count * 2);
-    }
-    writers[count] = w;
-    values[count++] = v;
+    shared.add(w, v);
     if (byKey(w, writer) < 0) {
       writer = w;
       value = v;
@@ -69,47 +85,37 @@ final class Cell {
   }
 
   void remove(ResourceKey w) {
-    if (writers == null) {
+    if (shared == null) {
       if (w.equals(writer)) {
         writer = null;
         value = null;
       }
       return;
     }
-    int i = indexOf(w);
+    Shared s = shared;
+    int i = s.indexOf(w);
     if (i < 0) {
       return;
     }
-    count--;
-    writers[i] = writers[count];
-    values[i] = values[count];
-    writers[count] = null;
-    values[count] = null;
-    if (count == 1) {
-      writer = writers[0];
-      value = values[0];
-      writers = null;
-      values = null;
-      count = 0;
+    int last = --s.count;
+    s.writers[i] = s.writers[last];
+    s.values[i] = s.values[last];
+    s.writers[last] = null;
+    s.values[last] = null;
+    if (s.count == 1) {
+      writer = s.writers[0];
+      value = s.values[0];
+      shared = null;
     } else if (w.equals(writer)) {
       int first = 0;
-      for (int k = 1; k < count; k++) {
-        if (byKey(writers[k], writers[first]) < 0) {
+      for (int k = 1; k < s.count; k++) {
+        if (byKey(s.writers[k], s.writers[first]) < 0) {
           first = k;
         }
       }
-      writer = writers[first];
-      value = values[first];
+      writer = s.writers[first];
+      value = s.values[first];
     }
-  }
-
-  private int indexOf(ResourceKey w) {
-    for (int i = 0; i < count; i++) {
-      if (writers[i].equals(w)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   boolean isEmpty() {
@@ -123,37 +129,38 @@ final class Cell {
 
   /** Every writer's value, in writer order. */
   List<Object> values() {
-    if (writers == null) {
+    if (shared == null) {
       return writer == null ? List.of() : List.of(value);
     }
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
+    Shared s = shared;
+    Integer[] order = new Integer[s.count];
+    for (int i = 0; i < s.count; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> byKey(writers[a], writers[b]));
-    List<Object> out = new ArrayList<>(count);
+    Arrays.sort(order, (a, b) -> byKey(s.writers[a], s.writers[b]));
+    List<Object> out = new ArrayList<>(s.count);
     for (Integer i : order) {
-      out.add(values[i]);
+      out.add(s.values[i]);
     }
     return out;
   }
 
   /** Every writer's value, in no particular order. */
   List<Object> unordered() {
-    if (writers == null) {
+    if (shared == null) {
       return writer == null ? List.of() : List.of(value);
     }
-    return Arrays.asList(values).subList(0, count);
+    return Arrays.asList(shared.values).subList(0, shared.count);
   }
 
   /** The value for a dump: itself, or by writer when there are several. */
   Object shown() {
-    if (writers == null) {
+    if (shared == null) {
       return value;
     }
     Map<String, Object> m = new TreeMap<>();
-    for (int i = 0; i < count; i++) {
-      m.put(writers[i].toString(), values[i]);
+    for (int i = 0; i < shared.count; i++) {
+      m.put(shared.writers[i].toString(), shared.values[i]);
     }
     return m;
   }

@@ -178,7 +178,7 @@ public final class CompiledGraph implements Graph {
     }
     Contribution old = contributions.remove(key);
     if (old != null) {
-      for (Object dep : old.reads) {
+      for (Object dep : old.reads()) {
         forget(dep, key);
       }
     }
@@ -187,9 +187,9 @@ public final class CompiledGraph implements Graph {
     if (resource != null) {
       fresh = new Contribution(resource);
       compiler.compile(resource, new Context(key, compiler, old, fresh));
-      fresh.writes.trim();
+      fresh.done();
       contributions.put(key, fresh);
-      for (Object dep : fresh.reads) {
+      for (Object dep : fresh.reads()) {
         remember(dep, key);
       }
     }
@@ -277,7 +277,7 @@ public final class CompiledGraph implements Graph {
       Cell c = v.out(e.to());
       if (c == null && create) {
         c = new Cell();
-        v.out.put(e.to(), c);
+        v.out(e.to(), c);
       }
       return c;
     }
@@ -296,7 +296,7 @@ public final class CompiledGraph implements Graph {
       EdgeId e = (EdgeId) slot.key();
       Vertex v = vertices.get(e.from());
       if (v != null) {
-        v.out.remove(e.to());
+        v.noOut(e.to());
         prune(v);
       }
     } else {
@@ -343,7 +343,7 @@ public final class CompiledGraph implements Graph {
 
   /** Forgets a place nothing refers to any more. */
   private void prune(Vertex v) {
-    if (v.cell == null && v.node == null && v.children.isEmpty() && v.out.isEmpty()) {
+    if (v.cell == null && v.node == null && v.children.isEmpty() && v.outs().isEmpty()) {
       vertices.remove(v.id, v);
     }
   }
@@ -486,8 +486,8 @@ public final class CompiledGraph implements Graph {
     if (v == null) {
       return List.of();
     }
-    List<Edge> out = new ArrayList<>(v.out.size());
-    for (Cell c : v.out.values()) {
+    List<Edge> out = new ArrayList<>(v.outs().size());
+    for (Cell c : v.outs().values()) {
       out.add((Edge) c.first());
     }
     return out;
@@ -625,7 +625,7 @@ public final class CompiledGraph implements Graph {
       if (v.cell != null) {
         out.put(SlotKind.NODE + " " + v.id, v.cell.shown());
       }
-      for (Map.Entry<NodeId, Cell> e : v.out.entrySet()) {
+      for (Map.Entry<NodeId, Cell> e : v.outs().entrySet()) {
         out.put(SlotKind.EDGE + " " + new EdgeId(v.id, e.getKey()), e.getValue().shown());
       }
     }
@@ -636,12 +636,30 @@ public final class CompiledGraph implements Graph {
 
   /** What one resource's last compile read and wrote. */
   private static final class Contribution {
+    private static final Object[] NO_READS = {};
     final Resource source;
     final Writes writes = new Writes();
-    final List<Object> reads = new ArrayList<>(4);
+    /** What it read while compiling, then, once compiled, as an array of the exact size: every resource keeps it. */
+    private List<Object> reading = new ArrayList<>(4);
+    private Object[] reads;
 
     Contribution(Resource source) {
       this.source = source;
+    }
+
+    void read(Object dependency) {
+      reading.add(dependency);
+    }
+
+    /** Ends the compile: what it wrote and read is all there will be. */
+    void done() {
+      writes.trim();
+      reads = reading.isEmpty() ? NO_READS : reading.toArray();
+      reading = null;
+    }
+
+    Object[] reads() {
+      return reads;
     }
   }
 
@@ -663,7 +681,7 @@ public final class CompiledGraph implements Graph {
         throw new IllegalStateException(compiler.getClass().getSimpleName() + " read " + dependency
             + " without declaring " + declared + " among its inputs");
       }
-      into.reads.add(dependency);
+      into.read(dependency);
     }
 
     @Override
@@ -682,7 +700,7 @@ public final class CompiledGraph implements Graph {
     public Optional<Node> endpoint(String id) {
       reads(Input.GRAPH, new Slot(SlotKind.ENDPOINT, id));
       Optional<Node> n = CompiledGraph.this.endpoint(id);
-      n.ifPresent(x -> into.reads.add(new Slot(SlotKind.NODE, x.id())));
+      n.ifPresent(x -> into.read(new Slot(SlotKind.NODE, x.id())));
       return n;
     }
 
@@ -787,11 +805,45 @@ public final class CompiledGraph implements Graph {
     Vertex parent;
     /** The vertices whose node's parent this is; most vertices (ENIs) have none. */
     Map<NodeId, Vertex> children = Map.of();
-    /** The cells of the edges leaving it, by the node they enter. */
-    final Map<NodeId, Cell> out = new HashMap<>(4);
+    /**
+     * The cells of the edges leaving it, by the node they enter: one in the two fields (an ENI's, up
+     * to its subnet, as most vertices have), more in the map.
+     */
+    private NodeId soleTo;
+    private Cell sole;
+    private Map<NodeId, Cell> more;
 
     Vertex(NodeId id) {
       this.id = id;
+    }
+
+    void out(NodeId to, Cell c) {
+      if (more != null) {
+        more.put(to, c);
+      } else if (sole == null || soleTo.equals(to)) {
+        soleTo = to;
+        sole = c;
+      } else {
+        more = new HashMap<>(4);
+        more.put(soleTo, sole);
+        more.put(to, c);
+        soleTo = null;
+        sole = null;
+      }
+    }
+
+    void noOut(NodeId to) {
+      if (more != null) {
+        more.remove(to);
+      } else if (sole != null && soleTo.equals(to)) {
+        soleTo = null;
+        sole = null;
+      }
+    }
+
+    /** The cells of the edges leaving it, by the node they enter. */
+    Map<NodeId, Cell> outs() {
+      return more != null ? more : sole == null ? Map.of() : Map.of(soleTo, sole);
     }
 
     void child(NodeId id, Vertex v) {
@@ -802,11 +854,11 @@ public final class CompiledGraph implements Graph {
     }
 
     Cell out(NodeId to) {
-      return out.get(to);
+      return more != null ? more.get(to) : sole != null && soleTo.equals(to) ? sole : null;
     }
 
     Edge edge(NodeId to) {
-      Cell c = out.get(to);
+      Cell c = out(to);
       return c == null ? null : (Edge) c.first();
     }
   }
