@@ -16,9 +16,12 @@ public enum IpProtocol {
   ICMPV6(58);
 
   private final int number;
+  /** {@link #parseRule}'s answers, one object per protocol: thousands of rules name the same few. */
+  private final Optional<IpProtocol> asRule;
 
   IpProtocol(int number) {
     this.number = number;
+    this.asRule = Optional.of(this);
   }
 
   public int number() {
@@ -55,7 +58,7 @@ public enum IpProtocol {
       return Optional.empty();
     }
     try {
-      return Optional.of(valueOf(t));
+      return valueOf(t).asRule;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("`" + text + "` is not a protocol; expected TCP, UDP, ICMP, ICMPv6, GRE or ALL");
     }

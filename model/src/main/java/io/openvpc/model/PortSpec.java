@@ -25,6 +25,10 @@ public record PortSpec(List<PortRange> ranges, String text) {
    * @throws IllegalArgumentException with a reason fit for a user
    */
   public static PortSpec parse(String text) {
+    PortSpec canonical = parseCanonical(text);
+    if (canonical != null) {
+      return canonical;
+    }
     if (text == null || text.isBlank() || text.trim().toUpperCase(Locale.ROOT).equals("ALL")) {
       return ALL;
     }
@@ -34,6 +38,56 @@ public record PortSpec(List<PortRange> ranges, String text) {
       out.add(item(item.trim(), t));
     }
     return new PortSpec(out, t);
+  }
+
+  /**
+   * The canonical text the control plane stores ({@link #canonical()}: ascending, disjoint, not
+   * adjacent), read in one pass without splitting: rules are compiled by the hundred thousand. Null
+   * for anything else, which {@link #parse} reads the general way.
+   */
+  private static PortSpec parseCanonical(String t) {
+    if (t == null || t.isEmpty()) {
+      return null;
+    }
+    if (t.equals("ALL")) {
+      return ALL;
+    }
+    List<PortRange> ranges = new ArrayList<>(2);
+    int n = t.length();
+    int i = 0;
+    int last = -2;
+    while (true) {
+      int from = 0;
+      int start = i;
+      while (i < n && i - start < 5 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        from = from * 10 + (t.charAt(i++) - '0');
+      }
+      if (i == start || t.charAt(start) == '0' || from > PortRange.MAX) {
+        return null;
+      }
+      int to = from;
+      if (i < n && t.charAt(i) == '-') {
+        start = ++i;
+        to = 0;
+        while (i < n && i - start < 5 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+          to = to * 10 + (t.charAt(i++) - '0');
+        }
+        if (i == start || t.charAt(start) == '0' || to > PortRange.MAX || to <= from) {
+          return null;
+        }
+      }
+      if (from <= last + 1) {
+        return null; // out of order or touching: not canonical
+      }
+      ranges.add(new PortRange(from, to));
+      last = to;
+      if (i == n) {
+        return new PortSpec(ranges, t);
+      }
+      if (t.charAt(i++) != ',' || i == n) {
+        return null;
+      }
+    }
   }
 
   /** Whether {@code text} is port text this class accepts. */
@@ -95,15 +149,19 @@ public record PortSpec(List<PortRange> ranges, String text) {
   }
 
   public boolean contains(int port) {
-    for (PortRange r : ranges) {
-      if (r.contains(port)) {
-        return true;
+    for (int i = 0, n = ranges.size(); i < n; i++) {
+      PortRange r = ranges.get(i);
+      if (port <= r.to()) {
+        return port >= r.from(); // sorted and disjoint: no later range holds it
       }
     }
     return false;
   }
 
   private static List<PortRange> normalize(List<PortRange> in) {
+    if (normalized(in)) {
+      return List.copyOf(in);
+    }
     List<PortRange> sorted = new ArrayList<>(in);
     sorted.sort(null);
     List<PortRange> out = new ArrayList<>();
@@ -116,6 +174,16 @@ public record PortSpec(List<PortRange> ranges, String text) {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** Whether ranges are ascending and neither overlap nor touch (what parsing canonical text gives). */
+  private static boolean normalized(List<PortRange> in) {
+    for (int i = 1; i < in.size(); i++) {
+      if (in.get(i - 1).to() + 1 >= in.get(i).from()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

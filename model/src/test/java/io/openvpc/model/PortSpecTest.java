@@ -26,11 +26,29 @@ class PortSpecTest {
   }
 
   @Test
+  void parse_canonicalText_readsAsWritten() {
+    // canonical text takes a one-pass path; what it gives must be what the general reading gives
+    assertThat(PortSpec.parse("22,80-81,443").ranges())
+        .containsExactly(PortRange.single(22), new PortRange(80, 81), PortRange.single(443));
+    assertThat(PortSpec.parse("1-65535").ranges()).containsExactly(new PortRange(1, 65535));
+    assertThat(PortSpec.parse("65535").ranges()).containsExactly(PortRange.single(65535));
+    assertThat(PortSpec.parse("080").ranges()).containsExactly(PortRange.single(80));
+    assertThat(PortSpec.parse("80-80").ranges()).containsExactly(PortRange.single(80));
+    assertThat(PortSpec.parse("80,81").ranges()).containsExactly(new PortRange(80, 81));
+    assertThat(PortSpec.parse(" 22 ").text()).isEqualTo("22");
+    for (String bad : List.of("123456", "80-65536", "22,,80", "22-", ",22")) {
+      assertThatThrownBy(() -> PortSpec.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void contains_checksEveryRange() {
     PortSpec s = PortSpec.parse("22,8000-8010");
     assertThat(s.contains(22)).isTrue();
     assertThat(s.contains(8005)).isTrue();
     assertThat(s.contains(23)).isFalse();
+    assertThat(s.contains(8011)).isFalse();
+    assertThat(s.contains(21)).isFalse();
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.PolicyRule;
 import io.openvpc.engine.policy.Prefix;
 import io.openvpc.engine.policy.RuleList;
-import io.openvpc.engine.policy.RuleRef;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Resource;
 import io.openvpc.model.ResourceKey;
@@ -29,7 +28,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +36,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The forwarding graph of one scope, built by the registered {@link Compilers} and kept current one
@@ -55,8 +54,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Not thread-safe for writers: the engine serialises {@link #apply} against readers.
  */
 public final class CompiledGraph implements Graph {
-  private static final Comparator<ResourceKey> BY_KEY =
-      Comparator.comparing((ResourceKey k) -> k.type().getSimpleName()).thenComparing(ResourceKey::id);
   /** More recompiles of one resource than this in one change means a dependency cycle. */
   private static final int MAX_RECOMPILES = 16;
 
@@ -65,31 +62,47 @@ public final class CompiledGraph implements Graph {
   private long revision;
   private Topology topology;
 
+  /** The cells of every slot but nodes' and edges', which their vertices keep. */
   private final Map<Slot, Cell> slots;
   private final Map<NodeKind, Map<String, Node>> byKind = new EnumMap<>(NodeKind.class);
-  private final Map<String, Node> byResourceId = new HashMap<>();
   private final Map<String, Map<NodeId, Node>> holders = new HashMap<>();
+  /** Each domain's holders in the order of their IDs, made when first asked after a change. */
+  private final Map<String, List<Node>> holdersById = new ConcurrentHashMap<>();
   /** Each node's place: the node, its parent's place, its children and the edges leaving it. */
-  private final Map<NodeId, Vertex> vertices = new HashMap<>();
-  private final Map<String, List<Prefix>> setCache = new ConcurrentHashMap<>();
-  /** Read indexes of the slots the walk reads most, kept as the slots change. */
-  private final Map<String, List<PolicyRule>> segments = new HashMap<>();
-  private final Map<OwnerKey, NodeId> owners = new HashMap<>();
-  private final Map<String, NodeId> endpoints = new HashMap<>();
-  /** Filters' rule lists by what defines them, so that equal filters share one list; reset when a segment changes. */
-  private final Map<RulesKey, RuleList> rules = new ConcurrentHashMap<>();
+  private final Map<NodeId, Vertex> vertices;
+  private final Map<String, ResolvedSet> setCache = new ConcurrentHashMap<>();
+  /** Filters' rule lists, shared by equal filters and kept until one of their segments changes. */
+  private final FilterRules rules = new FilterRules();
+  private final Function<String, List<PolicyRule>> segments = this::segment;
 
-  private final Map<ResourceKey, Contribution> contributions = new HashMap<>();
+  private final Map<ResourceKey, Contribution> contributions;
   /** Who read what: a resource key or slot to the one reader (most have one) or a set of readers. */
-  private final Map<Object, Object> dependents = new HashMap<>();
+  private final Map<Object, Object> dependents;
+  /**
+   * How many slots of each kind someone read: most kinds (edges, segments, sets) nobody compiles
+   * from, and a write need not look for readers of those.
+   */
+  private final int[] slotsRead = new int[SlotKind.values().length];
 
   /** What the change being applied touched. */
   private Touched touched;
 
-  private CompiledGraph(Scope scope, Compilers compilers, int expectedSlots) {
+  private CompiledGraph(Scope scope, Compilers compilers, int resources) {
     this.scope = scope;
     this.compilers = compilers;
-    this.slots = new HashMap<>(Math.max(16, expectedSlots * 4 / 3));
+    // sized up front: growing the largest maps of the graph rehashes them again and again
+    this.slots = new HashMap<>(capacity(resources * 3));
+    this.vertices = new HashMap<>(capacity(resources / 2));
+    this.contributions = new HashMap<>(capacity(resources));
+    this.dependents = new HashMap<>(capacity(resources));
+    for (NodeKind k : NodeKind.values()) {
+      byKind.put(k, new HashMap<>());
+    }
+  }
+
+  /** The initial capacity of a hash map that holds {@code entries} without growing. */
+  private static int capacity(int entries) {
+    return Math.max(16, (int) (entries / 0.75f) + 1);
   }
 
   /** Compiles a whole snapshot. */
@@ -98,15 +111,14 @@ public final class CompiledGraph implements Graph {
     for (ResourceCompiler<?> c : compilers.all()) {
       resources += t.count(c.kind());
     }
-    // an ENI writes about ten slots; sizing up front saves rehashing the largest map of the graph
-    CompiledGraph g = new CompiledGraph(t.scope(), compilers, resources * 8);
+    CompiledGraph g = new CompiledGraph(t.scope(), compilers, resources);
     g.topology = t;
     g.touched = new Touched(true);
     for (ResourceCompiler<?> c : compilers.all()) {
       // producers come before their readers, so a resource is rarely compiled twice; when a reader
       // was compiled first, what it read changing queues it again
       for (Resource r : t.all(c.kind())) {
-        g.recompile(ResourceKey.of(r));
+        g.recompile(ResourceKey.of(r), r);
       }
       g.drain();
     }
@@ -152,11 +164,12 @@ public final class CompiledGraph implements Graph {
       if (counts.merge(p.key(), 1, Integer::sum) > MAX_RECOMPILES) {
         throw new IllegalStateException("dependency cycle through " + p.key());
       }
-      recompile(p.key());
+      recompile(p.key(), null);
     }
   }
 
-  private <R extends Resource> void recompile(ResourceKey key) {
+  /** Compiles {@code key} again from the current topology ({@code known}: the resource, when the caller has it). */
+  private <R extends Resource> void recompile(ResourceKey key, Resource known) {
     @SuppressWarnings("unchecked")
     Class<R> type = (Class<R>) key.type();
     ResourceCompiler<R> compiler = compilers.of(type).orElse(null);
@@ -165,17 +178,18 @@ public final class CompiledGraph implements Graph {
     }
     Contribution old = contributions.remove(key);
     if (old != null) {
-      for (Object dep : old.reads) {
+      for (Object dep : old.reads()) {
         forget(dep, key);
       }
     }
     Contribution fresh = null;
-    Optional<R> resource = topology.find(type, key.id());
-    if (resource.isPresent()) {
-      fresh = new Contribution(resource.get());
-      compiler.compile(resource.get(), new Context(key, compiler, old, fresh));
+    R resource = known != null ? type.cast(known) : topology.find(type, key.id()).orElse(null);
+    if (resource != null) {
+      fresh = new Contribution(resource);
+      compiler.compile(resource, new Context(key, compiler, old, fresh));
+      fresh.done();
       contributions.put(key, fresh);
-      for (Object dep : fresh.reads) {
+      for (Object dep : fresh.reads()) {
         remember(dep, key);
       }
     }
@@ -187,49 +201,10 @@ public final class CompiledGraph implements Graph {
       }
     }
     for (int i = 0; i < after.size; i++) {
-      Object was = before.get(after.slots[i]);
-      if (!Objects.equals(was, after.values[i])) {
-        write(after.slots[i], key, was, after.values[i]);
+      int had = before.indexOf(after.slots[i]);
+      if (had < 0 || !Objects.equals(before.values[had], after.values[i])) {
+        write(after.slots[i], key, had >= 0, after.values[i]);
       }
-    }
-  }
-
-  /**
-   * What one compile wrote, in order: a handful of slots (an ENI writes about ten), so arrays and a
-   * linear search cost less than a map, in time and in the memory every resource keeps.
-   */
-  private static final class Writes {
-    static final Writes NONE = new Writes();
-    Slot[] slots = new Slot[4];
-    Object[] values = new Object[4];
-    int size;
-
-    int indexOf(Slot s) {
-      for (int i = 0; i < size; i++) {
-        if (slots[i].equals(s)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    Object get(Slot s) {
-      int i = indexOf(s);
-      return i < 0 ? null : values[i];
-    }
-
-    /** False when the slot was written already. */
-    boolean add(Slot s, Object v) {
-      if (indexOf(s) >= 0) {
-        return false;
-      }
-      if (size == slots.length) {
-        slots = java.util.Arrays.copyOf(slots, size * 2);
-        values = java.util.Arrays.copyOf(values, size * 2);
-      }
-      slots[size] = s;
-      values[size++] = v;
-      return true;
     }
   }
 
@@ -238,6 +213,9 @@ public final class CompiledGraph implements Graph {
     Object d = dependents.get(dep);
     if (d == null) {
       dependents.put(dep, reader);
+      if (dep instanceof Slot s) {
+        slotsRead[s.kind().ordinal()]++;
+      }
     } else if (d instanceof Set) {
       ((Set<ResourceKey>) d).add(reader);
     } else if (!d.equals(reader)) {
@@ -252,94 +230,120 @@ public final class CompiledGraph implements Graph {
     Object d = dependents.get(dep);
     if (d instanceof Set<?> set) {
       if (set.remove(reader) && set.isEmpty()) {
-        dependents.remove(dep);
+        unread(dep);
       }
     } else if (reader.equals(d)) {
-      dependents.remove(dep);
+      unread(dep);
+    }
+  }
+
+  private void unread(Object dep) {
+    dependents.remove(dep);
+    if (dep instanceof Slot s) {
+      slotsRead[s.kind().ordinal()]--;
     }
   }
 
   /** The resources whose last compile read {@code dep}. */
   @SuppressWarnings("unchecked")
   private List<ResourceKey> readers(Object dep) {
+    if (dep instanceof Slot s && slotsRead[s.kind().ordinal()] == 0) {
+      return List.of();
+    }
     Object d = dependents.get(dep);
     return d == null ? List.of() : d instanceof Set ? List.copyOf((Set<ResourceKey>) d) : List.of((ResourceKey) d);
   }
 
   // ---- slots ----------------------------------------------------------------------------------------
 
-  private void write(Slot slot, ResourceKey writer, Object was, Object value) {
-    Cell cell = slots.computeIfAbsent(slot, s -> new Cell());
-    cell.put(writer, value);
-    index(slot, cell);
-    changed(slot, was, value);
+  /**
+   * The cell of a slot: a node's is kept on its vertex and an edge's in its source vertex's edges, where
+   * the walk reads them; every other slot's in {@link #slots}. With {@code create}, made if missing.
+   */
+  private Cell cell(Slot slot, boolean create) {
+    if (slot.kind() == SlotKind.NODE) {
+      Vertex v = create ? vertex((NodeId) slot.key()) : vertices.get((NodeId) slot.key());
+      if (v != null && v.cell == null && create) {
+        v.cell = new Cell();
+      }
+      return v == null ? null : v.cell;
+    }
+    if (slot.kind() == SlotKind.EDGE) {
+      EdgeId e = (EdgeId) slot.key();
+      Vertex v = create ? vertex(e.from()) : vertices.get(e.from());
+      if (v == null) {
+        return null;
+      }
+      Cell c = v.out(e.to());
+      if (c == null && create) {
+        c = new Cell();
+        v.out(e.to(), c);
+      }
+      return c;
+    }
+    return create ? slots.computeIfAbsent(slot, s -> new Cell()) : slots.get(slot);
+  }
+
+  /** Drops a cell no writer holds any more from where it is kept. */
+  private void drop(Slot slot) {
+    if (slot.kind() == SlotKind.NODE) {
+      Vertex v = vertices.get((NodeId) slot.key());
+      if (v != null) {
+        v.cell = null;
+        prune(v);
+      }
+    } else if (slot.kind() == SlotKind.EDGE) {
+      EdgeId e = (EdgeId) slot.key();
+      Vertex v = vertices.get(e.from());
+      if (v != null) {
+        v.noOut(e.to());
+        prune(v);
+      }
+    } else {
+      slots.remove(slot);
+    }
+  }
+
+  /** {@code writer} writes {@code value} to a slot; {@code had}: it wrote the slot before. */
+  private void write(Slot slot, ResourceKey writer, boolean had, Object value) {
+    Cell cell = cell(slot, true);
+    cell.put(writer, value, had);
+    changed(slot);
     if (slot.kind() == SlotKind.NODE) {
       indexNode((Node) cell.first());
-    } else if (slot.kind() == SlotKind.EDGE) {
-      Edge e = (Edge) cell.first();
-      vertex(e.from()).out.put(e.to(), e);
     }
   }
 
   private void retract(Slot slot, ResourceKey writer, Object was) {
-    Cell c = slots.get(slot);
+    Cell c = cell(slot, false);
     if (c == null) {
       return;
     }
     c.remove(writer);
-    if (c.isEmpty()) {
-      slots.remove(slot);
-    }
-    index(slot, c);
-    changed(slot, was, null);
+    changed(slot);
     if (slot.kind() == SlotKind.NODE) {
       unindexNode((Node) was);
-      Object now = c.isEmpty() ? null : c.first();
-      if (now != null) {
-        indexNode((Node) now);
-      }
-    } else if (slot.kind() == SlotKind.EDGE) {
-      Edge e = (Edge) was;
-      Object now = c.isEmpty() ? null : c.first();
-      Vertex v = vertices.get(e.from());
-      if (v != null) {
-        if (now != null) {
-          v.out.put(e.to(), (Edge) now);
-        } else {
-          v.out.remove(e.to());
-          prune(v);
-        }
+      if (!c.isEmpty()) {
+        indexNode((Node) c.first());
       }
     }
-  }
-
-  /** Keeps the read index of a segment, owner or endpoint slot at the slot's (first) value. */
-  @SuppressWarnings("unchecked")
-  private void index(Slot slot, Cell c) {
-    Object v = c.isEmpty() ? null : c.first();
-    switch (slot.kind()) {
-      case SEGMENT -> put(segments, (String) slot.key(), (List<PolicyRule>) v);
-      case OWNER -> put(owners, (OwnerKey) slot.key(), (NodeId) v);
-      case ENDPOINT -> put(endpoints, (String) slot.key(), (NodeId) v);
-      default -> { }
-    }
-  }
-
-  private static <K, V> void put(Map<K, V> m, K k, V v) {
-    if (v == null) {
-      m.remove(k);
-    } else {
-      m.put(k, v);
+    if (c.isEmpty()) {
+      drop(slot);
     }
   }
 
   private Vertex vertex(NodeId id) {
-    return vertices.computeIfAbsent(id, Vertex::new);
+    Vertex v = vertices.get(id);
+    if (v == null) {
+      v = new Vertex(id);
+      vertices.put(id, v);
+    }
+    return v;
   }
 
   /** Forgets a place nothing refers to any more. */
   private void prune(Vertex v) {
-    if (v.node == null && v.children.isEmpty() && v.out.isEmpty()) {
+    if (v.cell == null && v.node == null && v.children.isEmpty() && v.outs().isEmpty()) {
       vertices.remove(v.id, v);
     }
   }
@@ -350,15 +354,15 @@ public final class CompiledGraph implements Graph {
       detach(v);
     }
     v.node = n;
-    byKind.computeIfAbsent(n.kind(), k -> new HashMap<>()).put(n.id().id(), n);
-    byResourceId.put(n.id().id(), n);
+    byKind.get(n.kind()).put(n.id().id(), n);
     if (!n.addresses().isEmpty()) {
-      holders.computeIfAbsent(n.domain(), k -> new LinkedHashMap<>()).put(n.id(), n);
+      holders.computeIfAbsent(n.domain(), k -> new HashMap<>()).put(n.id(), n);
+      holdersById.remove(n.domain());
     }
     if (n.parent() != null) {
       Vertex p = vertex(n.parent());
       v.parent = p;
-      p.children.put(n.id(), v);
+      p.child(n.id(), v);
     }
   }
 
@@ -375,11 +379,7 @@ public final class CompiledGraph implements Graph {
   private void detach(Vertex v) {
     Node n = v.node;
     v.node = null;
-    Map<String, Node> m = byKind.get(n.kind());
-    if (m != null) {
-      m.remove(n.id().id());
-    }
-    byResourceId.remove(n.id().id(), n);
+    byKind.get(n.kind()).remove(n.id().id());
     if (v.parent != null) {
       v.parent.children.remove(n.id());
       prune(v.parent);
@@ -388,6 +388,7 @@ public final class CompiledGraph implements Graph {
     Map<NodeId, Node> held = holders.get(n.domain());
     if (held != null && held.get(n.id()) == n) {
       held.remove(n.id());
+      holdersById.remove(n.domain());
       if (held.isEmpty()) {
         holders.remove(n.domain());
       }
@@ -395,9 +396,9 @@ public final class CompiledGraph implements Graph {
   }
 
   /** Records a changed slot and queues what read it. */
-  private void changed(Slot slot, Object was, Object now) {
+  private void changed(Slot slot) {
     if (slot.kind() == SlotKind.SEGMENT) {
-      rules.clear();
+      rules.changed((String) slot.key());
     } else if (slot.kind() == SlotKind.SET) {
       setCache.remove((String) slot.key());
     }
@@ -444,12 +445,19 @@ public final class CompiledGraph implements Graph {
 
   @Override
   public Collection<Node> nodes(NodeKind kind) {
-    return Collections.unmodifiableCollection(byKind.getOrDefault(kind, Map.of()).values());
+    return Collections.unmodifiableCollection(byKind.get(kind).values());
   }
 
   @Override
   public Collection<Node> holders(String domain) {
-    return Collections.unmodifiableCollection(holders.getOrDefault(domain, Map.of()).values());
+    List<Node> sorted = holdersById.get(domain);
+    if (sorted == null) {
+      List<Node> all = new ArrayList<>(holders.getOrDefault(domain, Map.of()).values());
+      all.sort(Comparator.comparing(n -> n.id().id()));
+      sorted = Collections.unmodifiableList(all);
+      holdersById.put(domain, sorted);
+    }
+    return sorted;
   }
 
   @Override
@@ -469,13 +477,20 @@ public final class CompiledGraph implements Graph {
   @Override
   public Optional<Edge> edge(NodeId from, NodeId to) {
     Vertex v = vertices.get(from);
-    return Optional.ofNullable(v == null ? null : v.out.get(to));
+    return Optional.ofNullable(v == null ? null : v.edge(to));
   }
 
   @Override
   public Collection<Edge> edgesFrom(NodeId from) {
     Vertex v = vertices.get(from);
-    return v == null ? List.of() : Collections.unmodifiableCollection(v.out.values());
+    if (v == null) {
+      return List.of();
+    }
+    List<Edge> out = new ArrayList<>(v.outs().size());
+    for (Cell c : v.outs().values()) {
+      out.add((Edge) c.first());
+    }
+    return out;
   }
 
   /** As {@link Graph#next}, climbing by reference instead of by lookup: the walk's hottest call. */
@@ -485,21 +500,21 @@ public final class CompiledGraph implements Graph {
     if (f == null) {
       return Optional.empty();
     }
-    Edge direct = f.out.get(to);
+    Edge direct = f.edge(to);
     if (direct != null) {
       return Optional.of(direct);
     }
     for (Vertex v = vertices.get(to); v != null && v.node != null; v = v.parent) {
       if (v.parent == f) {
-        return Optional.ofNullable(f.out.get(v.id));
+        return Optional.ofNullable(f.edge(v.id));
       }
     }
-    return f.node == null || f.node.parent() == null ? Optional.empty() : Optional.ofNullable(f.out.get(f.node.parent()));
+    return f.node == null || f.node.parent() == null ? Optional.empty() : Optional.ofNullable(f.edge(f.node.parent()));
   }
 
   @Override
   public Optional<Node> owner(String domain, Addr address) {
-    NodeId id = owners.get(new OwnerKey(domain, address));
+    NodeId id = (NodeId) single(new Slot(SlotKind.OWNER, new OwnerKey(domain, address)));
     return id == null ? Optional.empty() : node(id);
   }
 
@@ -508,8 +523,17 @@ public final class CompiledGraph implements Graph {
     if (id == null) {
       return Optional.empty();
     }
-    NodeId named = endpoints.get(id);
-    return named != null ? node(named) : Optional.ofNullable(byResourceId.get(id));
+    NodeId named = (NodeId) single(new Slot(SlotKind.ENDPOINT, id));
+    if (named != null) {
+      return node(named);
+    }
+    for (NodeKind k : NodeKind.values()) {
+      Vertex v = vertices.get(new NodeId(k, id));
+      if (v != null && v.node != null) {
+        return Optional.of(v.node);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -526,58 +550,44 @@ public final class CompiledGraph implements Graph {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public List<PolicyRule> segment(String name) {
-    return segments.getOrDefault(name, List.of());
+    List<PolicyRule> rules = (List<PolicyRule>) single(new Slot(SlotKind.SEGMENT, name));
+    return rules == null ? List.of() : rules;
   }
 
-  /**
-   * Filters built from the same segment list and default share one rule list object (ENIs bound to
-   * the same groups do), so analyses can cache what a list accepts by identity.
-   */
+  /** One rule list object per distinct filter definition (see {@link FilterRules}). */
   @Override
   public RuleList rules(Filter f) {
-    RulesKey key = new RulesKey(f.segments(), f.defaultRule());
-    RuleList cached = rules.get(key);
-    if (cached == null) {
-      if (rules.size() > 100_000) {
-        rules.clear(); // recompiled filters leave keys behind; the next reads rebuild what is used
-      }
-      cached = Graph.super.rules(f);
-      rules.put(key, cached);
-    }
-    return cached;
-  }
-
-  /** A filter's segment list and default rule, by identity: compilers share both between equal filters. */
-  private record RulesKey(List<String> segments, RuleRef defaultRule) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RulesKey k && k.segments == segments && k.defaultRule == defaultRule;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(segments) * 31 + System.identityHashCode(defaultRule);
-    }
+    return rules.of(f, segments);
   }
 
   @Override
   public List<Prefix> resolve(String name) {
-    List<Prefix> cached = setCache.get(name);
+    return resolved(name).prefixes;
+  }
+
+  @Override
+  public boolean contains(String name, Addr address) {
+    return resolved(name).contains(address);
+  }
+
+  private ResolvedSet resolved(String name) {
+    ResolvedSet cached = setCache.get(name);
     if (cached != null) {
       return cached;
     }
     List<Prefix> all = new ArrayList<>();
     Cell c = slots.get(new Slot(SlotKind.SET, name));
     if (c != null) {
-      for (Object v : c.values()) {
+      for (Object v : c.unordered()) {
         @SuppressWarnings("unchecked")
         List<Prefix> part = (List<Prefix>) v;
         all.addAll(part);
       }
     }
     all.sort(null);
-    List<Prefix> computed = List.copyOf(all);
+    ResolvedSet computed = new ResolvedSet(all);
     setCache.put(name, computed);
     return computed;
   }
@@ -609,8 +619,15 @@ public final class CompiledGraph implements Graph {
   public Map<String, Object> dump() {
     Map<String, Object> out = new TreeMap<>();
     for (Map.Entry<Slot, Cell> e : slots.entrySet()) {
-      Cell c = e.getValue();
-      out.put(e.getKey().kind() + " " + e.getKey().key(), c.isShared() ? c.byWriter() : c.first());
+      out.put(e.getKey().kind() + " " + e.getKey().key(), e.getValue().shown());
+    }
+    for (Vertex v : vertices.values()) {
+      if (v.cell != null) {
+        out.put(SlotKind.NODE + " " + v.id, v.cell.shown());
+      }
+      for (Map.Entry<NodeId, Cell> e : v.outs().entrySet()) {
+        out.put(SlotKind.EDGE + " " + new EdgeId(v.id, e.getKey()), e.getValue().shown());
+      }
     }
     return out;
   }
@@ -619,12 +636,30 @@ public final class CompiledGraph implements Graph {
 
   /** What one resource's last compile read and wrote. */
   private static final class Contribution {
+    private static final Object[] NO_READS = {};
     final Resource source;
     final Writes writes = new Writes();
-    final List<Object> reads = new ArrayList<>(4);
+    /** What it read while compiling, then, once compiled, as an array of the exact size: every resource keeps it. */
+    private List<Object> reading = new ArrayList<>(4);
+    private Object[] reads;
 
     Contribution(Resource source) {
       this.source = source;
+    }
+
+    void read(Object dependency) {
+      reading.add(dependency);
+    }
+
+    /** Ends the compile: what it wrote and read is all there will be. */
+    void done() {
+      writes.trim();
+      reads = reading.isEmpty() ? NO_READS : reading.toArray();
+      reading = null;
+    }
+
+    Object[] reads() {
+      return reads;
     }
   }
 
@@ -646,7 +681,7 @@ public final class CompiledGraph implements Graph {
         throw new IllegalStateException(compiler.getClass().getSimpleName() + " read " + dependency
             + " without declaring " + declared + " among its inputs");
       }
-      into.reads.add(dependency);
+      into.read(dependency);
     }
 
     @Override
@@ -665,15 +700,15 @@ public final class CompiledGraph implements Graph {
     public Optional<Node> endpoint(String id) {
       reads(Input.GRAPH, new Slot(SlotKind.ENDPOINT, id));
       Optional<Node> n = CompiledGraph.this.endpoint(id);
-      n.ifPresent(x -> into.reads.add(new Slot(SlotKind.NODE, x.id())));
+      n.ifPresent(x -> into.read(new Slot(SlotKind.NODE, x.id())));
       return n;
     }
 
     @Override
     public Optional<NodeId> owner(String domain, Addr address) {
-      OwnerKey k = new OwnerKey(domain, address);
-      reads(Input.GRAPH, new Slot(SlotKind.OWNER, k));
-      return Optional.ofNullable(owners.get(k));
+      Slot s = new Slot(SlotKind.OWNER, new OwnerKey(domain, address));
+      reads(Input.GRAPH, s);
+      return Optional.ofNullable((NodeId) single(s));
     }
 
     @Override
@@ -764,36 +799,67 @@ public final class CompiledGraph implements Graph {
   /** A node's place in the graph; it stays while anything refers to it (a child, an edge), node or not. */
   private static final class Vertex {
     final NodeId id;
+    /** The node slot's writers; {@link #node} is its value, indexed. */
+    Cell cell;
     Node node;
     Vertex parent;
-    final Map<NodeId, Vertex> children = new LinkedHashMap<>(4);
-    final Map<NodeId, Edge> out = new HashMap<>(4);
+    /** The vertices whose node's parent this is; most vertices (ENIs) have none. */
+    Map<NodeId, Vertex> children = Map.of();
+    /**
+     * The cells of the edges leaving it, by the node they enter: one in the two fields (an ENI's, up
+     * to its subnet, as most vertices have), more in the map.
+     */
+    private NodeId soleTo;
+    private Cell sole;
+    private Map<NodeId, Cell> more;
 
     Vertex(NodeId id) {
       this.id = id;
     }
-  }
 
-  private enum SlotKind {
-    NODE,
-    EDGE,
-    OWNER,
-    ENDPOINT,
-    MEMBER,
-    SEGMENT,
-    SET,
-    ARTIFACT
-  }
-
-  private record Slot(SlotKind kind, Object key) {
-    @Override
-    public boolean equals(Object o) {
-      return o == this || o instanceof Slot s && kind == s.kind && key.equals(s.key);
+    void out(NodeId to, Cell c) {
+      if (more != null) {
+        more.put(to, c);
+      } else if (sole == null || soleTo.equals(to)) {
+        soleTo = to;
+        sole = c;
+      } else {
+        more = new HashMap<>(4);
+        more.put(soleTo, sole);
+        more.put(to, c);
+        soleTo = null;
+        sole = null;
+      }
     }
 
-    @Override
-    public int hashCode() {
-      return key.hashCode() * 31 + kind.ordinal();
+    void noOut(NodeId to) {
+      if (more != null) {
+        more.remove(to);
+      } else if (sole != null && soleTo.equals(to)) {
+        soleTo = null;
+        sole = null;
+      }
+    }
+
+    /** The cells of the edges leaving it, by the node they enter. */
+    Map<NodeId, Cell> outs() {
+      return more != null ? more : sole == null ? Map.of() : Map.of(soleTo, sole);
+    }
+
+    void child(NodeId id, Vertex v) {
+      if (children.isEmpty()) {
+        children = new LinkedHashMap<>(4);
+      }
+      children.put(id, v);
+    }
+
+    Cell out(NodeId to) {
+      return more != null ? more.get(to) : sole != null && soleTo.equals(to) ? sole : null;
+    }
+
+    Edge edge(NodeId to) {
+      Cell c = out(to);
+      return c == null ? null : (Edge) c.first();
     }
   }
 
@@ -811,71 +877,6 @@ public final class CompiledGraph implements Graph {
 
   private record ArtifactKey(Artifact<?> artifact, String id) {}
 
-  /**
-   * The values a slot holds, by writer. Most slots have one writer; named sets and shared artifacts
-   * have several, kept in writer order so that reads are the same however the graph was built.
-   */
-  private static final class Cell {
-    private ResourceKey writer;
-    private Object value;
-    private TreeMap<ResourceKey, Object> more;
-
-    void put(ResourceKey w, Object v) {
-      if (more != null) {
-        more.put(w, v);
-      } else if (writer == null || writer.equals(w)) {
-        writer = w;
-        value = v;
-      } else {
-        more = new TreeMap<>(BY_KEY);
-        more.put(writer, value);
-        more.put(w, v);
-        writer = null;
-        value = null;
-      }
-    }
-
-    void remove(ResourceKey w) {
-      if (more != null) {
-        more.remove(w);
-        if (more.size() == 1) {
-          writer = more.firstKey();
-          value = more.firstEntry().getValue();
-          more = null;
-        }
-      } else if (w.equals(writer)) {
-        writer = null;
-        value = null;
-      }
-    }
-
-    boolean isEmpty() {
-      return more == null ? writer == null : more.isEmpty();
-    }
-
-    boolean isShared() {
-      return more != null;
-    }
-
-    Object first() {
-      return more == null ? value : more.isEmpty() ? null : more.firstEntry().getValue();
-    }
-
-    List<Object> values() {
-      return more == null ? (writer == null ? List.of() : List.of(value)) : new ArrayList<>(more.values());
-    }
-
-    Map<String, Object> byWriter() {
-      Map<String, Object> m = new TreeMap<>();
-      if (more == null) {
-        m.put(String.valueOf(writer), value);
-      } else {
-        more.forEach((k, v) -> m.put(k.toString(), v));
-      }
-      return m;
-    }
-  }
-
   private record Pending(int rank, ResourceKey key) {}
 
   /** The work and the record of one change being applied. */
@@ -883,7 +884,7 @@ public final class CompiledGraph implements Graph {
     /** A full compile: what changed is everything, so nothing is recorded. */
     final boolean full;
     final PriorityQueue<Pending> queue = new PriorityQueue<>(
-        Comparator.comparingInt(Pending::rank).thenComparing(Pending::key, BY_KEY));
+        Comparator.comparingInt(Pending::rank).thenComparing(Pending::key, Cell.BY_KEY));
     final Set<ResourceKey> queued = new HashSet<>();
     final Set<NodeId> nodes = new HashSet<>();
     final Set<EdgeId> edges = new HashSet<>();

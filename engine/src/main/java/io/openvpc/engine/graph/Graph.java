@@ -29,7 +29,7 @@ public interface Graph extends AddressSets {
   /** Every node of a kind. */
   Collection<Node> nodes(NodeKind kind);
 
-  /** The nodes of an address domain (a VPC) that hold addresses: the possible ends of its flows. */
+  /** The nodes of an address domain (a VPC) that hold addresses, the possible ends of its flows, by ID. */
   Collection<Node> holders(String domain);
 
   /** The nodes whose parent is {@code parent}. */
@@ -58,17 +58,13 @@ public interface Graph extends AddressSets {
   /** Rules that compiled to "matches nothing", and why (a deleted template, an unparsable block). */
   List<String> warnings();
 
-  /** A filter's rules as one first-match list: its segments' rules in order, then its default. */
+  /** A filter's rules as one first-match list: its segments' rules in order (one part each), then its default. */
   default RuleList rules(Filter f) {
-    List<String> segments = f.segments();
-    if (segments.size() == 1) {
-      return new RuleList(segment(segments.get(0)), f.defaultAction(), f.defaultRule());
+    List<RuleList> parts = new ArrayList<>(f.segments().size());
+    for (String s : f.segments()) {
+      parts.add(RuleList.part(segment(s)));
     }
-    List<PolicyRule> all = new ArrayList<>();
-    for (String s : segments) {
-      all.addAll(segment(s));
-    }
-    return new RuleList(all, f.defaultAction(), f.defaultRule());
+    return RuleList.of(parts, f.defaultAction(), f.defaultRule());
   }
 
   /**

@@ -37,7 +37,10 @@ public final class Node {
     this.domain = Objects.requireNonNull(domain);
     this.state = Objects.requireNonNull(state);
     this.addresses = List.copyOf(addresses);
-    this.held = this.addresses.stream().map(Addr::of).toArray(Addr[]::new);
+    this.held = new Addr[this.addresses.size()];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = Addr.of(this.addresses.get(i));
+    }
     this.space = List.copyOf(space);
     this.routing = routing;
     this.forwarding = Objects.requireNonNull(forwarding);
@@ -63,6 +66,11 @@ public final class Node {
 
   public List<IpAddr> addresses() {
     return addresses;
+  }
+
+  /** Address {@code index} of {@link #addresses()} as packets carry it, converted once. */
+  public Addr addr(int index) {
+    return held[index];
   }
 
   public List<Cidr> space() {

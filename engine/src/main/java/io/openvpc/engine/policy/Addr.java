@@ -49,8 +49,13 @@ public record Addr(boolean v6, long hi, long lo) {
     return (int) (h ^ (h >>> 32));
   }
 
+  /** The canonical text; IPv4's dotted quad is written here, traces name addresses at every step. */
   @Override
   public String toString() {
+    if (!v6) {
+      long v = hi >>> 32;
+      return (v >>> 24 & 255) + "." + (v >>> 16 & 255) + "." + (v >>> 8 & 255) + "." + (v & 255);
+    }
     return toIpAddr().toString();
   }
 }

@@ -12,6 +12,8 @@ import io.openvpc.engine.compile.Compilation;
 import io.openvpc.engine.compile.Input;
 import io.openvpc.engine.compile.ResourceCompiler;
 import io.openvpc.model.Direction;
+import io.openvpc.model.IpProtocol;
+import io.openvpc.model.PortSpec;
 import io.openvpc.model.Resource;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SecurityGroupPolicy;
@@ -36,11 +38,41 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
   /** The group's compiled rules, kept so that the next compile of the group reuses unchanged ones. */
   private static final Artifact<List<List<PolicyRule>>> RULES = Artifact.of("security group rules");
 
-  /** Parsed protocol+port pairs; rules repeat them, and parsing is most of a rule's compile cost. */
-  private final Map<ServiceKey, List<ServiceMatch>> services = new ConcurrentHashMap<>();
+  /**
+   * The services of rules that name a protocol and all its ports, one list per protocol (and one for
+   * ALL): most rules of a region are these. Port lists are read afresh, which costs less than looking
+   * them up: stored port text is canonical, and a region's hundred thousand rules name tens of
+   * thousands of different ones.
+   */
+  private static final Map<Optional<IpProtocol>, List<ServiceMatch>> ALL_PORTS = allPorts();
 
-  /** A rule's protocol and port as written: the stored strings, whose hashes are computed once. */
-  private record ServiceKey(String protocol, String port) {}
+  /**
+   * One match per named peer (a group or template), shared by every rule naming it: a region's rules
+   * name the same thousand groups ten thousand times, and analyses that ask whether an address is in a
+   * set ask by name, which a shared name answers by identity.
+   */
+  private final Map<String, AddressMatch.Named> named = new ConcurrentHashMap<>();
+
+  private AddressMatch.Named named(String name) {
+    AddressMatch.Named m = named.get(name);
+    if (m == null) {
+      if (named.size() > 100_000) {
+        named.clear();
+      }
+      m = new AddressMatch.Named(name);
+      named.put(name, m);
+    }
+    return m;
+  }
+
+  private static Map<Optional<IpProtocol>, List<ServiceMatch>> allPorts() {
+    Map<Optional<IpProtocol>, List<ServiceMatch>> m = new HashMap<>();
+    m.put(Optional.empty(), List.of(ServiceMatch.ANY));
+    for (IpProtocol p : IpProtocol.values()) {
+      m.put(Optional.of(p), List.of(ServiceMatch.of(new ServiceSpec(Optional.of(p), PortSpec.ALL))));
+    }
+    return Map.copyOf(m);
+  }
 
   /** The name of a group's segment of one direction. */
   public static String segment(String securityGroupId, Direction direction) {
@@ -110,7 +142,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       }
       int tail = policies.size() - i; // 1 for the last rule
       if (tail <= suffix) {
-        out.add(reindexed(previousRules.get(reusable - tail), sg.id(), direction, i));
+        out.add(reindexed(previousRules.get(reusable - tail), i));
         continue;
       }
       if (moved == null) {
@@ -122,7 +154,7 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
         }
       }
       PolicyRule old = moved.get(p);
-      out.add(old != null ? reindexed(old, sg.id(), direction, i) : rule(sg.id(), direction, i, p, templates));
+      out.add(old != null ? reindexed(old, i) : rule(sg.id(), direction, i, p, templates));
     }
     return List.copyOf(out);
   }
@@ -136,18 +168,17 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
   }
 
   /** A compiled rule under the index its policy has now. */
-  private static PolicyRule reindexed(PolicyRule r, String sgId, Direction direction, int index) {
+  private static PolicyRule reindexed(PolicyRule r, int index) {
     if (r.ref().index() == index) {
       return r;
     }
-    return new PolicyRule(new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, r.ref().text()),
-        r.action(), r.source(), r.destination(), r.services(), r.warning());
+    return new PolicyRule(r.ref().at(index), r.action(), r.source(), r.destination(), r.services(), r.warning());
   }
 
   PolicyRule rule(String sgId, Direction direction, int index, SecurityGroupPolicy p, ServiceTemplates templates) {
-    RuleRef ref = new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, p.text(direction));
+    RuleRef ref = new RuleRef(RuleRef.SECURITY_GROUP, sgId, direction, index, () -> p.text(direction));
     Action action = Action.parse(p.action());
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(0);
     AddressMatch peer = peer(p, warnings);
     List<ServiceMatch> services = services(p, templates, warnings);
     if (peer == null) {
@@ -156,10 +187,10 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
     }
     AddressMatch src = direction == Direction.INGRESS ? peer : AddressMatch.ANY;
     AddressMatch dst = direction == Direction.INGRESS ? AddressMatch.ANY : peer;
-    return new PolicyRule(ref, action, src, dst, services, String.join("; ", warnings));
+    return new PolicyRule(ref, action, src, dst, services, warnings.isEmpty() ? "" : String.join("; ", warnings));
   }
 
-  private static AddressMatch peer(SecurityGroupPolicy p, List<String> warnings) {
+  private AddressMatch peer(SecurityGroupPolicy p, List<String> warnings) {
     try {
       if (!p.cidrBlock().isEmpty()) {
         return new AddressMatch.Blocks(List.of(Prefix.parse(p.cidrBlock())));
@@ -171,9 +202,9 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       warnings.add("peer block does not parse: " + e.getMessage());
       return null;
     }
-    for (String named : List.of(p.securityGroupId(), p.addressTemplateId(), p.addressTemplateGroupId())) {
-      if (!named.isEmpty()) {
-        return new AddressMatch.Named(named);
+    for (String set : List.of(p.securityGroupId(), p.addressTemplateId(), p.addressTemplateGroupId())) {
+      if (!set.isEmpty()) {
+        return named(set);
       }
     }
     warnings.add("the rule names no peer");
@@ -190,18 +221,9 @@ public final class SecurityGroupCompiler implements ResourceCompiler<SecurityGro
       }
       return specs.get().stream().map(ServiceMatch::of).toList();
     }
-    ServiceKey key = new ServiceKey(p.protocol(), p.port());
-    List<ServiceMatch> cached = services.get(key);
-    if (cached != null) {
-      return cached;
-    }
     try {
-      List<ServiceMatch> parsed = List.of(ServiceMatch.of(ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port())));
-      if (services.size() > 100_000) {
-        services.clear();
-      }
-      services.put(key, parsed);
-      return parsed;
+      ServiceSpec spec = ServiceSpec.of(p.protocol().isEmpty() ? "ALL" : p.protocol(), p.port());
+      return spec.ports().isAll() ? ALL_PORTS.get(spec.protocol()) : List.of(ServiceMatch.of(spec));
     } catch (IllegalArgumentException e) {
       warnings.add(e.getMessage());
       return List.of();

@@ -51,11 +51,42 @@ public final class HeaderSpace {
   }
 
   public int address(Addr a) {
-    int node = Bdd.TRUE;
+    return address(a, Bdd.TRUE);
+  }
+
+  /**
+   * The free address {@code a} with {@code then} over the variables after the address: the same set as
+   * {@code address(a) & then} when {@code then} tests none of the address's, built without the conjunction.
+   */
+  public int address(Addr a, int then) {
+    int node = then;
     for (int i = a.bits() - 1; i >= 0; i--) {
       node = a.bit(i) ? bdd.mk(IP + i, Bdd.FALSE, node) : bdd.mk(IP + i, node, Bdd.FALSE);
     }
     return a.v6() ? bdd.mk(FAMILY, Bdd.FALSE, node) : bdd.mk(FAMILY, node, Bdd.FALSE);
+  }
+
+  /**
+   * The part of {@code set} at the free address {@code a}: what it allows packets of that address, over
+   * the variables after the address, so that {@code address(a) & set == address(a) & at(set, a)}.
+   * Walks down the address without building a node. -1 when the set tests address bits {@code a} does
+   * not fix (bits past an IPv4 address's 32).
+   */
+  public int at(int set, Addr a) {
+    int node = set;
+    while (node >= 2 && bdd.var(node) < ADDRESS_END) {
+      int v = bdd.var(node);
+      boolean bit;
+      if (v == FAMILY) {
+        bit = a.v6();
+      } else if (v - IP < a.bits()) {
+        bit = a.bit(v - IP);
+      } else {
+        return -1;
+      }
+      node = bit ? bdd.high(node) : bdd.low(node);
+    }
+    return node;
   }
 
   /** {@code from <= field <= to} over a port field ({@link #DPORT} or {@link #SPORT}). */

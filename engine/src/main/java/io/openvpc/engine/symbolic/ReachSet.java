@@ -1,6 +1,7 @@
 package io.openvpc.engine.symbolic;
 
 import io.openvpc.engine.graph.Node;
+import io.openvpc.engine.graph.NodeId;
 import io.openvpc.engine.policy.Addr;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.policy.RuleRef;
@@ -36,14 +37,33 @@ public final class ReachSet {
       IpProtocol.ICMPV6.number(), IpProtocol.GRE.number()};
   private static final int OTHER = 255;
 
+  /** A path of the analysis: between the fixed address and one address of a peer. */
+  record PathKey(Addr fixedAddress, NodeId peer, Addr peerAddress) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PathKey k && peer.equals(k.peer) && peerAddress.equals(k.peerAddress)
+          && fixedAddress.equals(k.fixedAddress);
+    }
+
+    @Override
+    public int hashCode() {
+      return (peer.hashCode() * 31 + peerAddress.hashCode()) * 31 + fixedAddress.hashCode();
+    }
+  }
+
+  /** The filters a path met, forward and back, when it was walked without forks or rewrites. */
+  record Walked(List<Walker.Met> forward, List<Walker.Met> back) {}
+
   private final Reachability analysis;
   private final boolean peerIsSource;
   private final List<Flows> flows;
+  private final Map<PathKey, Walked> walked;
 
-  ReachSet(Reachability analysis, boolean peerIsSource, List<Flows> flows) {
+  ReachSet(Reachability analysis, boolean peerIsSource, List<Flows> flows, Map<PathKey, Walked> walked) {
     this.analysis = analysis;
     this.peerIsSource = peerIsSource;
     this.flows = List.copyOf(flows);
+    this.walked = walked;
   }
 
   public List<Flows> flows() {
@@ -73,34 +93,34 @@ public final class ReachSet {
     List<ReachEntry> out = new ArrayList<>();
     Map<Integer, List<Part>> parts = new HashMap<>();
     for (Flows f : flows) {
-      List<IpAddr> addrs = peerAddresses(f);
+      List<Addr> addrs = peerAddresses(f);
       if (addrs.size() == 1) {
         // one address: the set is that address and its services, found by walking down the address
-        int services = bdd.exists(below(f.set(), Addr.of(addrs.get(0))), HeaderSpace.SPORT, HeaderSpace.VARS);
+        int services = bdd.exists(below(f.set(), addrs.get(0)), HeaderSpace.SPORT, HeaderSpace.VARS);
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
-              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
+              rules(f, addrs.get(0), part.proto, part.range)));
         }
         continue;
       }
       int noSport = bdd.exists(f.set(), HeaderSpace.SPORT, HeaderSpace.VARS);
       int services = bdd.exists(noSport, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
       int all = Bdd.FALSE;
-      for (IpAddr ip : addrs) {
-        all = bdd.or(all, h.address(Addr.of(ip)));
+      for (Addr a : addrs) {
+        all = bdd.or(all, h.address(a));
       }
       if (bdd.and(all, services) == noSport) {
         // the common case: every address of the peer gets the same services; render those once
         for (Part part : parts.computeIfAbsent(services, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), null, part.name, part.range,
-              rules(f, Cidr.of(addrs.get(0)), part.proto, part.range)));
+              rules(f, addrs.get(0), part.proto, part.range)));
         }
         continue;
       }
       for (Block block : addresses(noSport)) {
         for (Part part : parts.computeIfAbsent(block.node, this::partition)) {
           out.add(new ReachEntry(f.host(), f.peer().id().id(), block.cidr, part.name, part.range,
-              rules(f, block.cidr, part.proto, part.range)));
+              rules(f, Addr.of(block.cidr.first()), part.proto, part.range)));
         }
       }
     }
@@ -122,11 +142,11 @@ public final class ReachSet {
   /** One protocol (and port range) of a set of services. */
   private record Part(String name, int proto, PortRange range) {}
 
-  private List<IpAddr> peerAddresses(Flows f) {
-    List<IpAddr> out = new ArrayList<>();
-    for (IpAddr ip : f.peer().addresses()) {
-      if (ip.isIpv4() != f.fixedAddress().v6()) {
-        out.add(ip);
+  private List<Addr> peerAddresses(Flows f) {
+    List<Addr> out = new ArrayList<>(1);
+    for (int i = 0; i < f.peer().addresses().size(); i++) {
+      if (f.peer().addr(i).v6() == f.fixedAddress().v6()) {
+        out.add(f.peer().addr(i));
       }
     }
     return out;
@@ -257,20 +277,34 @@ public final class ReachSet {
     return analysis.bdd().exists(node, HeaderSpace.FAMILY, HeaderSpace.ADDRESS_END);
   }
 
-  /** The rules deciding a representative flow of an entry, in path order, forward then back. */
-  private List<RuleRef> rules(Flows f, Cidr block, int proto, PortRange range) {
-    Packet p = representative(f, block, proto, range);
+  /**
+   * The rules deciding a representative flow of an entry, in path order, forward then back. The flow
+   * passes every filter of its path, so on a path the analysis walked without forks or rewrites the
+   * concrete walk would meet exactly the filters the symbolic one met, with the same packet: their
+   * decisions are the answer. Any other path is walked again, concretely.
+   */
+  private List<RuleRef> rules(Flows f, Addr peer, int proto, PortRange range) {
+    Packet p = representative(f, peer, proto, range);
     if (p == null) {
       return List.of();
     }
     Graph graph = analysis.graph();
     List<RuleRef> refs = new ArrayList<>();
+    Walked w = walked.get(new PathKey(f.fixedAddress(), f.peer().id(), peerIsSource ? p.source() : p.destination()));
+    if (w != null) {
+      for (Walker.Met m : w.forward()) {
+        note(refs, m.rules().decide(p, graph));
+      }
+      Packet reply = p.reply();
+      for (Walker.Met m : w.back()) {
+        note(refs, m.rules().decide(reply, graph));
+      }
+      return refs;
+    }
     // the tracer's walk, deciding concretely, noting each decision instead of writing steps
     Walker walker = new Walker(graph, (filter, rules, packet) -> {
       Decision d = rules.decide(packet, graph);
-      if (!d.rule().resourceType().equals("Subnet")) {
-        refs.add(d.rule());
-      }
+      note(refs, d);
       return d;
     }, false);
     Node src = peerIsSource ? f.peer() : f.fixed();
@@ -281,9 +315,15 @@ public final class ReachSet {
     return refs;
   }
 
+  /** A decision worth naming: a subnet without an ACL decides nothing a user wrote. */
+  private static void note(List<RuleRef> refs, Decision d) {
+    if (!d.rule().resourceType().equals("Subnet")) {
+      refs.add(d.rule());
+    }
+  }
+
   /** A packet of the entry: the usual ephemeral source port when it is in the set, else any that is. */
-  private Packet representative(Flows f, Cidr block, int proto, PortRange range) {
-    Addr peer = Addr.of(block.first());
+  private Packet representative(Flows f, Addr peer, int proto, PortRange range) {
     int protocol = proto >= 0 ? proto : OTHER;
     int dport = range == null ? 0 : range.from();
     int sport = io.openvpc.engine.trace.TraceRequest.DEFAULT_SOURCE_PORT;

@@ -16,10 +16,12 @@ import io.openvpc.engine.graph.Translation;
 import io.openvpc.engine.policy.Decision;
 import io.openvpc.engine.policy.Packet;
 import io.openvpc.engine.policy.RuleList;
+import io.openvpc.model.Direction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,11 +34,17 @@ import java.util.Set;
  * and each node's state. Nothing here knows a product.
  *
  * <p>Filters are judged by a {@link Judge}: the tracer's decides concretely; the symbolic analysis's
- * lets everything pass and collects the filters met, so that both follow exactly the same path.
+ * lets everything pass and collects the filters met, so that both follow exactly the same path. A walk
+ * that does not explain (the analysis) builds no steps, texts or resource names: it runs thousands of
+ * times per question.
  */
 public final class Walker {
   /** More forwarding hosts than this on one path is reported as a loop even without revisiting one. */
   static final int MAX_FORWARDS = 32;
+
+  /** Directions as explanations write them, made once. */
+  private static final String[] DIRECTIONS =
+      Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
   /** Judges a filter for a packet. */
   public interface Judge {
@@ -87,12 +95,15 @@ public final class Walker {
 
   private List<Outcome> walk(Node origin, Packet packet, Set<String> sessions, List<Rewritten> undo) {
     State st = new State(packet, origin);
-    st.step(StepKind.ORIGINATED, StepResult.SENT, resource(origin), StepDetail.NONE, () -> "sent " + packet + (origin.host() != null ? " by " + origin.host().id() : ""));
+    if (explain) {
+      st.step(StepKind.ORIGINATED, StepResult.SENT, resource(origin), StepDetail.NONE,
+          "sent " + packet + (origin.host() != null ? " by " + origin.host().id() : ""));
+    }
     if (origin.state() instanceof NodeState.Down down) {
       return List.of(st.done(down(st, down)));
     }
-    st.visited.add(origin.id());
-    List<Outcome> out = new ArrayList<>();
+    st.visit(origin.id());
+    List<Outcome> out = new ArrayList<>(1);
     run(st, true, sessions, undo, out);
     return out;
   }
@@ -102,8 +113,10 @@ public final class Walker {
       Node node = st.node;
       if (st.target == null || st.target.equals(node.id())) {
         if (!atOrigin && node.holds(st.packet.destination())) {
-          st.step(StepKind.DELIVERED, StepResult.ACCEPTED, resource(node), StepDetail.NONE, () -> "delivered to " + st.packet.destination()
-                  + (node.host() != null ? " on " + node.host().id() : ""));
+          if (explain) {
+            st.step(StepKind.DELIVERED, StepResult.ACCEPTED, resource(node), StepDetail.NONE, "delivered to "
+                + st.packet.destination() + (node.host() != null ? " on " + node.host().id() : ""));
+          }
           st.deliveredTo = node;
           out.add(st.done(Disposition.ACCEPTED));
           return;
@@ -116,8 +129,10 @@ public final class Walker {
       }
       Optional<Edge> next = graph.next(node.id(), st.target);
       if (next.isEmpty()) {
-        st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, resource(node), StepDetail.NONE,
-            () -> "no link from " + node.id() + " towards " + st.target);
+        if (explain) {
+          st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, resource(node), StepDetail.NONE,
+              "no link from " + node.id() + " towards " + st.target);
+        }
         out.add(st.done(Disposition.NO_ROUTE));
         return;
       }
@@ -127,15 +142,16 @@ public final class Walker {
         out.add(st.done(stop));
         return;
       }
-      List<State> branches = translate(st, edge, undo);
-      for (int i = 0; i < branches.size() - 1; i++) {
-        State fork = branches.get(i);
-        if (cross(fork, edge, sessions, out)) {
-          run(fork, false, sessions, undo, out);
+      if (edge.translation() != null || !undo.isEmpty()) {
+        List<State> branches = translate(st, edge, undo);
+        for (int i = 0; i < branches.size() - 1; i++) {
+          State fork = branches.get(i);
+          if (cross(fork, edge, sessions, out)) {
+            run(fork, false, sessions, undo, out);
+          }
         }
       }
-      State last = branches.get(branches.size() - 1);
-      if (!cross(last, edge, sessions, out)) {
+      if (!cross(st, edge, sessions, out)) {
         return;
       }
       atOrigin = false;
@@ -148,54 +164,75 @@ public final class Walker {
    */
   private Disposition decide(State st, Node node, boolean atOrigin) {
     if (node.routing() != null) {
-      Optional<EffectiveRoute> found = node.routing().lookup(st.packet.destination());
-      ResourceRef table = node.routing().source();
-      if (found.isEmpty()) {
-        st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, table, new StepDetail.Routed(null),
-            () -> "no route covers " + st.packet.destination());
-        return Disposition.NO_ROUTE;
-      }
-      EffectiveRoute r = found.get();
-      if (r.nextHop() instanceof NextHop.Unavailable u) {
-        st.step(StepKind.ROUTE_LOOKUP, StepResult.NEXT_HOP_UNAVAILABLE, table, new StepDetail.Routed(r),
-            () -> "route " + r.text() + ": " + u.reason());
-        return Disposition.NEXT_HOP_UNAVAILABLE;
-      }
-      if (r.nextHop() instanceof NextHop.ToNode via) {
-        st.step(StepKind.ROUTE_LOOKUP, StepResult.FORWARDED, table, new StepDetail.Routed(r),
-            () -> "route " + r.text() + " to " + via.node().id() + " (" + via.address() + ")");
-        st.target = via.node();
-        return null;
-      }
-      NextHop.Local local = (NextHop.Local) r.nextHop();
-      Optional<Node> owner = graph.owner(local.domain(), st.packet.destination());
-      if (owner.isEmpty()) {
-        st.step(StepKind.ROUTE_LOOKUP, StepResult.DESTINATION_NOT_FOUND, table, new StepDetail.Routed(r),
-            () -> "route " + r.text() + ", but nothing in " + local.domain() + " holds " + st.packet.destination());
-        return Disposition.DESTINATION_NOT_FOUND;
-      }
-      st.step(StepKind.ROUTE_LOOKUP, StepResult.FORWARDED, table, new StepDetail.Routed(r),
-          () -> "route " + r.text() + " to " + owner.get().id().id());
-      st.target = owner.get().id();
-      return null;
+      return route(st, node);
     }
     if (!atOrigin && node.forwarding() == Forwarding.HOST) {
       if (++st.forwards > MAX_FORWARDS) {
-        st.step(StepKind.FORWARDED, StepResult.LOOP, resource(node), StepDetail.NONE,
-            () -> "the packet was forwarded more than " + MAX_FORWARDS + " times");
+        if (explain) {
+          st.step(StepKind.FORWARDED, StepResult.LOOP, resource(node), StepDetail.NONE,
+              "the packet was forwarded more than " + MAX_FORWARDS + " times");
+        }
         return Disposition.LOOP;
       }
-      ResourceRef host = node.host() != null ? node.host() : resource(node);
-      st.step(StepKind.FORWARDED, StepResult.FORWARDED, host, StepDetail.NONE,
-          () -> host.id() + " forwards the packet for " + st.packet.destination());
-      st.visited.add(node.id());
+      if (explain) {
+        ResourceRef host = node.host() != null ? node.host() : resource(node);
+        st.step(StepKind.FORWARDED, StepResult.FORWARDED, host, StepDetail.NONE,
+            host.id() + " forwards the packet for " + st.packet.destination());
+      }
+      st.visit(node.id());
     }
     if (node.parent() == null) {
-      st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, resource(node), StepDetail.NONE,
-          () -> node.id() + " has no route to " + st.packet.destination());
+      if (explain) {
+        st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, resource(node), StepDetail.NONE,
+            node.id() + " has no route to " + st.packet.destination());
+      }
       return Disposition.NO_ROUTE;
     }
     st.target = node.parent();
+    return null;
+  }
+
+  /** The node's routing table chooses the next hop; a disposition when none can be had. */
+  private Disposition route(State st, Node node) {
+    Optional<EffectiveRoute> found = node.routing().lookup(st.packet.destination());
+    ResourceRef table = node.routing().source();
+    if (found.isEmpty()) {
+      if (explain) {
+        st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, table, new StepDetail.Routed(null),
+            "no route covers " + st.packet.destination());
+      }
+      return Disposition.NO_ROUTE;
+    }
+    EffectiveRoute r = found.get();
+    if (r.nextHop() instanceof NextHop.Unavailable u) {
+      if (explain) {
+        st.step(StepKind.ROUTE_LOOKUP, StepResult.NEXT_HOP_UNAVAILABLE, table, new StepDetail.Routed(r),
+            "route " + r.text() + ": " + u.reason());
+      }
+      return Disposition.NEXT_HOP_UNAVAILABLE;
+    }
+    if (r.nextHop() instanceof NextHop.ToNode via) {
+      if (explain) {
+        st.step(StepKind.ROUTE_LOOKUP, StepResult.FORWARDED, table, new StepDetail.Routed(r),
+            "route " + r.text() + " to " + via.node().id() + " (" + via.address() + ")");
+      }
+      st.target = via.node();
+      return null;
+    }
+    NextHop.Local local = (NextHop.Local) r.nextHop();
+    Optional<Node> owner = graph.owner(local.domain(), st.packet.destination());
+    if (owner.isEmpty()) {
+      if (explain) {
+        st.step(StepKind.ROUTE_LOOKUP, StepResult.DESTINATION_NOT_FOUND, table, new StepDetail.Routed(r),
+            "route " + r.text() + ", but nothing in " + local.domain() + " holds " + st.packet.destination());
+      }
+      return Disposition.DESTINATION_NOT_FOUND;
+    }
+    if (explain) {
+      st.step(StepKind.ROUTE_LOOKUP, StepResult.FORWARDED, table, new StepDetail.Routed(r),
+          "route " + r.text() + " to " + owner.get().id().id());
+    }
+    st.target = owner.get().id();
     return null;
   }
 
@@ -203,15 +240,19 @@ public final class Walker {
   private boolean cross(State st, Edge edge, Set<String> sessions, List<Outcome> out) {
     Node next = graph.node(edge.to()).orElse(null);
     if (next == null) {
-      st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, resource(st.node), StepDetail.NONE,
-          () -> edge.to() + " does not exist");
+      if (explain) {
+        st.step(StepKind.ROUTE_LOOKUP, StepResult.NO_ROUTE, resource(st.node), StepDetail.NONE,
+            edge.to() + " does not exist");
+      }
       out.add(st.done(Disposition.NO_ROUTE));
       return false;
     }
     st.enter(next);
-    if (next.forwarding() == Forwarding.HOST && st.visited.contains(next.id())) {
-      st.step(StepKind.FORWARDED, StepResult.LOOP, resource(next), StepDetail.NONE,
-          () -> "the packet returns to " + next.id().id() + ", which it already passed");
+    if (next.forwarding() == Forwarding.HOST && st.visited(next.id())) {
+      if (explain) {
+        st.step(StepKind.FORWARDED, StepResult.LOOP, resource(next), StepDetail.NONE,
+            "the packet returns to " + next.id().id() + ", which it already passed");
+      }
       out.add(st.done(Disposition.LOOP));
       return false;
     }
@@ -228,34 +269,41 @@ public final class Walker {
   }
 
   private Disposition down(State st, NodeState.Down down) {
-    st.step(down.step(), StepResult.DENIED, down.resource(), StepDetail.NONE, down::reason);
+    if (explain) {
+      st.step(down.step(), StepResult.DENIED, down.resource(), StepDetail.NONE, down.reason());
+    }
     return down.disposition();
   }
 
   private Disposition filters(State st, List<Filter> filters, Set<String> sessions) {
-    for (Filter f : filters) {
-      if (f.stateful() && sessions.contains(f.session())) {
-        st.step(f.step(), StepResult.PERMITTED, new ResourceRef(f.resourceType(), String.join(",", groupsOf(f))),
-            StepDetail.NONE, () -> "reply of a flow " + f.session() + " admitted (security groups are stateful)");
+    for (int i = 0; i < filters.size(); i++) {
+      Filter f = filters.get(i);
+      if (f.stateful() && !sessions.isEmpty() && sessions.contains(f.session())) {
+        if (explain) {
+          st.step(f.step(), StepResult.PERMITTED, new ResourceRef(f.resourceType(), String.join(",", groupsOf(f))),
+              StepDetail.NONE, "reply of a flow " + f.session() + " admitted (security groups are stateful)");
+        }
         continue;
       }
       RuleList rules = graph.rules(f);
       Decision d = judge.judge(f, rules, st.packet);
       if (d == null) {
-        st.met.add(new Met(f, rules, st.packet));
+        st.meet(new Met(f, rules, st.packet));
         if (f.stateful()) {
-          st.sessions.add(f.session());
+          st.open(f.session());
         }
         continue;
       }
-      st.step(f.step(), d.accepted() ? StepResult.PERMITTED : StepResult.DENIED,
-          new ResourceRef(d.rule().resourceType(), d.rule().resourceId()), new StepDetail.Filtered(d.rule()),
-          () -> explain(d));
+      if (explain) {
+        st.step(f.step(), d.accepted() ? StepResult.PERMITTED : StepResult.DENIED,
+            new ResourceRef(d.rule().resourceType(), d.rule().resourceId()), new StepDetail.Filtered(d.rule()),
+            explain(d));
+      }
       if (!d.accepted()) {
         return f.onDeny();
       }
       if (f.stateful()) {
-        st.sessions.add(f.session());
+        st.open(f.session());
       }
     }
     return null;
@@ -271,15 +319,20 @@ public final class Walker {
     return out;
   }
 
-  /** The packets that leave an edge: undone for a reply, rewritten, or unchanged; several fork the walk. */
+  /**
+   * The packets that leave an edge: undone for a reply, rewritten, or unchanged. {@code st} itself
+   * carries the last one (it is changed in place); several fork the walk into copies.
+   */
   private List<State> translate(State st, Edge edge, List<Rewritten> undo) {
     for (Rewritten r : undo) {
       boolean samePair = r.a().equals(edge.from()) && r.b().equals(edge.to())
           || r.a().equals(edge.to()) && r.b().equals(edge.from());
       if (samePair && st.packet.equals(r.after().reply())) {
         Packet back = r.before().reply();
-        st.step(StepKind.TRANSLATED, StepResult.TRANSLATED, resource(st.node),
-            new StepDetail.Translated(st.packet, back, null), () -> "reply translated back: " + st.packet + " -> " + back);
+        if (explain) {
+          st.step(StepKind.TRANSLATED, StepResult.TRANSLATED, resource(st.node),
+              new StepDetail.Translated(st.packet, back, null), "reply translated back: " + st.packet + " -> " + back);
+        }
         st.packet = back;
         return List.of(st);
       }
@@ -297,10 +350,13 @@ public final class Walker {
       Translation.Rewrite rw = rewrites.get(i);
       State branch = i == rewrites.size() - 1 ? st : st.copy();
       Packet before = branch.packet;
-      branch.step(StepKind.TRANSLATED, StepResult.TRANSLATED,
-          rw.rule() == null ? resource(branch.node) : new ResourceRef(rw.rule().resourceType(), rw.rule().resourceId()),
-          new StepDetail.Translated(before, rw.after(), rw.rule()), () -> before + " -> " + rw.after() + ": " + rw.text());
-      branch.rewrites.add(new Rewritten(edge.from(), edge.to(), before, rw.after()));
+      if (explain) {
+        ResourceRef by = rw.rule() == null ? resource(branch.node)
+            : new ResourceRef(rw.rule().resourceType(), rw.rule().resourceId());
+        branch.step(StepKind.TRANSLATED, StepResult.TRANSLATED, by,
+            new StepDetail.Translated(before, rw.after(), rw.rule()), before + " -> " + rw.after() + ": " + rw.text());
+      }
+      branch.rewritten(new Rewritten(edge.from(), edge.to(), before, rw.after()));
       branch.packet = rw.after();
       out.add(branch);
     }
@@ -314,11 +370,16 @@ public final class Walker {
   private static String explain(Decision dec) {
     String verdict = dec.accepted() ? "permitted" : "denied";
     return dec.rule().isDefault() ? verdict + ": " + dec.rule().text()
-        : verdict + " by " + dec.rule().resourceId() + " " + dec.rule().direction().name().toLowerCase()
+        : verdict + " by " + dec.rule().resourceId() + " " + DIRECTIONS[dec.rule().direction().ordinal()]
             + " rule " + dec.rule().index() + ": " + dec.rule().text();
   }
 
-  /** Where one walk is: the node, the packet as it is now, the node it is carried to, and what it met. */
+  /**
+   * Where one walk is: the node, the packet as it is now, the node it is carried to, and what it met.
+   * A walk visits a handful of nodes and opens a session or two, so the sets are short arrays searched
+   * in order, and what a walk does not use (steps when not explaining, filters met when deciding,
+   * rewrites) is never allocated.
+   */
   private final class State {
     final Packet sent;
     Packet packet;
@@ -326,23 +387,19 @@ public final class Walker {
     NodeId target;
     Node deliveredTo;
     int forwards;
-    final Set<NodeId> visited;
-    final Set<String> sessions;
-    final List<Rewritten> rewrites;
-    final List<Met> met;
-    final List<Hop> hops;
-    List<Step> steps;
+    private NodeId[] visited = new NodeId[2];
+    private int visitedCount;
+    private String[] sessions;
+    private int sessionCount;
+    private List<Rewritten> rewrites;
+    private List<Met> met;
+    private List<Hop> hops;
+    private List<Step> steps;
 
     State(Packet packet, Node origin) {
       this.sent = packet;
       this.packet = packet;
       this.node = origin;
-      this.visited = new HashSet<>(4);
-      this.sessions = new HashSet<>(4);
-      this.rewrites = new ArrayList<>(0);
-      this.met = new ArrayList<>(explain ? 0 : 8);
-      this.hops = new ArrayList<>(explain ? 8 : 0);
-      this.steps = new ArrayList<>(explain ? 4 : 0);
     }
 
     private State(State o) {
@@ -351,23 +408,72 @@ public final class Walker {
       this.node = o.node;
       this.target = o.target;
       this.forwards = o.forwards;
-      this.visited = new HashSet<>(o.visited);
-      this.sessions = new HashSet<>(o.sessions);
-      this.rewrites = new ArrayList<>(o.rewrites);
-      this.met = new ArrayList<>(o.met);
-      this.hops = new ArrayList<>(o.hops);
-      this.steps = new ArrayList<>(o.steps);
+      this.visited = o.visited.clone();
+      this.visitedCount = o.visitedCount;
+      this.sessions = o.sessions == null ? null : o.sessions.clone();
+      this.sessionCount = o.sessionCount;
+      this.rewrites = o.rewrites == null ? null : new ArrayList<>(o.rewrites);
+      this.met = o.met == null ? null : new ArrayList<>(o.met);
+      this.hops = o.hops == null ? null : new ArrayList<>(o.hops);
+      this.steps = o.steps == null ? null : new ArrayList<>(o.steps);
     }
 
     State copy() {
       return new State(this);
     }
 
-    void step(StepKind kind, StepResult result, ResourceRef resource, StepDetail detail,
-        java.util.function.Supplier<String> text) {
-      if (explain) {
-        steps.add(new Step(kind, result, resource, detail, text.get()));
+    void visit(NodeId id) {
+      if (visitedCount == visited.length) {
+        visited = Arrays.copyOf(visited, visitedCount * 2);
       }
+      visited[visitedCount++] = id;
+    }
+
+    boolean visited(NodeId id) {
+      for (int i = 0; i < visitedCount; i++) {
+        if (visited[i].equals(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void open(String session) {
+      if (sessions == null) {
+        sessions = new String[2];
+      }
+      for (int i = 0; i < sessionCount; i++) {
+        // sessions are IDs of one length: their hashes tell them apart without reading them
+        if (sessions[i].hashCode() == session.hashCode() && sessions[i].equals(session)) {
+          return;
+        }
+      }
+      if (sessionCount == sessions.length) {
+        sessions = Arrays.copyOf(sessions, sessionCount * 2);
+      }
+      sessions[sessionCount++] = session;
+    }
+
+    void meet(Met m) {
+      if (met == null) {
+        met = new ArrayList<>(6);
+      }
+      met.add(m);
+    }
+
+    void rewritten(Rewritten r) {
+      if (rewrites == null) {
+        rewrites = new ArrayList<>(2);
+      }
+      rewrites.add(r);
+    }
+
+    /** Records a step of the current node's hop; only called when explaining. */
+    void step(StepKind kind, StepResult result, ResourceRef resource, StepDetail detail, String text) {
+      if (steps == null) {
+        steps = new ArrayList<>(4);
+      }
+      steps.add(new Step(kind, result, resource, detail, text));
     }
 
     /** Closes the current node's hop (a node with no step leaves none) and moves to {@code next}. */
@@ -377,17 +483,30 @@ public final class Walker {
     }
 
     private void close() {
-      if (explain && !steps.isEmpty()) {
+      if (steps != null && !steps.isEmpty()) {
+        if (hops == null) {
+          hops = new ArrayList<>(8);
+        }
         hops.add(new Hop(node.id(), steps));
-        steps = new ArrayList<>(4);
+        steps = null;
       }
     }
 
     Outcome done(Disposition d) {
       close();
       // a state ends once: its collections become the outcome's without copies
-      return new Outcome(new Trace(sent, d, hops), packet, deliveredTo, Collections.unmodifiableSet(sessions),
-          Collections.unmodifiableList(rewrites), Collections.unmodifiableList(met));
+      return new Outcome(new Trace(sent, d, hops == null ? List.of() : hops), packet, deliveredTo, sessionSet(),
+          rewrites == null ? List.of() : Collections.unmodifiableList(rewrites),
+          met == null ? List.of() : Collections.unmodifiableList(met));
+    }
+
+    private Set<String> sessionSet() {
+      return switch (sessionCount) {
+        case 0 -> Set.of();
+        case 1 -> Set.of(sessions[0]);
+        case 2 -> Set.of(sessions[0], sessions[1]);
+        default -> Set.of(Arrays.copyOf(sessions, sessionCount));
+      };
     }
   }
 }

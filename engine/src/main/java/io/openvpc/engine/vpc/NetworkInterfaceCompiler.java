@@ -30,7 +30,6 @@ import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
 import io.openvpc.model.Route;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,24 +62,46 @@ public final class NetworkInterfaceCompiler implements ResourceCompiler<NetworkI
   @Override
   public void compile(NetworkInterface eni, Compilation c) {
     NodeId id = node(eni.id());
+    NodeId subnet = SubnetCompiler.node(eni.subnetId());
     Instance instance = eni.attached() ? c.resource(Instance.class, eni.instanceId()).orElse(null) : null;
-    List<IpAddr> v4 = new ArrayList<>();
-    eni.privateIps().stream().sorted(Comparator.comparing(p -> !p.primary())).forEach(p -> v4.add(p.address()));
-    List<IpAddr> v6 = eni.ipv6Addresses().stream().map(Ipv6Address::address).toList();
-    List<IpAddr> vips = c.artifacts(HaVipCompiler.ANNOUNCED, eni.id()).stream().sorted().toList();
-    List<String> groups = List.copyOf(new LinkedHashSet<>(eni.securityGroupIds()));
+    List<IpAddr> primaryFirst = new ArrayList<>(eni.privateIps().size());
+    List<Prefix> own = new ArrayList<>(eni.privateIps().size() + eni.ipv6Addresses().size());
+    int primaries = 0;
+    for (PrivateIp p : eni.privateIps()) {
+      if (p.primary()) {
+        primaryFirst.add(primaries++, p.address()); // the primary first, the others in order
+      } else {
+        primaryFirst.add(p.address());
+      }
+      own.add(Prefix.of(Addr.of(p.address())));
+    }
+    List<IpAddr> v4 = List.copyOf(primaryFirst);
+    List<IpAddr> v6 = new ArrayList<>(eni.ipv6Addresses().size());
+    for (Ipv6Address p : eni.ipv6Addresses()) {
+      v6.add(p.address());
+      own.add(Prefix.of(Addr.of(p.address())));
+    }
+    v6 = List.copyOf(v6);
+    List<IpAddr> vips = c.artifacts(HaVipCompiler.ANNOUNCED, eni.id());
+    if (vips.size() > 1) {
+      vips = vips.stream().sorted().toList();
+    }
+    List<String> groups = distinct(eni.securityGroupIds());
     InstanceState state = instance == null ? null : instance.state();
-    List<IpAddr> addresses = new ArrayList<>(v4);
-    addresses.addAll(v6);
-    addresses.addAll(vips);
-    c.node(new Node(id, SubnetCompiler.node(eni.subnetId()), eni.vpcId(), state(eni, state), addresses, List.of(),
-        null, Forwarding.HOST, eni.attached() ? new ResourceRef("Instance", eni.instanceId()) : null,
+    List<IpAddr> addresses = v4; // most ENIs: their IPv4 addresses only, one list for both records
+    if (!v6.isEmpty() || !vips.isEmpty()) {
+      addresses = new ArrayList<>(v4.size() + v6.size() + vips.size());
+      addresses.addAll(v4);
+      addresses.addAll(v6);
+      addresses.addAll(vips);
+    }
+    Binding binding = groups.isEmpty() ? null : binding(groups);
+    c.node(new Node(id, subnet, eni.vpcId(), state(eni, state), addresses, List.of(), null, Forwarding.HOST,
+        eni.attached() ? new ResourceRef("Instance", eni.instanceId()) : null,
         new NetworkInterfaceNode(eni.vpcId(), eni.subnetId(), eni.instanceId(), state, eni.primary(), eni.createdTime(),
             v4, v6, vips, groups)));
-    c.edge(new Edge(id, SubnetCompiler.node(eni.subnetId()), List.of(groups(eni.id(), groups, Direction.EGRESS)),
-        List.of()));
-    c.edge(new Edge(SubnetCompiler.node(eni.subnetId()), id, List.of(),
-        List.of(groups(eni.id(), groups, Direction.INGRESS))));
+    c.edge(new Edge(id, subnet, List.of(groups(eni.id(), binding, Direction.EGRESS)), List.of()));
+    c.edge(new Edge(subnet, id, List.of(), List.of(groups(eni.id(), binding, Direction.INGRESS))));
     for (PrivateIp ip : eni.privateIps()) {
       c.owner(eni.vpcId(), ip.address(), id);
     }
@@ -93,12 +114,19 @@ public final class NetworkInterfaceCompiler implements ResourceCompiler<NetworkI
         c.endpoint(eni.instanceId(), id);
       }
     }
-    List<Prefix> own = new ArrayList<>();
-    eni.privateIps().forEach(p -> own.add(Prefix.of(Addr.of(p.address()))));
-    eni.ipv6Addresses().forEach(p -> own.add(Prefix.of(Addr.of(p.address()))));
     for (String sg : groups) {
       c.set(sg, own);
     }
+  }
+
+  /** The groups in binding order, each once. */
+  private static List<String> distinct(List<String> groups) {
+    for (int i = 1; i < groups.size(); i++) {
+      if (groups.subList(0, i).contains(groups.get(i))) {
+        return List.copyOf(new LinkedHashSet<>(groups));
+      }
+    }
+    return List.copyOf(groups);
   }
 
   private static NodeState state(NetworkInterface eni, InstanceState state) {
@@ -114,16 +142,18 @@ public final class NetworkInterfaceCompiler implements ResourceCompiler<NetworkI
     return NodeState.UP;
   }
 
-  /** The ENI's security groups of one direction as one stateful filter; no group lets everything pass. */
-  private Filter groups(String eniId, List<String> groups, Direction d) {
+  /**
+   * The ENI's security groups ({@code b}: their binding, null for none) of one direction as one
+   * stateful filter; no group lets everything pass.
+   */
+  private Filter groups(String eniId, Binding b, Direction d) {
     boolean in = d == Direction.INGRESS;
     StepKind step = in ? StepKind.SECURITY_GROUP_INGRESS : StepKind.SECURITY_GROUP_EGRESS;
     Disposition denied = in ? Disposition.DENIED_SECURITY_GROUP_INGRESS : Disposition.DENIED_SECURITY_GROUP_EGRESS;
-    if (groups.isEmpty()) {
+    if (b == null) {
       return new Filter(step, denied, RuleRef.SECURITY_GROUP, List.of(), Action.ACCEPT,
           new RuleRef("NetworkInterface", eniId, d, -1, "no security group is bound: all traffic passes"), eniId);
     }
-    Binding b = binding(groups);
     return new Filter(step, denied, RuleRef.SECURITY_GROUP, in ? b.ingress : b.egress, Action.DROP,
         in ? b.ingressDefault : b.egressDefault, eniId);
   }
