@@ -105,9 +105,16 @@ class DataplaneSdkTest {
 
     assertThat(within(10_000, () -> new LinuxHost("probe").namespaces().containsAll(
         List.of(Names.instanceNamespace(a), Names.instanceNamespace(b))))).as("instances realised").isTrue();
+    // A namespace is listed as soon as it is made: wait for the pass that makes it to end.
+    LinuxDataplane dataplane = sdk.live.server().dataplane().orElseThrow();
+    assertThat(dataplane.awaitApplied(dataplane.latestTicket(), 30, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the pass that realises them ended").isTrue();
     for (int port : new int[] {22, 80}) {
       servers.add(new ProcessBuilder("ip", "netns", "exec", Names.instanceNamespace(b), "nc", "-k", "-l", "-p",
           Integer.toString(port)).redirectErrorStream(true).start());
+      // a refused connection must mean the group, not a listener that is not up yet
+      assertThat(within(10_000, () -> Command.run("ip", "netns", "exec", Names.instanceNamespace(b), "ss", "-Hltn",
+          "sport = :" + port).stdout().contains(":" + port))).as("listener on TCP " + port + " in " + b).isTrue();
     }
     assertThat(within(10_000, () -> tcp(a, bIp, 22))).as("TCP 22 allowed by " + sg + " ingress #0").isTrue();
     assertThat(tcp(a, bIp, 80)).as("TCP 80: no rule matches, the group denies").isFalse();

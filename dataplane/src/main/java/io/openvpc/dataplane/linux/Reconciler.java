@@ -111,8 +111,14 @@ public final class Reconciler {
       }
       try {
         Netns now = host.read(ns, was);
+        if (unrecorded.containsKey(ns) && now.nftables().unknown()) {
+          // Applied, but not fingerprinted yet (that waits for an idle spell): the table cannot be
+          // vouched for, so only the rest is compared. Calling it drift would repair it every second,
+          // and the repairs would keep the agent from ever being idle long enough to record it.
+          now = withTable(now, was.nftables());
+        }
         if (!same(was, now)) {
-          LOG.info("data plane: {} drifted from what was applied; repairing", ns);
+          LOG.info("data plane: {} drifted from what was applied ({}); repairing", ns, difference(was, now));
           known.put(ns, now);
           forget(ns);
           drifted = true;
@@ -575,8 +581,42 @@ public final class Reconciler {
     return NetnsPlan.between(withoutTable(known), withoutTable(now)).isEmpty();
   }
 
+  /** What differs between what was applied and what is read back, in a few words, for the log. */
+  static String difference(Netns applied, Netns now) {
+    List<String> parts = new ArrayList<>();
+    if (now.nftables().unknown()) {
+      parts.add("nftables table changed since it was recorded");
+    } else if (!applied.nftables().equals(now.nftables())) {
+      Set<String> chains = new TreeSet<>();
+      applied.nftables().chains().stream().filter(c -> !now.nftables().chains().contains(c)).forEach(c -> chains.add(c.name()));
+      now.nftables().chains().stream().filter(c -> !applied.nftables().chains().contains(c)).forEach(c -> chains.add(c.name()));
+      Set<String> sets = new TreeSet<>();
+      applied.nftables().sets().stream().filter(c -> !now.nftables().sets().contains(c)).forEach(c -> sets.add(c.name()));
+      now.nftables().sets().stream().filter(c -> !applied.nftables().sets().contains(c)).forEach(c -> sets.add(c.name()));
+      parts.add("nftables chains " + chains + " sets " + sets);
+    }
+    NetnsPlan plan = NetnsPlan.between(withoutTable(applied), withoutTable(now));
+    if (!plan.sysctls().isEmpty()) {
+      parts.add("sysctls " + plan.sysctls());
+    }
+    if (!plan.removeLinks().isEmpty() || !plan.createLinks().isEmpty()) {
+      parts.add("links " + plan.removeLinks() + plan.createLinks());
+    }
+    if (!plan.batch().isEmpty() || !plan.batch6().isEmpty()) {
+      parts.add("addresses, routes or rules " + plan.batch() + plan.batch6());
+    }
+    if (plan.resolvConf() != null) {
+      parts.add("resolver file");
+    }
+    return String.join("; ", parts);
+  }
+
   private static Netns withoutTable(Netns n) {
-    return new Netns(n.name(), n.role(), n.sysctls(), n.links(), n.addresses(), n.routes(), n.rules(), NftTable.EMPTY,
+    return withTable(n, NftTable.EMPTY);
+  }
+
+  private static Netns withTable(Netns n, NftTable table) {
+    return new Netns(n.name(), n.role(), n.sysctls(), n.links(), n.addresses(), n.routes(), n.rules(), table,
         n.resolvConf());
   }
 
