@@ -5,8 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -q -o -pl bench -am package -DskipTests
-mvn -q -o -pl bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/deps.txt"
+# one reactor run: the siblings resolve to this checkout's modules, so nothing needs to be installed first
+mvn -q -o -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$root/bench/target/deps.txt"
 # this worktree's modules, never a stale copy from ~/.m2
 deps="$(tr ':' '\n' < bench/target/deps.txt | grep -v '/io/openvpc/' | paste -sd:)"
 mods="$(for m in server api control engine api-types store-jdbc dataplane model console; do printf '%s:' "$root/$m/target/classes"; done)"

@@ -132,9 +132,10 @@ class DataplaneSdkTest {
     add.setSecurityGroupPolicySet(more);
     long t0 = System.nanoTime();
     vpc.CreateSecurityGroupPolicies(add);
-    assertThat(within(10_000, () -> tcp(a, bIp, 80))).as("TCP 80 allowed once the rule is added").isTrue();
-    System.out.printf("data plane: CreateSecurityGroupPolicies to TCP 80 open: %.0f ms%n",
+    assertThat(dataplane.awaitApplied(dataplane.latestTicket(), 30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    System.out.printf("data plane: CreateSecurityGroupPolicies to the rule in force: %.1f ms%n",
         (System.nanoTime() - t0) / 1e6);
+    assertThat(tcp(a, bIp, 80)).as("TCP 80 allowed once the rule is in force").isTrue();
 
     // openvpc exec runs a command in the instance's namespace, with its exit code.
     var cli = io.openvpc.server.cli.Main.commandLine();
