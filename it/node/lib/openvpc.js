@@ -4,7 +4,9 @@
 //   OPENVPC_PORT, OPENVPC_SECRET_ID, OPENVPC_SECRET_KEY, OPENVPC_REGION
 // To test your actions from Node, drop a file test/<family>.test.js that requires this module.
 const assert = require("node:assert/strict");
+const fs = require("node:fs");
 const tencentcloud = require("tencentcloud-sdk-nodejs");
+const { CommonClient } = require("tencentcloud-sdk-nodejs/tencentcloud/common/common_client");
 const TencentCloudSDKHttpException =
   require("tencentcloud-sdk-nodejs/tencentcloud/common/exception/tencent_cloud_sdk_exception").default;
 
@@ -32,7 +34,19 @@ const versions = { vpc: "v20170312", cvm: "v20170312", clb: "v20180317", dc: "v2
  */
 function client(product, options = {}) {
   const Client = tencentcloud[product][versions[product]].Client;
-  return new Client({
+  return recorded(product, new Client(config(options)));
+}
+
+/**
+ * The SDK's CommonClient for OpenVPC's own actions (TracePacket, AnalyzeReachability, ...), which
+ * the product clients do not list: `await common().request("TracePacket", {...})`.
+ */
+function common(options = {}) {
+  return recorded("vpc", new CommonClient("vpc.tencentcloudapi.com", "2017-03-12", config(options)));
+}
+
+function config(options) {
+  return {
     credential: options.credential || credential,
     region: options.region || region,
     profile: {
@@ -45,7 +59,31 @@ function client(product, options = {}) {
         reqTimeout: 30,
       },
     },
-  });
+  };
+}
+
+/**
+ * Notes every action a client called and whether it succeeded, one line per call ("vpc CreateVpc ok"),
+ * in the file OPENVPC_NODE_CALLS names: NodeSdkTest checks that every action the server implements
+ * succeeded at least once through this SDK.
+ */
+function recorded(product, c) {
+  const file = process.env.OPENVPC_NODE_CALLS;
+  if (!file) {
+    return c;
+  }
+  const request = c.request.bind(c);
+  c.request = async (action, req, ...rest) => {
+    try {
+      const result = await request(action, req, ...rest);
+      fs.appendFileSync(file, `${product} ${action} ok\n`);
+      return result;
+    } catch (e) {
+      fs.appendFileSync(file, `${product} ${action} error\n`);
+      throw e;
+    }
+  };
+  return c;
 }
 
 /** Awaits a call that must fail as TencentCloudSDKHttpException with `code`; returns the exception. */
@@ -63,7 +101,36 @@ async function rejects(promise, code) {
   return error;
 }
 
+/** What RunInstances needs that no test cares about: a zone of the region, an image OpenVPC offers, a type. */
+const ZONE = "ap-guangzhou-3";
+const IMAGE = "img-487zeit5";
+const INSTANCE_TYPE = "S5.MEDIUM4";
+
+/** RunInstances of `count` instances in a subnet; `more` adds or overrides members. Returns their IDs. */
+async function runInstances(vpcId, subnetId, count = 1, more = {}) {
+  const cvm = client("cvm");
+  const r = await cvm.RunInstances({
+    Placement: { Zone: ZONE },
+    ImageId: IMAGE,
+    InstanceType: INSTANCE_TYPE,
+    InstanceCount: count,
+    InstanceName: unique("node"),
+    ...more,
+    VirtualPrivateCloud: { VpcId: vpcId, SubnetId: subnetId, ...(more.VirtualPrivateCloud || {}) },
+  });
+  return r.InstanceIdSet;
+}
+
+/** A VPC and one subnet in it: { vpcId, subnetId }. */
+async function network(vpcCidr, subnetCidr) {
+  const vpc = client("vpc");
+  const vpcId = (await vpc.CreateVpc({ VpcName: unique("node-net"), CidrBlock: vpcCidr })).Vpc.VpcId;
+  const subnetId = (await vpc.CreateSubnet({ VpcId: vpcId, SubnetName: "main", CidrBlock: subnetCidr, Zone: ZONE })).Subnet
+    .SubnetId;
+  return { vpcId, subnetId };
+}
+
 /** A name unique to this run, for resources tests create. */
 const unique = (prefix) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
-module.exports = { client, rejects, endpoints, region, credential, unique, TencentCloudSDKHttpException };
+module.exports = { client, common, rejects, runInstances, network, ZONE, IMAGE, INSTANCE_TYPE, endpoints, region, credential, unique, TencentCloudSDKHttpException };

@@ -11,6 +11,7 @@ import io.openvpc.control.Validate;
 import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.route.RouteTableService;
+import io.openvpc.control.security.SecurityGroupService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
 import io.openvpc.model.Instance;
@@ -135,7 +136,7 @@ public final class InstanceService {
       Topology t = change.current();
       Subnet subnet = placement(t, spec);
       List<String> groups = enis.securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds",
-          "InvalidSecurityGroupId.NotFound");
+          SecurityGroupService.CVM_NOT_FOUND);
       List<IpAddr> ips = requestedAddresses(t, subnet, ipTexts);
       List<Instance> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -303,7 +304,7 @@ public final class InstanceService {
     }
     ledger.write(scope, change -> {
       List<String> groups = securityGroups == null ? null : enis.securityGroups(change.current(), securityGroups,
-          "SecurityGroups", "InvalidSecurityGroupId.NotFound");
+          "SecurityGroups", SecurityGroupService.CVM_NOT_FOUND);
       for (int i = 0; i < ids.size(); i++) {
         Instance x = require(change.current(), ids.get(i), "InstanceIds." + i);
         if (name != null) {

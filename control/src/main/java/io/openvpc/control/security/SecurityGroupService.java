@@ -142,6 +142,9 @@ public final class SecurityGroupService {
   }
 
   /** The group, or {@code InvalidSecurityGroupID.NotFound} naming the parameter. */
+  /** The code cvm's actions answer for a security group that does not exist. */
+  public static final String CVM_NOT_FOUND = SecurityErrors.CVM_SG_NOT_FOUND;
+
   public static SecurityGroup require(Topology t, String id, String parameter) {
     Ids.requireWellFormed("sg", id, parameter, SecurityErrors.SG_MALFORMED);
     return t.find(SecurityGroup.class, id).orElseThrow(() -> SecurityErrors.groupNotFound(parameter, id));
@@ -301,7 +304,10 @@ public final class SecurityGroupService {
     ledger.write(scope, change -> {
       Topology t = change.current();
       for (int i = 0; i < groups.size(); i++) {
-        require(t, groups.get(i), "SecurityGroupIds." + i);
+        String id = groups.get(i);
+        if (t.find(SecurityGroup.class, id).isEmpty()) {
+          throw Rejection.notFound(SecurityErrors.CVM_SG_NOT_FOUND, "SecurityGroupIds." + i, id); // cvm's spelling
+        }
       }
       for (int i = 0; i < targets.size(); i++) {
         NetworkInterface eni = primaryEni(t, targets.get(i), targetParam + "." + i);

@@ -67,8 +67,9 @@ class SecurityGroupBindingTest {
           assertThat(e.code()).isEqualTo("LimitExceeded");
           assertThat(e.getMessage()).contains("instance-max-security-groups");
         });
+    // cvm's AssociateSecurityGroups spells the code as cvm does (CvmErrorCode), not as the vpc family
     assertThatThrownBy(() -> groups.associateInstances(SCOPE, List.of("ins-00000001"), List.of("sg-zzzzzzzz")))
-        .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("InvalidSecurityGroupID.NotFound"));
+        .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("InvalidSecurityGroupId.NotFound"));
     groups.disassociateInstances(SCOPE, List.of("ins-00000001"), List.of(a));
     assertThat(bound("eni-00000001")).containsExactly(b, c);
     assertThatThrownBy(() -> groups.disassociateInstances(SCOPE, List.of("ins-00000001"), List.of(a)))
