@@ -48,7 +48,7 @@ test("groups: create, create with rules, default group, describe, modify, clone,
   for (const id of [sg, withRules, copy]) {
     await vpc.DeleteSecurityGroup({ SecurityGroupId: id });
   }
-  await rejects(vpc.DescribeSecurityGroups({ SecurityGroupIds: [sg] }), "InvalidSecurityGroupID.NotFound");
+  await rejects(vpc.DescribeSecurityGroups({ SecurityGroupIds: [sg] }), "ResourceNotFound");
 });
 
 test("rules: create at an index, replace one and several, modify the whole set, delete by index and by content", async () => {

@@ -51,7 +51,7 @@ test("a VPC's secondary block: create, describe, modify, delete, guarded while a
   const vpcId = await newVpc(vpc, "10.52.0.0/16");
   const added = await vpc.CreateAssistantCidr({ VpcId: vpcId, CidrBlocks: ["172.21.0.0/16"] });
   assert.equal(added.AssistantCidrSet[0].CidrBlock, "172.21.0.0/16");
-  await rejects(vpc.CreateAssistantCidr({ VpcId: vpcId, CidrBlocks: ["10.52.128.0/17"] }), "InvalidParameterValue.CidrConflict");
+  await rejects(vpc.CreateAssistantCidr({ VpcId: vpcId, CidrBlocks: ["10.52.128.0/17"] }), "InvalidParameterValue");
 
   const subnet = (await vpc.CreateSubnet({ VpcId: vpcId, SubnetName: "second", CidrBlock: "172.21.5.0/24", Zone: ZONE })).Subnet;
   const described = await vpc.DescribeAssistantCidr({ VpcIds: [vpcId] });

@@ -47,12 +47,12 @@ test("legacy HmacSHA256 and HmacSHA1 signatures", async () => {
 
 test("errors surface as TencentCloudSDKHttpException with code, request id and trace id", async () => {
   const vpc = client("vpc");
-  const range = await rejects(vpc.CreateVpc({ VpcName: "x", CidrBlock: "8.8.0.0/16" }), "InvalidParameterValue.Range");
+  const range = await rejects(vpc.CreateVpc({ VpcName: "x", CidrBlock: "8.8.0.0/16" }), "InvalidParameterValue");
   assert.match(range.message, /CidrBlock/);
   assert.ok(range.traceId, "the SDK reads X-TC-TraceId back from the response");
 
   await rejects(vpc.CreateVpc({ CidrBlock: "10.0.0.0/16" }), "MissingParameter");
-  await rejects(vpc.DescribeVpcs({ VpcIds: ["vpc-bad"] }), "InvalidVpcId.Malformed");
+  await rejects(vpc.DescribeVpcs({ VpcIds: ["vpc-bad"] }), "InvalidParameterValue.Malformed");
   await rejects(vpc.CreateVpnGateway({ VpcId: "vpc-12345678" }), "UnsupportedOperation");
 
   const wrongKey = client("vpc", { credential: { secretId: process.env.OPENVPC_SECRET_ID, secretKey: "wrong" } });

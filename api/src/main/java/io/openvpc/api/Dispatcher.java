@@ -11,6 +11,10 @@ import io.openvpc.api.types.ApiSchema;
 import io.openvpc.control.Regions;
 import io.openvpc.control.store.ClaimConflict;
 import io.openvpc.model.Rejection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one authenticated call: finds the action, checks the region and the parameters, binds the typed
@@ -63,6 +67,9 @@ public final class Dispatcher {
 
   private final Actions actions;
   private final Regions regions;
+  /** How many calls of each action answered each code, "service action code" to count (for contract checks and metrics). */
+  private final ConcurrentHashMap<String, LongAdder> answered =
+      new ConcurrentHashMap<>();
   private final Params params = new Params(ApiSchema.get());
 
   public Dispatcher(Actions actions, Regions regions) {
@@ -74,17 +81,36 @@ public final class Dispatcher {
     return actions;
   }
 
+  /** Calls answered since start, per action and code: keys "service action code" ("vpc CreateVpc OK"). */
+  public Map<String, Long> answered() {
+    Map<String, Long> out = new TreeMap<>();
+    answered.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  private void count(Actions.Entry<?, ?> entry, String code) {
+    answered.computeIfAbsent(entry.spec().service() + " " + entry.spec().action() + " " + code,
+        k -> new LongAdder()).increment();
+  }
+
   public Reply dispatch(Request r) {
     String language = r.language();
+    Actions.Entry<?, ?> entry = null;
     try {
-      Actions.Entry<?, ?> entry = resolve(r);
+      entry = resolve(r);
       if (entry.regional()) {
         regions.require(r.region());
       }
       Object response = invoke(entry, r);
+      count(entry, "OK");
       return new Reply(new Envelope(new Success(response, r.requestId())), "OK");
     } catch (Rejection e) {
-      return error(r.requestId(), e, language);
+      if (entry == null) {
+        return error(r.requestId(), e, language);
+      }
+      String code = ErrorCodes.answer(entry.spec().service(), entry.spec().action(), e.code());
+      count(entry, code);
+      return error(r.requestId(), code, "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
     } catch (ClaimConflict e) {
       // the services turn the conflicts they expect into their own codes; this is the fallback
       return error(r.requestId(), new Rejection("ResourceInUse", "A value this request claims (an address, say) is "

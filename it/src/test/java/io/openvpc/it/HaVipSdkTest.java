@@ -58,7 +58,7 @@ class HaVipSdkTest {
     assertThat(created.getVip()).isEqualTo("10.70.1.100");
     assertThat(created.getState()).isEqualTo("UNBIND");
     assertThat(created.getHaVipAssociationSet()).extracting(HaVipAssociation::getInstanceId).containsExactly(ins);
-    assertError(() -> vpc.CreateHaVip(c), "ResourceInUse.Address", "10.70.1.100");
+    assertError(() -> vpc.CreateHaVip(c), "ResourceInUse", "10.70.1.100");
 
     // The VIP is taken: no ENI may be given it.
     String primaryEni = sdk.primaryEniOf(ins[0]);
@@ -67,7 +67,7 @@ class HaVipSdkTest {
     PrivateIpAddressSpecification s = new PrivateIpAddressSpecification();
     s.setPrivateIpAddress("10.70.1.100");
     steal.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {s});
-    assertError(() -> vpc.AssignPrivateIpAddresses(steal), "ResourceInUse.Address", created.getHaVipId());
+    assertError(() -> vpc.AssignPrivateIpAddresses(steal), "ResourceInUse", created.getHaVipId());
 
     AssociateHaVipInstanceRequest announce = new AssociateHaVipInstanceRequest();
     announce.setHaVipAssociationSet(new HaVipAssociation[] {association(created.getHaVipId(), ins[0])});
@@ -107,7 +107,7 @@ class HaVipSdkTest {
     assertThat(after.getHaVipAssociationSet()).extracting(HaVipAssociation::getInstanceId).containsExactly(ins[0]);
     // CheckAssociate: only associated instances may announce.
     announce.setHaVipAssociationSet(new HaVipAssociation[] {association(created.getHaVipId(), "eni-00000000")});
-    assertError(() -> vpc.AssociateHaVipInstance(announce), "InvalidNetworkInterfaceId.NotFound", "eni-00000000");
+    assertError(() -> vpc.AssociateHaVipInstance(announce), "ResourceNotFound", "eni-00000000");
 
     DeleteSubnetRequest ds = new DeleteSubnetRequest();
     ds.setSubnetId(net.subnetId());

@@ -97,11 +97,11 @@ class NetworkAclSdkTest {
     assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("TCP", "22,80", "10.0.0.0/8", "ACCEPT")}, null)),
         "InvalidParameterValue.Malformed", "Ingress.0.Port");
     assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("ICMP", "8", "10.0.0.0/8", "ACCEPT")}, null)),
-        "InvalidParameterValue.Combination", "Ingress.0.Port");
+        "InvalidParameterValue", "Ingress.0.Port");
     assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("TCP", "22", "10.0.0/8", "ACCEPT")}, null)),
         "InvalidParameterValue.Malformed", "Ingress.0.CidrBlock");
     assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, new NetworkAclEntry[] {entry("GRE", null, "10.0.0.0/8", "ACCEPT")}, null)),
-        "InvalidParameterValue.Range", "Ingress.0.Protocol");
+        "InvalidParameterValue", "Ingress.0.Protocol");
     NetworkAclEntry[] four = {entry("TCP", "1", "10.0.0.0/8", "ACCEPT"), entry("TCP", "2", "10.0.0.0/8", "ACCEPT"),
         entry("TCP", "3", "10.0.0.0/8", "ACCEPT"), entry("TCP", "4", "10.0.0.0/8", "ACCEPT")};
     assertError(() -> vpc.ModifyNetworkAclEntries(modify(acl, four, null)), "LimitExceeded", "network-acl-max-inbound-policies");
@@ -207,7 +207,7 @@ class NetworkAclSdkTest {
     bad.setVpcId(vpcId);
     bad.setNetworkAclName("x");
     bad.setNetworkAclType("SEXTUPLE");
-    assertError(() -> vpc.CreateNetworkAcl(bad), "InvalidParameterValue.Range", "NetworkAclType");
+    assertError(() -> vpc.CreateNetworkAcl(bad), "InvalidParameterValue", "NetworkAclType");
     bad.setNetworkAclType(null);
     bad.setVpcId("vpc-zzzzzzzz");
     assertError(() -> vpc.CreateNetworkAcl(bad), "ResourceNotFound", "vpc-zzzzzzzz");
@@ -257,7 +257,7 @@ class NetworkAclSdkTest {
     c.setNetworkAclEntrySet(entrySet(new NetworkAclEntry[] {entry("TCP", "25", "10.0.0.0/8", "DROP")}, null));
     assertError(() -> vpc.CreateNetworkAclEntries(c), "LimitExceeded", "network-acl-max-inbound-policies");
     c.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {entry("ICMP", "8", "10.0.0.0/8", "ACCEPT")}));
-    assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameterValue.Combination", "NetworkAclEntrySet.Egress.0.Port");
+    assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameterValue", "NetworkAclEntrySet.Egress.0.Port");
     c.setNetworkAclEntrySet(entrySet(null, new NetworkAclEntry[] {entry("TCP", "80", "10.0.0/8", "ACCEPT")}));
     assertError(() -> vpc.CreateNetworkAclEntries(c), "InvalidParameterValue.Malformed", "Egress.0.CidrBlock");
     NetworkAclEntry both = entry("TCP", "80", "10.0.0.0/8", "ACCEPT");

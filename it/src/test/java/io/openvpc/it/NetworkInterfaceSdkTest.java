@@ -58,7 +58,7 @@ class NetworkInterfaceSdkTest {
     AssignPrivateIpAddressesRequest a = new AssignPrivateIpAddressesRequest();
     a.setNetworkInterfaceId(e.getNetworkInterfaceId());
     a.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.1.10")});
-    assertError(() -> vpc.AssignPrivateIpAddresses(a), "ResourceInUse.Address", "10.50.1.10");
+    assertError(() -> vpc.AssignPrivateIpAddresses(a), "ResourceInUse", "10.50.1.10");
     a.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.1.255")});
     assertError(() -> vpc.AssignPrivateIpAddresses(a), "InvalidParameterValue.Reserved", "PrivateIpAddresses.0");
     a.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.2.7")});
@@ -76,7 +76,7 @@ class NetworkInterfaceSdkTest {
     UnassignPrivateIpAddressesRequest u = new UnassignPrivateIpAddressesRequest();
     u.setNetworkInterfaceId(e.getNetworkInterfaceId());
     u.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.1.10")});
-    assertError(() -> vpc.UnassignPrivateIpAddresses(u), "UnsupportedOperation.PrimaryIp", "10.50.1.10");
+    assertError(() -> vpc.UnassignPrivateIpAddresses(u), "UnsupportedOperation", "10.50.1.10");
     u.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.50.1.3")});
     vpc.UnassignPrivateIpAddresses(u);
     assertThat(addresses(sdk.describeEni(e.getNetworkInterfaceId()))).doesNotContain("10.50.1.3");
@@ -111,7 +111,7 @@ class NetworkInterfaceSdkTest {
     String requestId = vpc.DeleteNetworkInterface(del).getRequestId();
     sdk.assertTaskSucceeded(requestId, e.getNetworkInterfaceId());
     assertThat(sdk.describeSubnet(net.subnetId()).getAvailableIpAddressCount()).isEqualTo(253L);
-    assertError(() -> sdk.describeEni(e.getNetworkInterfaceId()), "InvalidNetworkInterfaceId.NotFound", e.getNetworkInterfaceId());
+    assertError(() -> sdk.describeEni(e.getNetworkInterfaceId()), "ResourceNotFound", e.getNetworkInterfaceId());
   }
 
   @Test
@@ -194,7 +194,7 @@ class NetworkInterfaceSdkTest {
     d.setInstanceId(ins[1]);
     vpc.DetachNetworkInterface(d);
     assertThat(sdk.describeEni(eni).getAttachment()).isNull();
-    assertError(() -> vpc.DetachNetworkInterface(d), "UnsupportedOperation.AttachmentNotFound", ins[1]);
+    assertError(() -> vpc.DetachNetworkInterface(d), "UnsupportedOperation", ins[1]);
     vpc.DeleteNetworkInterface(del);
   }
 
@@ -205,7 +205,7 @@ class NetworkInterfaceSdkTest {
     AssignIpv6AddressesRequest a = new AssignIpv6AddressesRequest();
     a.setNetworkInterfaceId(eni);
     a.setIpv6AddressCount(1L);
-    assertError(() -> vpc.AssignIpv6Addresses(a), "UnsupportedOperation.IPV6CidrNotDeployed", net.subnetId());
+    assertError(() -> vpc.AssignIpv6Addresses(a), "UnsupportedOperation", net.subnetId());
     String slash64 = sdk.ipv6(net);
     String v6 = vpc.AssignIpv6Addresses(a).getIpv6AddressSet()[0].getAddress();
     assertThat(v6).startsWith(slash64.substring(0, slash64.indexOf("::")));
@@ -222,10 +222,10 @@ class NetworkInterfaceSdkTest {
     AssociateNetworkInterfaceSecurityGroupsRequest as = new AssociateNetworkInterfaceSecurityGroupsRequest();
     as.setNetworkInterfaceIds(new String[] {eni});
     as.setSecurityGroupIds(new String[] {"sg-00000000"});
-    assertError(() -> vpc.AssociateNetworkInterfaceSecurityGroups(as), "InvalidSecurityGroupID.NotFound", "sg-00000000");
+    assertError(() -> vpc.AssociateNetworkInterfaceSecurityGroups(as), "ResourceNotFound", "sg-00000000");
     DisassociateNetworkInterfaceSecurityGroupsRequest ds = new DisassociateNetworkInterfaceSecurityGroupsRequest();
     ds.setNetworkInterfaceIds(new String[] {eni});
     ds.setSecurityGroupIds(new String[] {"sg-0000000"});
-    assertError(() -> vpc.DisassociateNetworkInterfaceSecurityGroups(ds), "InvalidSecurityGroupID.Malformed", "sg-0000000");
+    assertError(() -> vpc.DisassociateNetworkInterfaceSecurityGroups(ds), "InvalidParameterValue.Malformed", "sg-0000000");
   }
 }

@@ -59,6 +59,7 @@ class NodeSdkTest {
       missing.removeAll(succeeded);
       assertThat(missing).as("implemented actions no Node SDK test called successfully (add them to it/node/test)")
           .isEmpty();
+      ErrorContract.assertHeld(live);
     } finally {
       Files.deleteIfExists(calls);
     }

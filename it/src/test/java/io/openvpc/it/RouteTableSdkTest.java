@@ -105,7 +105,7 @@ class RouteTableSdkTest {
     vpc.ModifyRouteTableAttribute(m);
     assertThat(table(custom).getRouteTableName()).isEqualTo("renamed");
     vpc.DeleteRouteTable(del);
-    assertError(() -> table(custom), "InvalidRouteTableId.NotFound", custom);
+    assertError(() -> table(custom), "ResourceNotFound", custom);
     String otherVpc = sdk.vpc("10.61.0.0/16");
     String foreign = createTable(otherVpc, "foreign");
     assoc.setRouteTableId(foreign);
@@ -138,13 +138,13 @@ class RouteTableSdkTest {
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.0.0/24", "CVM", ins))),
         "UnsupportedOperation.EcmpWithUserRoute", "192.168.0.0/24");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.1.0/24", "NORMAL_CVM", "10.62.1.200"))),
-        "InvalidParameterValue.AddressIpNotInVpc", "10.62.1.200");
+        "InvalidParameterValue", "10.62.1.200");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.1.0/24", "CVM", "ins-00000000"))),
-        "InvalidInstanceId.NotFound", "Routes.0.GatewayId");
+        "ResourceNotFound", "Routes.0.GatewayId");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.1.0/24", "EIP", "eip-12345678"))),
         "InvalidParameterValue.Malformed", "Routes.0.GatewayId");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.1.0/24", "TELEPORT", "x"))),
-        "InvalidParameterValue.Range", "Routes.0.GatewayType");
+        "InvalidParameterValue", "Routes.0.GatewayType");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.1.0/24", "HAVIP", "havip-00000000"))),
         "ResourceNotFound", "havip-00000000");
     assertError(() -> vpc.CreateRoutes(createRoutes(t, route("192.168.1.0/24", "CVM", ins),
@@ -169,7 +169,7 @@ class RouteTableSdkTest {
     en.setRouteIds(new Long[] {user[0].getRouteId()});
     vpc.EnableRoutes(en);
     en.setRouteIds(new Long[] {9999L});
-    assertError(() -> vpc.EnableRoutes(en), "InvalidRouteId.NotFound", "9999");
+    assertError(() -> vpc.EnableRoutes(en), "ResourceNotFound", "9999");
 
     ReplaceRoutesRequest rep = new ReplaceRoutesRequest();
     rep.setRouteTableId(t);
@@ -187,7 +187,7 @@ class RouteTableSdkTest {
     byId.setRouteId(user[1].getRouteId());
     dr.setRoutes(new Route[] {byId});
     assertThat(vpc.DeleteRoutes(dr).getRouteSet()[0].getRouteItemId()).isEqualTo(user[1].getRouteItemId());
-    assertError(() -> vpc.DeleteRoutes(dr), "InvalidRouteId.NotFound", Long.toString(user[1].getRouteId()));
+    assertError(() -> vpc.DeleteRoutes(dr), "ResourceNotFound", Long.toString(user[1].getRouteId()));
 
     ResetRoutesRequest reset = new ResetRoutesRequest();
     reset.setRouteTableId(t);

@@ -89,7 +89,11 @@ public final class SdkFixture implements AfterAllCallback, AutoCloseable {
 
   @Override
   public void afterAll(ExtensionContext context) {
-    close();
+    try {
+      ErrorContract.assertHeld(live);
+    } finally {
+      close();
+    }
   }
 
   @Override

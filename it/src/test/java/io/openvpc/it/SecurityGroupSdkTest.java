@@ -67,7 +67,7 @@ class SecurityGroupSdkTest {
     DeleteSecurityGroupRequest del = new DeleteSecurityGroupRequest();
     del.setSecurityGroupId(sg);
     vpc.DeleteSecurityGroup(del);
-    assertError(() -> vpc.DescribeSecurityGroups(d), "InvalidSecurityGroupID.NotFound", sg);
+    assertError(() -> vpc.DescribeSecurityGroups(d), "ResourceNotFound", sg);
     assertError(() -> vpc.DeleteSecurityGroup(del), "InvalidSecurityGroupID.NotFound", sg);
     del.setSecurityGroupId("sg-BAD");
     assertError(() -> vpc.DeleteSecurityGroup(del), "InvalidSecurityGroupID.Malformed", "SecurityGroupId");
@@ -83,9 +83,9 @@ class SecurityGroupSdkTest {
     assertThat(sdk.ingressText(g.getSecurityGroupId())).containsExactly("0:ACCEPT ALL ALL 0.0.0.0/0");
     DeleteSecurityGroupRequest del = new DeleteSecurityGroupRequest();
     del.setSecurityGroupId(g.getSecurityGroupId());
-    assertError(() -> vpc.DeleteSecurityGroup(del), "UnsupportedOperation.DefaultSecurityGroup", "default");
+    assertError(() -> vpc.DeleteSecurityGroup(del), "UnsupportedOperation", "default");
     r.setProjectId("x1");
-    assertError(() -> vpc.CreateDefaultSecurityGroup(r), "InvalidParameterValue.Malformed", "ProjectId");
+    assertError(() -> vpc.CreateDefaultSecurityGroup(r), "InvalidParameterValue", "ProjectId");
   }
 
   @Test
@@ -155,7 +155,7 @@ class SecurityGroupSdkTest {
     assertError(() -> { sdk.addRules(sg, ingress(two)); return null; }, "InvalidParameter.Coexist", "CidrBlock, SecurityGroupId");
     SecurityGroupPolicy unknownSg = rule("TCP", "22", null, "ACCEPT");
     unknownSg.setSecurityGroupId("sg-zzzzzzzz");
-    assertError(() -> { sdk.addRules(sg, ingress(unknownSg)); return null; }, "InvalidSecurityGroupID.NotFound", "sg-zzzzzzzz");
+    assertError(() -> { sdk.addRules(sg, ingress(unknownSg)); return null; }, "ResourceNotFound", "sg-zzzzzzzz");
     SecurityGroupPolicy unknownTemplate = rule("TCP", "22", null, "ACCEPT");
     AddressTemplateSpecification at = new AddressTemplateSpecification();
     at.setAddressId("ipm-zzzzzzzz");
@@ -163,7 +163,7 @@ class SecurityGroupSdkTest {
     assertError(() -> { sdk.addRules(sg, ingress(unknownTemplate)); return null; }, "ResourceNotFound", "ipm-zzzzzzzz");
     SecurityGroupPolicy icmpV6 = rule("ICMP", null, null, "ACCEPT");
     icmpV6.setIpv6CidrBlock("::/0");
-    assertError(() -> { sdk.addRules(sg, ingress(icmpV6)); return null; }, "InvalidParameterValue.Combination", "ICMPv6");
+    assertError(() -> { sdk.addRules(sg, ingress(icmpV6)); return null; }, "InvalidParameterValue", "ICMPv6");
     SecurityGroupPolicySet both = ingress(rule("TCP", "22", "10.0.0.0/8", "ACCEPT"));
     both.setEgress(new SecurityGroupPolicy[] {rule("TCP", "22", "10.0.0.0/8", "ACCEPT")});
     assertError(() -> { sdk.addRules(sg, both); return null; }, "InvalidParameter.Coexist", "Egress");

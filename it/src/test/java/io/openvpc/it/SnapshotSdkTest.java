@@ -183,7 +183,7 @@ class SnapshotSdkTest {
     noSchedule.setSnapshotPolicies(new SnapshotPolicy[] {badKeep});
     assertError(() -> vpc.CreateSnapshotPolicies(noSchedule), "InvalidParameterValue.Range", "KeepTime");
     at.setInstances(new SnapshotInstance[] {instance("sg-zzzzzzzz")});
-    assertError(() -> vpc.AttachSnapshotInstances(at), "InvalidSecurityGroupID.NotFound", "sg-zzzzzzzz");
+    assertError(() -> vpc.AttachSnapshotInstances(at), "ResourceNotFound", "sg-zzzzzzzz");
   }
 
   @Test

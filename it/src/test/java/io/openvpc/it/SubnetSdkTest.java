@@ -86,7 +86,7 @@ class SubnetSdkTest {
     assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.31.1.1/24", ZONE)),
         "InvalidParameterValue.Malformed", "CidrBlock");
     assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, "b", "10.31.1.0/24", "ap-shanghai-2")),
-        "InvalidParameterValue.Range", "Zone");
+        "InvalidParameterValue", "Zone");
     assertError(() -> vpc.CreateSubnet(subnetRequest("vpc-00000000", "b", "10.31.1.0/24", ZONE)),
         "ResourceNotFound", "vpc-00000000");
     assertError(() -> vpc.CreateSubnet(subnetRequest(vpcId, null, "10.31.1.0/24", ZONE)), "MissingParameter", "SubnetName");
@@ -131,7 +131,7 @@ class SubnetSdkTest {
     add.setCidrBlocks(new String[] {"172.20.0.0/16"});
     assertThat(vpc.CreateAssistantCidr(add).getAssistantCidrSet()[0].getCidrBlock()).isEqualTo("172.20.0.0/16");
     add.setCidrBlocks(new String[] {"10.34.128.0/17"});
-    assertError(() -> vpc.CreateAssistantCidr(add), "InvalidParameterValue.CidrConflict", "10.34.0.0/16");
+    assertError(() -> vpc.CreateAssistantCidr(add), "InvalidParameterValue", "10.34.0.0/16");
 
     String s = sdk.subnet(vpcId, "second", "172.20.5.0/24", ZONE);
     DescribeAssistantCidrRequest d = new DescribeAssistantCidrRequest();

@@ -138,7 +138,7 @@ class TemplateSdkTest {
     assertThat(service.getServiceSet()).containsExactly("tcp:443", "tcp:80,8080", "icmp");
     String ppm = service.getServiceTemplateId();
     s.setServices(new String[] {"icmp:8"});
-    assertError(() -> vpc.CreateServiceTemplate(s), "InvalidParameterValue.Malformed", "Services.0");
+    assertError(() -> vpc.CreateServiceTemplate(s), "InvalidParameterValue", "Services.0");
     CreateServiceTemplateGroupRequest sg = new CreateServiceTemplateGroupRequest();
     sg.setServiceTemplateGroupName("services");
     sg.setServiceTemplateIds(new String[] {ppm});
@@ -333,9 +333,9 @@ class TemplateSdkTest {
     assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(new DescribeSecurityGroupExpandedPoliciesRequest()),
         "MissingParameter", "SecurityGroupId");
     r.setSecurityGroupId("sg-BAD");
-    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidSecurityGroupID.Malformed", "SecurityGroupId");
+    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidParameterValue.Malformed", "SecurityGroupId");
     r.setSecurityGroupId("sg-zzzzzzzz");
-    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidSecurityGroupID.NotFound", "sg-zzzzzzzz");
+    assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "ResourceNotFound", "sg-zzzzzzzz");
     r.setSecurityGroupId(u.sg());
     r.setFilters(new Filter[] {filter("colour", "red")});
     assertError(() -> vpc.DescribeSecurityGroupExpandedPolicies(r), "InvalidParameter.FilterInvalidKey", "colour");

@@ -81,7 +81,7 @@ class VpcAddressSdkTest {
     assertThat(ins).startsWith("ins-");
 
     d.setPrivateIpAddresses(new String[] {"10.81.1.2", "10.99.0.1"});
-    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.Range", "PrivateIpAddresses.1");
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue", "PrivateIpAddresses.1");
     d.setPrivateIpAddresses(new String[] {"10.81.1.300"});
     assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.Malformed", "PrivateIpAddresses.0");
     d.setPrivateIpAddresses(new String[] {"fd00::1"});
@@ -94,7 +94,7 @@ class VpcAddressSdkTest {
     d.setVpcId("vpc-00000000");
     assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "ResourceNotFound", "vpc-00000000");
     d.setVpcId("vpc-bad");
-    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidVpcId.Malformed", "VpcId");
+    assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "InvalidParameterValue.Malformed", "VpcId");
     d.setVpcId(null);
     assertError(() -> vpc.DescribeVpcPrivateIpAddresses(d), "MissingParameter", "VpcId");
   }
@@ -266,7 +266,7 @@ class VpcAddressSdkTest {
     assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "MissingParameter", "Ipv6Addresses");
     m.setIpv6Addresses(new Ipv6Address[] {a});
     m.setNetworkInterfaceId("eni-00000000");
-    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidNetworkInterfaceId.NotFound", "eni-00000000");
+    assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "ResourceNotFound", "eni-00000000");
     m.setNetworkInterfaceId("eni-x");
     assertError(() -> vpc.ModifyIpv6AddressesAttribute(m), "InvalidParameterValue.Malformed", "NetworkInterfaceId");
   }
@@ -316,10 +316,10 @@ class VpcAddressSdkTest {
         .getSubnet().getSubnetId();
     String ins2 = sdk.instance(net, "app2");
     CreateAndAttachNetworkInterfaceRequest zone = createAndAttach(net.vpcId(), otherZone, ins2);
-    assertError(() -> vpc.CreateAndAttachNetworkInterface(zone), "UnsupportedOperation.ZoneMismatch", "InstanceId");
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(zone), "UnsupportedOperation", "InstanceId");
     SdkFixture.Network elsewhere = sdk.network("10.88.0.0/16", "10.88.1.0/24");
     CreateAndAttachNetworkInterfaceRequest mismatch = createAndAttach(elsewhere.vpcId(), elsewhere.subnetId(), ins2);
-    assertError(() -> vpc.CreateAndAttachNetworkInterface(mismatch), "UnsupportedOperation.InstanceMismatch",
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(mismatch), "UnsupportedOperation",
         "InstanceId");
     assertThat(enisOfVpc(elsewhere.vpcId())).isEmpty();
     assertThat(enisOfVpc(net.vpcId())).hasSize(3);   // the two instances' primary ENIs and the attached one
@@ -327,14 +327,14 @@ class VpcAddressSdkTest {
     // Create's own checks, with its error codes.
     CreateAndAttachNetworkInterfaceRequest taken = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     taken.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.1.20")});
-    assertError(() -> vpc.CreateAndAttachNetworkInterface(taken), "ResourceInUse.Address", "10.87.1.20");
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(taken), "ResourceInUse", "10.87.1.20");
     CreateAndAttachNetworkInterfaceRequest outside = createAndAttach(net.vpcId(), net.subnetId(), ins2);
     outside.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {ip("10.87.9.9")});
     assertError(() -> vpc.CreateAndAttachNetworkInterface(outside), "InvalidParameterValue.Range", "10.87.1.0/24");
     CreateAndAttachNetworkInterfaceRequest unknown = createAndAttach(net.vpcId(), net.subnetId(), "ins-00000000");
-    assertError(() -> vpc.CreateAndAttachNetworkInterface(unknown), "InvalidInstanceId.NotFound", "ins-00000000");
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(unknown), "ResourceNotFound", "ins-00000000");
     CreateAndAttachNetworkInterfaceRequest malformed = createAndAttach(net.vpcId(), net.subnetId(), "ins-1");
-    assertError(() -> vpc.CreateAndAttachNetworkInterface(malformed), "InvalidParameterValue.InstanceIdMalformed",
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(malformed), "InvalidParameterValue",
         "InstanceId");
     CreateAndAttachNetworkInterfaceRequest missing = createAndAttach(net.vpcId(), net.subnetId(), null);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(missing), "MissingParameter", "InstanceId");

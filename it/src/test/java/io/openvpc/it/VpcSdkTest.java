@@ -90,8 +90,8 @@ class VpcSdkTest {
   @Test
   void createVpc_badCidr_namesTheParameter() {
     assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "10.0.0.1/16")), "InvalidParameterValue.Malformed", "CidrBlock");
-    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "8.8.0.0/16")), "InvalidParameterValue.Range", "CidrBlock");
-    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "10.0.0.0/29")), "InvalidParameterValue.Range", "CidrBlock");
+    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "8.8.0.0/16")), "InvalidParameterValue", "CidrBlock");
+    assertError(() -> sdk.vpc.CreateVpc(vpcRequest("x", "10.0.0.0/29")), "InvalidParameterValue", "CidrBlock");
     assertError(() -> sdk.vpc.CreateVpc(vpcRequest(null, "10.0.0.0/16")), "MissingParameter", "VpcName");
   }
 
