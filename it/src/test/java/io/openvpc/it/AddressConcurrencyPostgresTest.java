@@ -131,7 +131,7 @@ class AddressConcurrencyPostgresTest {
       }
       List<String> sameOutcomes = race(same);
       assertThat(sameOutcomes.stream().filter(o -> o == null).count()).isEqualTo(1);
-      assertThat(sameOutcomes.stream().filter(o -> o != null)).containsOnly("ResourceInUse.Address");
+      assertThat(sameOutcomes.stream().filter(o -> o != null)).containsOnly("ResourceInUse"); // AssignPrivateIpAddresses documents ResourceInUse, not .Address
 
       // ... and free addresses by count never collide.
       List<Attempt> free = new ArrayList<>();
