@@ -1,6 +1,9 @@
 package io.openvpc.control;
 
+import io.openvpc.model.Order;
 import io.openvpc.model.Rejection;
+import io.openvpc.model.Resource;
+import io.openvpc.model.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,6 +43,24 @@ public final class Listing {
       }
     }
     return found;
+  }
+
+  /**
+   * One page of the resources named by {@code ids} (in the order given) or of those passing
+   * {@code filters} (in {@code order}, or backwards when {@code reversed}). With neither, the page is cut
+   * from the order the snapshot keeps: no scan, no sort, so its cost does not grow with the region.
+   */
+  @SuppressWarnings("unchecked")
+  public static <R extends Resource> Page<R> page(Topology t, String idsParameter, List<String> ids,
+      List<Filter> filters, BiFunction<String, String, R> byId, Filters<R> rules, Order<R> order, boolean reversed,
+      Long offset, Long limit) {
+    requireIdsOrFilters(idsParameter, ids, filters);
+    if ((ids == null || ids.isEmpty()) && (filters == null || filters.isEmpty())) {
+      return Page.of(t, order, reversed, offset, limit);
+    }
+    Comparator<R> c = (Comparator<R>) order.comparator();
+    return Page.of(select(idsParameter, ids == null ? List.of() : ids, filters, byId, t.all(order.type()), rules,
+        reversed ? c.reversed() : c), offset, limit);
   }
 
   /**

@@ -43,9 +43,13 @@ public final class Indexes {
 
   public static final Index<SecurityGroup> SECURITY_GROUP_BY_PROJECT =
       Index.by("project", SecurityGroup.class, SecurityGroup::projectId);
-  /** The groups with a rule (either direction) whose peer is the key's group; a group naming itself included. */
-  public static final Index<SecurityGroup> SECURITY_GROUP_BY_PEER_GROUP =
-      Index.byEach("peer group", SecurityGroup.class, Indexes::peerGroups)
+  /**
+   * The groups with a rule (either direction) that names the key: its peer group (a group naming itself
+   * included), address template or template group, service template or template group. The IDs' prefixes
+   * keep the kinds apart.
+   */
+  public static final Index<SecurityGroup> SECURITY_GROUP_BY_REFERENCE =
+      Index.byEach("reference", SecurityGroup.class, Indexes::references)
           .sameKeysWhen((a, b) -> a.ingress() == b.ingress() && a.egress() == b.egress());
 
   public static final Index<SnapshotPolicy> SNAPSHOT_POLICY_BY_SECURITY_GROUP =
@@ -85,6 +89,10 @@ public final class Indexes {
   public static final Order<SecurityGroup> SECURITY_GROUP_BY_UPDATED =
       Order.of("by update time", SecurityGroup.class, java.util.Comparator.comparing(SecurityGroup::updateTime));
 
+  /** Oldest first (the task a full log drops). */
+  public static final Order<Task> TASK_OLDEST =
+      Order.of("oldest first", Task.class, java.util.Comparator.comparing(Task::createdTime));
+
   private static final Map<Class<? extends Resource>, List<Index<?>>> INDEXES = new HashMap<>();
   private static final Map<Class<? extends Resource>, List<Order<?>>> ORDERS = new HashMap<>();
 
@@ -92,7 +100,7 @@ public final class Indexes {
     for (Index<?> i : List.of(ENI_BY_INSTANCE, ENI_BY_VPC, ENI_BY_SUBNET, ENI_BY_SECURITY_GROUP, INSTANCE_BY_VPC,
         INSTANCE_BY_SUBNET, SUBNET_BY_VPC, SUBNET_BY_ROUTE_TABLE, SUBNET_BY_NETWORK_ACL, ROUTE_TABLE_BY_VPC,
         NETWORK_ACL_BY_VPC, HAVIP_BY_VPC, HAVIP_BY_SUBNET, HAVIP_BY_NETWORK_INTERFACE, SECURITY_GROUP_BY_PROJECT,
-        SECURITY_GROUP_BY_PEER_GROUP, SNAPSHOT_POLICY_BY_SECURITY_GROUP, SNAPSHOT_FILE_BY_POLICY,
+        SECURITY_GROUP_BY_REFERENCE, SNAPSHOT_POLICY_BY_SECURITY_GROUP, SNAPSHOT_FILE_BY_POLICY,
         SNAPSHOT_FILE_BY_SECURITY_GROUP, ADDRESS_TEMPLATE_GROUP_BY_MEMBER, SERVICE_TEMPLATE_GROUP_BY_MEMBER)) {
       List<Index<?>> of = INDEXES.computeIfAbsent(i.type(), k -> new ArrayList<>());
       i.slot = of.size();
@@ -100,7 +108,8 @@ public final class Indexes {
     }
     for (Order<?> o : List.of(VPC_NEWEST, SUBNET_NEWEST, ROUTE_TABLE_NEWEST, ENI_NEWEST, INSTANCE_NEWEST, HAVIP_NEWEST,
         NETWORK_ACL_NEWEST, SNAPSHOT_POLICY_NEWEST, ADDRESS_TEMPLATE_NEWEST, ADDRESS_TEMPLATE_GROUP_NEWEST,
-        SERVICE_TEMPLATE_NEWEST, SERVICE_TEMPLATE_GROUP_NEWEST, SECURITY_GROUP_BY_CREATED, SECURITY_GROUP_BY_UPDATED)) {
+        SERVICE_TEMPLATE_NEWEST, SERVICE_TEMPLATE_GROUP_NEWEST, SECURITY_GROUP_BY_CREATED, SECURITY_GROUP_BY_UPDATED,
+        TASK_OLDEST)) {
       List<Order<?>> of = ORDERS.computeIfAbsent(o.type(), k -> new ArrayList<>());
       o.slot = of.size();
       of.add(o);
@@ -119,20 +128,25 @@ public final class Indexes {
     return ORDERS.getOrDefault(type, List.of());
   }
 
-  /** The groups a group's rules name as their peer, in either direction. */
-  static Collection<String> peerGroups(SecurityGroup g) {
-    Set<String> out = null;
+  /** What a group's rules name, in either direction: peer groups, address and service templates and groups. */
+  static Collection<String> references(SecurityGroup g) {
+    Set<String> out = new LinkedHashSet<>();
     for (List<SecurityGroupPolicy> rules : List.of(g.ingress(), g.egress())) {
       for (int i = 0, n = rules.size(); i < n; i++) {
-        String peer = rules.get(i).securityGroupId();
-        if (!peer.isEmpty()) {
-          if (out == null) {
-            out = new LinkedHashSet<>();
-          }
-          out.add(peer);
-        }
+        SecurityGroupPolicy p = rules.get(i);
+        add(out, p.securityGroupId());
+        add(out, p.addressTemplateId());
+        add(out, p.addressTemplateGroupId());
+        add(out, p.serviceTemplateId());
+        add(out, p.serviceTemplateGroupId());
       }
     }
-    return out == null ? List.of() : out;
+    return out;
+  }
+
+  private static void add(Set<String> out, String id) {
+    if (!id.isEmpty()) {
+      out.add(id);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.openvpc.control.acl;
 
+import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -64,7 +65,7 @@ public final class NetworkAclService {
       Topology t = change.current();
       Vpc vpc = VpcService.require(t, vpcId, "VpcId");
       long limit = quotas.get("vpc-max-network-acls");
-      if (t.where(NetworkAcl.class, a -> a.vpcId().equals(vpc.id())).size() >= limit) {
+      if (t.countBy(Indexes.NETWORK_ACL_BY_VPC, vpc.id()) >= limit) {
         throw AclErrors.tooManyAcls(limit);
       }
       return change.put(new NetworkAcl(Ids.next("acl", t), vpc.id(), n, ty, List.of(), List.of(), List.of(), tg,
@@ -75,15 +76,13 @@ public final class NetworkAclService {
   public Page<NetworkAcl> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
     List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", AclErrors.MALFORMED, 100);
     Topology t = ledger.read(scope);
-    return Page.of(Listing.select("NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p),
-        t.all(NetworkAcl.class), FILTERS,
-        Comparator.comparing(NetworkAcl::createdTime).reversed().thenComparing(NetworkAcl::id)), offset, limit);
+    return Listing.page(t, "NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p), FILTERS,
+        Indexes.NETWORK_ACL_NEWEST, false, offset, limit);
   }
 
   /** The subnets that use an ACL, sorted by ID. */
   public static List<Subnet> subnets(Topology t, String aclId) {
-    return t.where(Subnet.class, s -> s.networkAclId().equals(aclId)).stream()
-        .sorted(Comparator.comparing(Subnet::id)).toList();
+    return t.by(Indexes.SUBNET_BY_NETWORK_ACL, aclId);  // sorted by ID
   }
 
   public Topology snapshot(Scope scope) {

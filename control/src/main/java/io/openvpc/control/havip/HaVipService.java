@@ -1,5 +1,6 @@
 package io.openvpc.control.havip;
 
+import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -101,7 +102,7 @@ public final class HaVipService {
       }
       Subnet subnet = SubnetService.requireIn(t, subnetId, "SubnetId", vpc);
       long limit = quotas.get("vpc-max-havips");
-      if (t.where(HaVip.class, h -> h.vpcId().equals(vpc.id())).size() >= limit) {
+      if (t.countBy(Indexes.HAVIP_BY_VPC, vpc.id()) >= limit) {
         throw Rejection.limit("LimitExceeded", "HAVIPs per VPC (vpc-max-havips)", limit);
       }
       IpAddr vip = spec.vip() != null && !spec.vip().isEmpty()
@@ -168,9 +169,8 @@ public final class HaVipService {
   public Page<HaVip> describe(Scope scope, List<String> haVipIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("HaVipIds", haVipIds, "havip", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<HaVip> found = Listing.select("HaVipIds", ids, filters, (id, p) -> require(t, id, p), t.all(HaVip.class),
-        FILTERS, Comparator.comparing(HaVip::createdTime).reversed().thenComparing(HaVip::id));
-    return Page.of(found, offset, limit);
+    return Listing.page(t, "HaVipIds", ids, filters, (id, p) -> require(t, id, p), FILTERS, Indexes.HAVIP_NEWEST,
+        false, offset, limit);
   }
 
   public HaVip rename(Scope scope, String haVipId, String name) {

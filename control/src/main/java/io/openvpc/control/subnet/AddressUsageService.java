@@ -1,5 +1,6 @@
 package io.openvpc.control.subnet;
 
+import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ledger;
@@ -91,7 +92,7 @@ public final class AddressUsageService {
 
   /** The taken addresses of the VPC (or only of {@code subnet}) that {@code keep} accepts, by address. */
   private static List<Holding> select(Topology t, Vpc vpc, Subnet subnet, Predicate<Holding> keep) {
-    Predicate<Subnet> which = subnet != null ? s -> s.id().equals(subnet.id()) : s -> s.vpcId().equals(vpc.id());
+    List<Subnet> which = subnet != null ? List.of(subnet) : t.by(Indexes.SUBNET_BY_VPC, vpc.id());
     return PrivateAddresses.taken(t, which).stream().filter(keep).sorted(BY_ADDRESS).toList();
   }
 

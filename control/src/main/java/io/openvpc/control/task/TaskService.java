@@ -1,5 +1,6 @@
 package io.openvpc.control.task;
 
+import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Validate;
@@ -40,8 +41,7 @@ public final class TaskService {
     }
     Topology t = change.current();
     if (t.count(Task.class) >= KEEP) {
-      t.all(Task.class).stream().min(Comparator.comparing(Task::createdTime).thenComparing(Task::id))
-          .ifPresent(change::delete);
+      t.range(Indexes.TASK_OLDEST, false, 0, 1).forEach(change::delete);
     }
     change.put(new Task(requestId, action, SUCCESS, String.join(",", resourceIds), clock.instant(), output));
   }
