@@ -1,6 +1,5 @@
 package io.openvpc.control.acl;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -12,6 +11,7 @@ import io.openvpc.control.RuleEdit;
 import io.openvpc.control.Validate;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
 import io.openvpc.model.NetworkAclQuintupleEntry;

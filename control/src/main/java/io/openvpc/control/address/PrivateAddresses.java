@@ -1,12 +1,11 @@
 package io.openvpc.control.address;
 
-import java.util.Collection;
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Validate;
 import io.openvpc.control.store.ClaimConflict;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Ipv6Address;
 import io.openvpc.model.NetworkInterface;
@@ -17,6 +16,7 @@ import io.openvpc.model.Topology;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

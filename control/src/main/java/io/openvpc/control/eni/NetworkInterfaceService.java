@@ -1,6 +1,5 @@
 package io.openvpc.control.eni;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
@@ -19,6 +18,7 @@ import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
 import io.openvpc.model.IpAddr;

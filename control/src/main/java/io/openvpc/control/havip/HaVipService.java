@@ -1,6 +1,5 @@
 package io.openvpc.control.havip;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -18,6 +17,7 @@ import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.NetworkInterface;
@@ -29,7 +29,6 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 

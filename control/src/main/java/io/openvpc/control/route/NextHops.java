@@ -1,12 +1,11 @@
 package io.openvpc.control.route;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Ids;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.IpAddr;
-import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;

@@ -1,6 +1,5 @@
 package io.openvpc.control.route;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -14,6 +13,7 @@ import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.GatewayType;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Route;
 import io.openvpc.model.RouteTable;

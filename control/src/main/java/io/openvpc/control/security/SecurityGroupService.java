@@ -1,7 +1,5 @@
 package io.openvpc.control.security;
 
-import io.openvpc.model.Order;
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
@@ -12,8 +10,10 @@ import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkInterface;
+import io.openvpc.model.Order;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;

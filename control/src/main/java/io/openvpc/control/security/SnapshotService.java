@@ -1,6 +1,5 @@
 package io.openvpc.control.security;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
@@ -10,12 +9,13 @@ import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SnapshotFile;
-import io.openvpc.model.SnapshotPolicy;
 import io.openvpc.model.SnapshotPolicy.BackupPolicy;
+import io.openvpc.model.SnapshotPolicy;
 import io.openvpc.model.Tag;
 import io.openvpc.model.Topology;
 import java.time.Clock;

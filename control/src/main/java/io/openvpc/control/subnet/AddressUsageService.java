@@ -1,16 +1,16 @@
 package io.openvpc.control.subnet;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
-import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.address.PrivateAddresses.Holding;
+import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;

@@ -1,6 +1,5 @@
 package io.openvpc.control.subnet;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
@@ -15,6 +14,7 @@ import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Rejection;
@@ -26,7 +26,6 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

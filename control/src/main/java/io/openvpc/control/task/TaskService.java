@@ -1,15 +1,14 @@
 package io.openvpc.control.task;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Validate;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Task;
 import io.openvpc.model.Topology;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 
 /**

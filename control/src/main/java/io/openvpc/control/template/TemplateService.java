@@ -1,7 +1,5 @@
 package io.openvpc.control.template;
 
-import io.openvpc.model.Order;
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -14,6 +12,8 @@ import io.openvpc.model.AddressSpec;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Indexes;
+import io.openvpc.model.Order;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Resource;
 import io.openvpc.model.Scope;
@@ -27,7 +27,6 @@ import io.openvpc.model.TemplateMember;
 import io.openvpc.model.Topology;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

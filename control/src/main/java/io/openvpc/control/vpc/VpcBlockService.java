@@ -1,7 +1,5 @@
 package io.openvpc.control.vpc;
 
-import java.util.Collection;
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Change;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
@@ -11,6 +9,7 @@ import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Route;
 import io.openvpc.model.RouteTable;
@@ -20,6 +19,7 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

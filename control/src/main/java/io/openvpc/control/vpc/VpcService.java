@@ -1,6 +1,5 @@
 package io.openvpc.control.vpc;
 
-import io.openvpc.model.Indexes;
 import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
@@ -11,6 +10,7 @@ import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkInterface;
@@ -22,7 +22,6 @@ import io.openvpc.model.Tag;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
