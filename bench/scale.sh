@@ -4,8 +4,11 @@
 # with io.openvpc.bench.ScaleBench, prints its table (every Describe* with Limit 20 and 100, first and
 # last page; each create; a RunInstances of 100; live heap and resident memory), and stops the server.
 #   bench/scale.sh [N ...]            (default: 1000 10000)
-# Environment: OPENVPC_HEAP (the server's -Xmx, default 512m as the launcher's), SCALE_CALLS (timed
-# calls per cell, default 200), SCALE_BUILDERS (clients building the region, default 4).
+# The server gets the launcher's memory options (./openvpc): -Xmx$OPENVPC_HEAP (default 1g), -Xms64m,
+# G1's periodic collection. Environment: SCALE_CALLS (timed calls per cell, default 200), SCALE_REPS
+# (repetitions of every measurement, default 3: each cell reports their median and range),
+# SCALE_BUILDERS (clients building the region, default 4), SCALE_HISTOGRAM=true (the heap's largest
+# classes after the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -22,7 +25,7 @@ for n in "${sizes[@]}"; do
   export OPENVPC_SECRET_KEY="scalekey$(date +%s%N)"
   log="bench/target/server-scale-$n.log"
   q=$((n + 10000))
-  java "-Xmx${OPENVPC_HEAP:-512m}" ${OPENVPC_BENCH_SERVER_OPTS:-} -cp "$cp" io.openvpc.server.cli.Main server \
+  java "-Xmx${OPENVPC_HEAP:-1g}" -Xms64m -XX:G1PeriodicGCInterval=60000 ${OPENVPC_BENCH_SERVER_OPTS:-} -cp "$cp" io.openvpc.server.cli.Main server \
     --port "$port" --data-dir "$data" \
     --quota appid-max-vpcs=$q --quota security-group-max=$q --quota vpc-max-network-acls=$q \
     --quota vpc-max-havips=$q --quota vpc-max-subnets=$q --quota vpc-max-enis=$q >"$log" 2>&1 &
@@ -32,8 +35,8 @@ for n in "${sizes[@]}"; do
     curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.2
   done
-  java -cp "$cp" io.openvpc.bench.ScaleBench --endpoint "127.0.0.1:$port" --n "$n" --pid "$server" \
-    --calls "${SCALE_CALLS:-200}" --builders "${SCALE_BUILDERS:-4}"
+  java "-Dscale.histogram=${SCALE_HISTOGRAM:-false}" -cp "$cp" io.openvpc.bench.ScaleBench --endpoint "127.0.0.1:$port" \
+    --n "$n" --pid "$server" --calls "${SCALE_CALLS:-200}" --reps "${SCALE_REPS:-3}" --builders "${SCALE_BUILDERS:-4}"
   kill $server; wait $server 2>/dev/null || true
   rm -rf "$data"
   trap - EXIT

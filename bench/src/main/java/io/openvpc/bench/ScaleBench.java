@@ -22,8 +22,14 @@ import org.HdrHistogram.Histogram;
  * memory. Run by {@code bench/scale.sh}, which starts the server.
  *
  * <pre>
- * java -cp ... io.openvpc.bench.ScaleBench --endpoint 127.0.0.1:4650 --n 10000 --pid SERVER_PID [--calls 200]
- *     [--builders 4] [--runs 5]
+ * java [-Dscale.histogram=true] -cp ... io.openvpc.bench.ScaleBench --endpoint 127.0.0.1:4650 --n 10000
+ *     --pid SERVER_PID [--calls 200] [--builders 4] [--runs 5] [--reps 3]
+ * </pre>
+ *
+ * Each repetition ({@code --reps}) times every cell again ({@code --calls} calls after a tenth as many
+ * untimed); a cell reports the median of the repetitions' figures and their range.
+ *
+ * <pre>
  * </pre>
  */
 public final class ScaleBench {
@@ -196,9 +202,34 @@ public final class ScaleBench {
       new Describe("DescribeAddressTemplates", "vpc"),
       new Describe("DescribeServiceTemplates", "vpc"));
 
+  /** Figures of one cell of a table over the repetitions: each repetition's p50, p99 and max, in ms. */
+  static final class Cell {
+    final List<double[]> reps = new ArrayList<>();
+
+    void add(Histogram h) {
+      reps.add(new double[] {h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+          h.getMaxValue() / 1000.0});
+    }
+
+    /** The median of a figure over the repetitions, with its range when there are several. */
+    String figure(int which) {
+      List<Double> v = new ArrayList<>();
+      reps.forEach(r -> v.add(r[which]));
+      v.sort(null);
+      String median = String.format(Locale.ROOT, "%.2f", v.get(v.size() / 2));
+      return v.size() == 1 ? median : String.format(Locale.ROOT, "%s (%.2f-%.2f)", median, v.get(0), v.get(v.size() - 1));
+    }
+  }
+
+  private final java.util.Map<String, Cell> describeCells = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, Cell> createCells = new java.util.LinkedHashMap<>();
+  private final List<Double> hundreds = new ArrayList<>();
+
+  private Cell cell(java.util.Map<String, Cell> table, String key) {
+    return table.computeIfAbsent(key, k -> new Cell());
+  }
+
   void describes(KeepAliveConnection c, int calls) throws IOException {
-    System.out.println("| call | total | Limit | page (Offset) | p50 ms | p99 ms | max ms |");
-    System.out.println("|---|---:|---:|---|---:|---:|---:|");
     for (Describe d : DESCRIBES) {
       String first = call(c, d.action(), "{\"Limit\":20}");
       Matcher m = TOTAL.matcher(first);
@@ -208,13 +239,29 @@ public final class ScaleBench {
           long offset = last ? Math.max(0, total - limit) : 0;
           String body = "{\"Limit\":" + limit + ",\"Offset\":" + offset + "}";
           Histogram h = time(c, calls, (x, i) -> call(x, d.action(), body));
-          System.out.printf(Locale.ROOT, "| %s | %,d | %d | %s (%,d) | %s | %s | %s |%n", d.action(), total, limit,
-              last ? "last" : "first", offset, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
-              ms(h.getMaxValue()));
+          cell(describeCells, String.format(Locale.ROOT, "| %s | %,d | %d | %s (%,d) |", d.action(), total, limit,
+              last ? "last" : "first", offset)).add(h);
         }
       }
     }
+  }
+
+  void printTables(int reps) {
+    String what = reps == 1 ? "" : " (median of " + reps + " repetitions, range)";
+    System.out.println("| call | total | Limit | page (Offset) | p50 ms" + what + " | p99 ms | max ms |");
+    System.out.println("|---|---:|---:|---|---:|---:|---:|");
+    describeCells.forEach((k, v) -> System.out.println(k + " " + v.figure(0) + " | " + v.figure(1) + " | "
+        + v.figure(2) + " |"));
     System.out.println();
+    System.out.println("| create | p50 ms" + what + " | p99 ms |");
+    System.out.println("|---|---:|---:|");
+    createCells.forEach((k, v) -> System.out.println("| " + k + " | " + v.figure(0) + " | " + v.figure(1) + " |"));
+    System.out.println();
+    List<Double> sorted = new ArrayList<>(hundreds);
+    sorted.sort(null);
+    System.out.printf(Locale.ROOT, "RunInstances of 100 (%d runs, each after one warm-up run and terminated after):"
+        + " median %.1f ms, min %.1f, max %.1f%n%n", sorted.size(), sorted.get(sorted.size() / 2), sorted.get(0),
+        sorted.get(sorted.size() - 1));
   }
 
   String createEni(KeepAliveConnection c, String vpc, String subnet) throws IOException {
@@ -230,24 +277,17 @@ public final class ScaleBench {
     String forEnis = createSubnet(c, vpc, 1);
     String forHaVips = createSubnet(c, vpc, 2);
     int[] third = {3};
-    System.out.println("| create | calls | p50 ms | p99 ms |");
-    System.out.println("|---|---:|---:|---:|");
-    List<String[]> rows = new ArrayList<>();
-    rows.add(row("CreateVpc", calls, time(c, calls, (x, i) -> createVpc(x, n + 1 + Math.abs(i)))));
-    rows.add(row("CreateSubnet", k, time(c, k, (x, i) -> createSubnet(x, vpc, third[0]++))));
-    rows.add(row("CreateSecurityGroup", calls, time(c, calls, (x, i) -> createGroup(x, n + Math.abs(i)))));
-    rows.add(row("CreateNetworkAcl", calls, time(c, calls, (x, i) -> createAcl(x, vpc))));
-    rows.add(row("CreateHaVip", k, time(c, k, (x, i) -> createHaVip(x, vpc, forHaVips))));
-    rows.add(row("CreateNetworkInterface", k, time(c, k, (x, i) -> createEni(x, vpc, forEnis))));
-    rows.add(row("CreateAddressTemplate", calls, time(c, calls, (x, i) -> createAddressTemplate(x, n + Math.abs(i)))));
-    rows.add(row("CreateServiceTemplate", calls, time(c, calls, (x, i) -> createServiceTemplate(x, n + Math.abs(i)))));
-    rows.add(row("RunInstances of 1", k, time(c, k, (x, i) -> runInstances(x, vpc, forInstances, 1))));
-    rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
-    System.out.println();
-  }
-
-  static String[] row(String name, int calls, Histogram h) {
-    return new String[] {name, Integer.toString(calls), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99))};
+    cell(createCells, "CreateVpc").add(time(c, calls, (x, i) -> createVpc(x, n + 1 + Math.abs(i))));
+    cell(createCells, "CreateSubnet").add(time(c, k, (x, i) -> createSubnet(x, vpc, third[0]++)));
+    cell(createCells, "CreateSecurityGroup").add(time(c, calls, (x, i) -> createGroup(x, n + Math.abs(i))));
+    cell(createCells, "CreateNetworkAcl").add(time(c, calls, (x, i) -> createAcl(x, vpc)));
+    cell(createCells, "CreateHaVip").add(time(c, k, (x, i) -> createHaVip(x, vpc, forHaVips)));
+    cell(createCells, "CreateNetworkInterface").add(time(c, k, (x, i) -> createEni(x, vpc, forEnis)));
+    cell(createCells, "CreateAddressTemplate").add(time(c, calls,
+        (x, i) -> createAddressTemplate(x, n + Math.abs(i))));
+    cell(createCells, "CreateServiceTemplate").add(time(c, calls,
+        (x, i) -> createServiceTemplate(x, n + Math.abs(i))));
+    cell(createCells, "RunInstances of 1").add(time(c, k, (x, i) -> runInstances(x, vpc, forInstances, 1)));
   }
 
   void runHundred(KeepAliveConnection c, int runs, int n) throws IOException {
@@ -267,11 +307,7 @@ public final class ScaleBench {
       }
       call(c, "TerminateInstances", "{\"InstanceIds\":[" + q + "]}");
     }
-    List<Double> sorted = new ArrayList<>(times);
-    sorted.sort(null);
-    System.out.printf(Locale.ROOT, "RunInstances of 100 (%d runs after one warm-up, each terminated after): median %.1f ms,"
-        + " min %.1f, max %.1f; runs %s%n%n", runs, sorted.get(sorted.size() / 2), sorted.get(0),
-        sorted.get(sorted.size() - 1), times.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).toList());
+    hundreds.addAll(times);
   }
 
   /** Live heap after a full GC (jcmd GC.run, GC.heap_info) and resident memory of the server. */
@@ -298,6 +334,13 @@ public final class ScaleBench {
       }
     }
     System.out.printf(Locale.ROOT, "server memory: %s; resident %,d MiB%s%n", heap, rssKb / 1024, xmx);
+    if (Boolean.getBoolean("scale.histogram")) {
+      String[] lines = jcmd(pid, "GC.class_histogram").split("\n");
+      System.out.println("largest classes on the heap (jcmd GC.class_histogram):");
+      for (int i = 0; i < Math.min(lines.length, 22); i++) {
+        System.out.println("    " + lines[i]);
+      }
+    }
   }
 
   static String jcmd(long pid, String command) throws Exception {
@@ -315,6 +358,7 @@ public final class ScaleBench {
     int calls = 200;
     int builders = 4;
     int runs = 5;
+    int reps = 3;
     long pid = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -323,9 +367,11 @@ public final class ScaleBench {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
         case "--builders" -> builders = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--reps" -> reps = Integer.parseInt(args[++i]);
         case "--pid" -> pid = Long.parseLong(args[++i]);
         default -> {
-          System.err.println("options: --endpoint HOST:PORT --n N --calls C --builders B --runs R --pid SERVER_PID");
+          System.err.println("options: --endpoint HOST:PORT --n N --calls C --builders B --runs R --reps R"
+              + " --pid SERVER_PID");
           System.exit(2);
         }
       }
@@ -343,10 +389,13 @@ public final class ScaleBench {
           bench.call(c, d.action(), "{\"Limit\":100,\"Offset\":" + (i % 2 == 0 ? 0 : Math.max(0, n - 100)) + "}");
         }
       }
-      bench.describes(c, calls);
-      bench.creates(c, calls, n);
-      bench.runHundred(c, runs, n);
+      for (int r = 0; r < reps; r++) {
+        bench.describes(c, calls);
+        bench.creates(c, calls, n);
+        bench.runHundred(c, runs, n);
+      }
     }
+    bench.printTables(reps);
     memory(pid);
     System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
   }
