@@ -222,6 +222,7 @@ public final class ScaleBench {
   }
 
   private final java.util.Map<String, Cell> describeCells = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, String> describeRows = new java.util.HashMap<>();
   private final java.util.Map<String, Cell> createCells = new java.util.LinkedHashMap<>();
   private final List<Double> hundreds = new ArrayList<>();
 
@@ -239,8 +240,11 @@ public final class ScaleBench {
           long offset = last ? Math.max(0, total - limit) : 0;
           String body = "{\"Limit\":" + limit + ",\"Offset\":" + offset + "}";
           Histogram h = time(c, calls, (x, i) -> call(x, d.action(), body));
-          cell(describeCells, String.format(Locale.ROOT, "| %s | %,d | %d | %s (%,d) |", d.action(), total, limit,
-              last ? "last" : "first", offset)).add(h);
+          // one row per call, Limit and page; its total and offset are the first repetition's (creates add some)
+          String key = d.action() + " " + limit + " " + last;
+          cell(describeCells, key).add(h);
+          describeRows.putIfAbsent(key, String.format(Locale.ROOT, "| %s | %,d | %d | %s (%,d) |", d.action(), total,
+              limit, last ? "last" : "first", offset));
         }
       }
     }
@@ -250,7 +254,7 @@ public final class ScaleBench {
     String what = reps == 1 ? "" : " (median of " + reps + " repetitions, range)";
     System.out.println("| call | total | Limit | page (Offset) | p50 ms" + what + " | p99 ms | max ms |");
     System.out.println("|---|---:|---:|---|---:|---:|---:|");
-    describeCells.forEach((k, v) -> System.out.println(k + " " + v.figure(0) + " | " + v.figure(1) + " | "
+    describeCells.forEach((k, v) -> System.out.println(describeRows.get(k) + " " + v.figure(0) + " | " + v.figure(1) + " | "
         + v.figure(2) + " |"));
     System.out.println();
     System.out.println("| create | p50 ms" + what + " | p99 ms |");
