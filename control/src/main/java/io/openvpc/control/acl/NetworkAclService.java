@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,7 +78,7 @@ public final class NetworkAclService {
     List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", AclErrors.MALFORMED, 100);
     Topology t = ledger.read(scope);
     return Listing.page(t, "NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p), FILTERS,
-        Indexes.NETWORK_ACL_NEWEST, false, offset, limit);
+        Map.of("vpc-id", Indexes.NETWORK_ACL_BY_VPC), Indexes.NETWORK_ACL_NEWEST, false, offset, limit);
   }
 
   /** The subnets that use an ACL, sorted by ID. */

@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -264,6 +265,8 @@ public final class NetworkInterfaceService {
     List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
     Topology t = ledger.read(scope);
     return Listing.page(t, "NetworkInterfaceIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.ENI_BY_VPC, "subnet-id", Indexes.ENI_BY_SUBNET,
+            "attachment.instance-id", Indexes.ENI_BY_INSTANCE),
         Indexes.ENI_NEWEST, false, offset, limit);
   }
 

@@ -30,6 +30,7 @@ import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -168,8 +169,9 @@ public final class HaVipService {
   public Page<HaVip> describe(Scope scope, List<String> haVipIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("HaVipIds", haVipIds, "havip", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    return Listing.page(t, "HaVipIds", ids, filters, (id, p) -> require(t, id, p), FILTERS, Indexes.HAVIP_NEWEST,
-        false, offset, limit);
+    return Listing.page(t, "HaVipIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.HAVIP_BY_VPC, "subnet-id", Indexes.HAVIP_BY_SUBNET), Indexes.HAVIP_NEWEST, false,
+        offset, limit);
   }
 
   public HaVip rename(Scope scope, String haVipId, String name) {

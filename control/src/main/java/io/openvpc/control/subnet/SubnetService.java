@@ -193,6 +193,8 @@ public final class SubnetService {
     List<String> ids = Validate.ids("SubnetIds", subnetIds, "subnet", MALFORMED, 100);
     Topology t = ledger.read(scope);
     Page<Subnet> page = Listing.page(t, "SubnetIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.SUBNET_BY_VPC, "route-table-id", Indexes.SUBNET_BY_ROUTE_TABLE,
+            "network-acl-id", Indexes.SUBNET_BY_NETWORK_ACL),
         Indexes.SUBNET_NEWEST, false, offset, limit);
     Map<String, Long> used = PrivateAddresses.usedIpv4Counts(t, page.items());
     return new Page<>(page.totalCount(),

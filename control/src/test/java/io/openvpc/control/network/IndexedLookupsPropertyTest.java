@@ -176,6 +176,39 @@ class IndexedLookupsPropertyTest {
     pages(t, RouteTable.class, RouteTable::createdTime,
         (o, l) -> routes.describe(scope, null, null, o, l).items().stream().map(RouteTableService.RouteTableView::table)
             .toList());
+    // a filter on an indexed key narrows through the index; the page is the scan's
+    List<String> vpcIds = t.all(Vpc.class).stream().map(Vpc::id).sorted().toList();
+    List<List<String>> valueSets = new ArrayList<>();
+    vpcIds.forEach(v -> valueSets.add(List.of(v)));
+    valueSets.add(vpcIds);
+    valueSets.add(List.of("vpc-00000000"));
+    for (List<String> values : valueSets) {
+      List<io.openvpc.control.Filter> byVpc = List.of(new io.openvpc.control.Filter("vpc-id", values));
+      filtered(t, Subnet.class, Subnet::createdTime, sn -> values.contains(sn.vpcId()),
+          (o, l) -> subnets.describe(scope, null, byVpc, o, l).items().stream().map(SubnetService.SubnetView::subnet)
+              .toList());
+      filtered(t, NetworkInterface.class, NetworkInterface::createdTime, e -> values.contains(e.vpcId()),
+          (o, l) -> enis.describe(scope, null, byVpc, o, l).items());
+      filtered(t, HaVip.class, HaVip::createdTime, h -> values.contains(h.vpcId()),
+          (o, l) -> havips.describe(scope, null, byVpc, o, l).items());
+    }
+    for (Subnet sn : t.all(Subnet.class)) {
+      List<io.openvpc.control.Filter> bySubnet = List.of(new io.openvpc.control.Filter("subnet-id", List.of(sn.id())),
+          new io.openvpc.control.Filter("vpc-id", List.of(sn.vpcId())));
+      filtered(t, NetworkInterface.class, NetworkInterface::createdTime, e -> e.subnetId().equals(sn.id()),
+          (o, l) -> enis.describe(scope, null, bySubnet, o, l).items());
+    }
+    for (Instance i : t.all(Instance.class)) {
+      List<io.openvpc.control.Filter> byInstance =
+          List.of(new io.openvpc.control.Filter("attachment.instance-id", List.of(i.id())));
+      filtered(t, NetworkInterface.class, NetworkInterface::createdTime, e -> e.instanceId().equals(i.id()),
+          (o, l) -> enis.describe(scope, null, byInstance, o, l).items());
+    }
+    // an empty value is not an index key: the scan answers it (unattached ENIs)
+    filtered(t, NetworkInterface.class, NetworkInterface::createdTime, e -> e.instanceId().isEmpty(),
+        (o, l) -> enis.describe(scope, null, List.of(new io.openvpc.control.Filter("attachment.instance-id",
+            List.of(""))), o, l).items());
+
     // a view built for a page is the view a scan builds
     for (var view : instances.describe(scope, null, null, 0L, 100L).items()) {
       assertThat(view.interfaces()).containsExactlyElementsOf(NetworkInterfaceService.attachedTo(t, view.instance().id()));
@@ -201,6 +234,16 @@ class IndexedLookupsPropertyTest {
       }
     }
     assertThat(describe.page(null, null)).containsExactlyElementsOf(sorted.subList(0, Math.min(20, sorted.size())));
+  }
+
+  /** The first two pages (Limit 100 and 7) equal those of the kind's resources passing {@code keep}, sorted. */
+  private static <R extends Resource> void filtered(Topology t, Class<R> type, Function<R, Instant> created,
+      Predicate<R> keep, PageSource<R> describe) {
+    List<R> sorted = new ArrayList<>(t.all(type).stream().filter(keep).toList());
+    sorted.sort(Comparator.comparing(created).reversed().thenComparing(Resource::id));
+    assertThat(describe.page(0L, 100L)).containsExactlyElementsOf(sorted.subList(0, Math.min(100, sorted.size())));
+    assertThat(describe.page(7L, 7L)).containsExactlyElementsOf(sorted.subList(Math.min(7, sorted.size()),
+        Math.min(14, sorted.size())));
   }
 
   interface PageSource<R> {
