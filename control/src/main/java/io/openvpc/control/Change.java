@@ -54,7 +54,8 @@ public final class Change {
     deletes.remove(id);
     puts.put(id, resource);
     tx.put(resource, previous);
-    current = null;
+    // one O(log n) step on the snapshot so far, not a re-application of every pending write
+    current = current == null ? null : current.apply(base.revision(), List.of(resource), List.of());
     return resource;
   }
 
@@ -62,7 +63,7 @@ public final class Change {
     puts.remove(resource.id());
     deletes.put(resource.id(), ResourceKey.of(resource));
     tx.delete(resource.getClass(), resource.id());
-    current = null;
+    current = current == null ? null : current.apply(base.revision(), List.of(), List.of(ResourceKey.of(resource)));
   }
 
   /** Claims a unique key in the database (see {@link StoreTransaction#claim}). */

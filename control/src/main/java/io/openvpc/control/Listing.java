@@ -1,11 +1,17 @@
 package io.openvpc.control;
 
+import io.openvpc.model.Index;
+import io.openvpc.model.Order;
 import io.openvpc.model.Rejection;
+import io.openvpc.model.Resource;
+import io.openvpc.model.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -40,6 +46,62 @@ public final class Listing {
       }
     }
     return found;
+  }
+
+  /**
+   * One page of the resources named by {@code ids} (in the order given) or of those passing
+   * {@code filters} (in {@code order}, or backwards when {@code reversed}). With neither, the page is cut
+   * from the order the snapshot keeps: no scan, no sort, so its cost does not grow with the region.
+   */
+  public static <R extends Resource> Page<R> page(Topology t, String idsParameter, List<String> ids,
+      List<Filter> filters, BiFunction<String, String, R> byId, Filters<R> rules, Order<R> order, boolean reversed,
+      Long offset, Long limit) {
+    return page(t, idsParameter, ids, filters, byId, rules, Map.of(), order, reversed, offset, limit);
+  }
+
+  /**
+   * The same, where a filter named in {@code narrowing} (an exact filter on the key of that index, such
+   * as {@code vpc-id}) first narrows the candidates to those the index finds by its values; every
+   * filter, that one included, still decides, so the answer is the scan's.
+   */
+  @SuppressWarnings("unchecked")
+  public static <R extends Resource> Page<R> page(Topology t, String idsParameter, List<String> ids,
+      List<Filter> filters, BiFunction<String, String, R> byId, Filters<R> rules, Map<String, Index<R>> narrowing,
+      Order<R> order, boolean reversed, Long offset, Long limit) {
+    requireIdsOrFilters(idsParameter, ids, filters);
+    if ((ids == null || ids.isEmpty()) && (filters == null || filters.isEmpty())) {
+      return Page.of(t, order, reversed, offset, limit);
+    }
+    Comparator<R> c = (Comparator<R>) order.comparator();
+    return Page.of(select(idsParameter, ids == null ? List.of() : ids, filters, byId,
+        candidates(t, order.type(), filters, narrowing), rules, reversed ? c.reversed() : c), offset, limit);
+  }
+
+  /**
+   * The resources a narrowing filter's index finds by its values (each once), or every resource of the
+   * kind when no filter narrows: when a value is empty (an index has no empty keys) or the filters are
+   * out of bounds (refused later, naming the filter).
+   */
+  static <R extends Resource> Collection<R> candidates(Topology t, Class<R> type, List<Filter> filters,
+      Map<String, Index<R>> narrowing) {
+    if (filters == null || filters.size() > Filters.MAX_FILTERS) {
+      return t.all(type);
+    }
+    for (Filter f : filters) {
+      Index<R> index = f.name() == null ? null : narrowing.get(f.name());
+      if (index == null || f.values() == null || f.values().size() > Filters.MAX_VALUES
+          || f.values().stream().anyMatch(v -> v == null || v.isEmpty())) {
+        continue;
+      }
+      Map<String, R> found = new LinkedHashMap<>();
+      for (String v : f.values()) {
+        for (R r : t.by(index, v)) {
+          found.putIfAbsent(r.id(), r);
+        }
+      }
+      return found.values();
+    }
+    return t.all(type);
   }
 
   /**

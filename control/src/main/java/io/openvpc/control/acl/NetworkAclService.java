@@ -11,6 +11,7 @@ import io.openvpc.control.RuleEdit;
 import io.openvpc.control.Validate;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkAclEntry;
 import io.openvpc.model.NetworkAclQuintupleEntry;
@@ -27,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,7 +66,7 @@ public final class NetworkAclService {
       Topology t = change.current();
       Vpc vpc = VpcService.require(t, vpcId, "VpcId");
       long limit = quotas.get("vpc-max-network-acls");
-      if (t.where(NetworkAcl.class, a -> a.vpcId().equals(vpc.id())).size() >= limit) {
+      if (t.countBy(Indexes.NETWORK_ACL_BY_VPC, vpc.id()) >= limit) {
         throw AclErrors.tooManyAcls(limit);
       }
       return change.put(new NetworkAcl(Ids.next("acl", t), vpc.id(), n, ty, List.of(), List.of(), List.of(), tg,
@@ -75,15 +77,13 @@ public final class NetworkAclService {
   public Page<NetworkAcl> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
     List<String> wanted = Validate.ids("NetworkAclIds", ids, "acl", AclErrors.MALFORMED, 100);
     Topology t = ledger.read(scope);
-    return Page.of(Listing.select("NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p),
-        t.all(NetworkAcl.class), FILTERS,
-        Comparator.comparing(NetworkAcl::createdTime).reversed().thenComparing(NetworkAcl::id)), offset, limit);
+    return Listing.page(t, "NetworkAclIds", wanted, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.NETWORK_ACL_BY_VPC), Indexes.NETWORK_ACL_NEWEST, false, offset, limit);
   }
 
   /** The subnets that use an ACL, sorted by ID. */
   public static List<Subnet> subnets(Topology t, String aclId) {
-    return t.where(Subnet.class, s -> s.networkAclId().equals(aclId)).stream()
-        .sorted(Comparator.comparing(Subnet::id)).toList();
+    return t.by(Indexes.SUBNET_BY_NETWORK_ACL, aclId);  // sorted by ID
   }
 
   public Topology snapshot(Scope scope) {

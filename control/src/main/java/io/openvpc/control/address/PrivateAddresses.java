@@ -5,6 +5,7 @@ import io.openvpc.control.Validate;
 import io.openvpc.control.store.ClaimConflict;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Ipv6Address;
 import io.openvpc.model.NetworkInterface;
@@ -15,6 +16,7 @@ import io.openvpc.model.Topology;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,19 +59,18 @@ public final class PrivateAddresses {
    * addresses) and HAVIPs: the one definition of a taken address. The reserved ones are {@link #reserved}.
    */
   public static List<Holding> held(Topology t, Predicate<Subnet> which) {
-    Map<String, Subnet> subnets = new HashMap<>();
-    t.all(Subnet.class).stream().filter(which).forEach(s -> subnets.put(s.id(), s));
+    return held(t, t.all(Subnet.class).stream().filter(which).toList());
+  }
+
+  /** Every address held in {@code subnets}, found through the snapshot's indexes (ENIs and HAVIPs by subnet). */
+  public static List<Holding> held(Topology t, Collection<Subnet> subnets) {
     List<Holding> out = new ArrayList<>();
-    for (NetworkInterface eni : t.all(NetworkInterface.class)) {
-      Subnet s = subnets.get(eni.subnetId());
-      if (s != null) {
+    for (Subnet s : subnets) {
+      for (NetworkInterface eni : t.by(Indexes.ENI_BY_SUBNET, s.id())) {
         eni.privateIps().forEach(ip -> out.add(eniHolding(ip.address(), s, eni)));
         eni.ipv6Addresses().forEach(ip -> out.add(eniHolding(ip.address(), s, eni)));
       }
-    }
-    for (HaVip h : t.all(HaVip.class)) {
-      Subnet s = subnets.get(h.subnetId());
-      if (s != null) {
+      for (HaVip h : t.by(Indexes.HAVIP_BY_SUBNET, s.id())) {
         out.add(new Holding(h.vip(), s, HolderKind.HAVIP, h.id(), "", h.createdTime()));
       }
     }
@@ -87,23 +88,23 @@ public final class PrivateAddresses {
   }
 
   /** Every taken address of the subnets {@code which} accepts: the held ones and the reserved ones. */
-  public static List<Holding> taken(Topology t, Predicate<Subnet> which) {
-    List<Holding> out = new ArrayList<>(held(t, which));
-    t.all(Subnet.class).stream().filter(which).forEach(s -> out.addAll(reserved(s)));
+  public static List<Holding> taken(Topology t, Collection<Subnet> subnets) {
+    List<Holding> out = new ArrayList<>(held(t, subnets));
+    subnets.forEach(s -> out.addAll(reserved(s)));
     return out;
   }
 
   /** Every taken address of a subnet (IPv4 and IPv6) with the ID of what holds it. */
   public static Map<IpAddr, String> used(Topology t, Subnet subnet) {
     Map<IpAddr, String> used = new HashMap<>();
-    held(t, s -> s.id().equals(subnet.id())).forEach(h -> used.put(h.address(), h.resourceId()));
+    held(t, List.of(subnet)).forEach(h -> used.put(h.address(), h.resourceId()));
     return used;
   }
 
-  /** The number of taken IPv4 addresses per subnet ID, in one pass over the topology. */
-  public static Map<String, Long> usedIpv4Counts(Topology t) {
+  /** The number of taken IPv4 addresses per subnet ID of {@code subnets} (a page of them). */
+  public static Map<String, Long> usedIpv4Counts(Topology t, Collection<Subnet> subnets) {
     Map<String, Long> counts = new HashMap<>();
-    held(t, s -> true).stream().filter(h -> h.address().isIpv4())
+    held(t, subnets).stream().filter(h -> h.address().isIpv4())
         .forEach(h -> counts.merge(h.subnet().id(), 1L, Long::sum));
     return counts;
   }
@@ -152,7 +153,7 @@ public final class PrivateAddresses {
   private static List<IpAddr> lowest(Topology t, Subnet s, boolean ipv4, BigInteger from, BigInteger to, int count,
       Set<IpAddr> alsoTaken) {
     Set<BigInteger> taken = new HashSet<>();
-    held(t, x -> x.id().equals(s.id())).stream().filter(h -> h.address().isIpv4() == ipv4)
+    held(t, List.of(s)).stream().filter(h -> h.address().isIpv4() == ipv4)
         .forEach(h -> taken.add(h.address().value()));
     alsoTaken.forEach(a -> taken.add(a.value()));
     List<IpAddr> out = new ArrayList<>();

@@ -18,6 +18,7 @@ import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
 import io.openvpc.model.IpAddr;
@@ -37,6 +38,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -142,7 +144,7 @@ public final class NetworkInterfaceService {
     Vpc vpc = VpcService.require(t, spec.vpcId(), "VpcId");
     Subnet subnet = SubnetService.requireIn(t, spec.subnetId(), "SubnetId", vpc);
     long limit = quotas.get("vpc-max-enis");
-    if (t.where(NetworkInterface.class, e -> e.vpcId().equals(vpc.id())).size() >= limit) {
+    if (t.countBy(Indexes.ENI_BY_VPC, vpc.id()) >= limit) {
       throw Rejection.limit("LimitExceeded", "ENIs per VPC (vpc-max-enis)", limit);
     }
     List<String> groups = securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds", "InvalidSecurityGroupID.NotFound");
@@ -247,13 +249,13 @@ public final class NetworkInterfaceService {
 
   /** The instance's primary ENI. */
   public static NetworkInterface primaryOf(Topology t, String instanceId) {
-    return t.where(NetworkInterface.class, e -> e.primary() && e.instanceId().equals(instanceId)).stream().findFirst()
+    return t.by(Indexes.ENI_BY_INSTANCE, instanceId).stream().filter(NetworkInterface::primary).findFirst()
         .orElseThrow(() -> new IllegalStateException(instanceId + " has no primary ENI"));
   }
 
   /** Every ENI attached to an instance, the primary one first. */
   public static List<NetworkInterface> attachedTo(Topology t, String instanceId) {
-    List<NetworkInterface> out = t.where(NetworkInterface.class, e -> e.instanceId().equals(instanceId));
+    List<NetworkInterface> out = new ArrayList<>(t.by(Indexes.ENI_BY_INSTANCE, instanceId));
     out.sort(Comparator.comparing((NetworkInterface e) -> !e.primary()).thenComparing(NetworkInterface::createdTime)
         .thenComparing(NetworkInterface::id));
     return out;
@@ -262,10 +264,10 @@ public final class NetworkInterfaceService {
   public Page<NetworkInterface> describe(Scope scope, List<String> eniIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<NetworkInterface> found = Listing.select("NetworkInterfaceIds", ids, filters, (id, p) -> require(t, id, p),
-        t.all(NetworkInterface.class), FILTERS,
-        Comparator.comparing(NetworkInterface::createdTime).reversed().thenComparing(NetworkInterface::id));
-    return Page.of(found, offset, limit);
+    return Listing.page(t, "NetworkInterfaceIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.ENI_BY_VPC, "subnet-id", Indexes.ENI_BY_SUBNET,
+            "attachment.instance-id", Indexes.ENI_BY_INSTANCE),
+        Indexes.ENI_NEWEST, false, offset, limit);
   }
 
   /** ModifyNetworkInterfaceAttribute: name, description, security groups ({@code null} keeps each). */
@@ -396,7 +398,7 @@ public final class NetworkInterfaceService {
   /** Attaches the ENI to {@code instanceId} ("" detaches); HAVIPs it announces follow it to that instance. */
   private static void moveTo(Change change, NetworkInterface e, String instanceId) {
     change.put(with(e, e.name(), e.description(), instanceId, e.privateIps(), e.ipv6Addresses(), e.securityGroupIds()));
-    for (HaVip h : change.current().where(HaVip.class, h -> h.networkInterfaceId().equals(e.id()))) {
+    for (HaVip h : change.current().by(Indexes.HAVIP_BY_NETWORK_INTERFACE, e.id())) {
       change.put(h.withHolder(e.id(), instanceId, h.flushedTime()));
     }
   }
@@ -460,7 +462,7 @@ public final class NetworkInterfaceService {
   public static List<String> users(Topology t, NetworkInterface e, IpAddr address) {
     List<String> out = new ArrayList<>();
     if (address == null) {
-      t.where(HaVip.class, h -> h.networkInterfaceId().equals(e.id())).forEach(h -> out.add("HAVIP " + h.id()));
+      t.by(Indexes.HAVIP_BY_NETWORK_INTERFACE, e.id()).forEach(h -> out.add("HAVIP " + h.id()));
     }
     e.privateIps().stream().filter(ip -> address == null || ip.address().equals(address)).forEach(ip ->
         out.addAll(RouteTableService.routesVia(t, e.vpcId(), GatewayType.NORMAL_CVM, ip.address().toString())));

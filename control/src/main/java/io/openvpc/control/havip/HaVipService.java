@@ -17,6 +17,7 @@ import io.openvpc.control.task.TaskService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.NetworkInterface;
@@ -28,8 +29,8 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -101,7 +102,7 @@ public final class HaVipService {
       }
       Subnet subnet = SubnetService.requireIn(t, subnetId, "SubnetId", vpc);
       long limit = quotas.get("vpc-max-havips");
-      if (t.where(HaVip.class, h -> h.vpcId().equals(vpc.id())).size() >= limit) {
+      if (t.countBy(Indexes.HAVIP_BY_VPC, vpc.id()) >= limit) {
         throw Rejection.limit("LimitExceeded", "HAVIPs per VPC (vpc-max-havips)", limit);
       }
       IpAddr vip = spec.vip() != null && !spec.vip().isEmpty()
@@ -168,9 +169,9 @@ public final class HaVipService {
   public Page<HaVip> describe(Scope scope, List<String> haVipIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("HaVipIds", haVipIds, "havip", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<HaVip> found = Listing.select("HaVipIds", ids, filters, (id, p) -> require(t, id, p), t.all(HaVip.class),
-        FILTERS, Comparator.comparing(HaVip::createdTime).reversed().thenComparing(HaVip::id));
-    return Page.of(found, offset, limit);
+    return Listing.page(t, "HaVipIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.HAVIP_BY_VPC, "subnet-id", Indexes.HAVIP_BY_SUBNET), Indexes.HAVIP_NEWEST, false,
+        offset, limit);
   }
 
   public HaVip rename(Scope scope, String haVipId, String name) {

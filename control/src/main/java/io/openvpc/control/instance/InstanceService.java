@@ -14,6 +14,7 @@ import io.openvpc.control.route.RouteTableService;
 import io.openvpc.control.security.SecurityGroupService;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.InstanceState;
 import io.openvpc.model.IpAddr;
@@ -27,11 +28,14 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -221,6 +225,11 @@ public final class InstanceService {
   public Page<InstanceView> describe(Scope scope, List<String> instanceIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("InstanceIds", instanceIds, "ins", MALFORMED, MAX_PER_CALL);
     Topology t = ledger.read(scope);
+    Listing.requireIdsOrFilters("InstanceIds", ids, filters);
+    if (ids.isEmpty() && (filters == null || filters.isEmpty())) {
+      // the page first, from the order the snapshot keeps; then the views of its instances only
+      return Page.of(t, Indexes.INSTANCE_NEWEST, false, offset, limit).map(i -> InstanceView.of(t, i));
+    }
     // Tencent lists known IDs, each once, and silently skips unknown ones here.
     List<InstanceView> found = Listing.select("InstanceIds", ids.stream().distinct().toList(), filters,
         (id, p) -> t.find(Instance.class, id).map(i -> InstanceView.of(t, i)).orElse(null),
@@ -234,8 +243,18 @@ public final class InstanceService {
       throw Rejection.missing("Filters");
     }
     Topology t = ledger.read(scope);
-    List<InstanceView> found = VPC_FILTERS.apply(t.all(Instance.class).stream().map(i -> InstanceView.of(t, i))
-        .toList(), filters);
+    // a vpc-id filter narrows the candidates to its VPCs' instances (the index), the filters decide
+    Collection<Instance> candidates = t.all(Instance.class);
+    for (Filter f : filters) {
+      if ("vpc-id".equals(f.name()) && f.values() != null && f.values().size() <= Filters.MAX_VALUES) {
+        Map<String, Instance> inVpcs = new LinkedHashMap<>();
+        f.values().forEach(v -> t.by(Indexes.INSTANCE_BY_VPC, v).forEach(i -> inVpcs.put(i.id(), i)));
+        candidates = inVpcs.values();
+        break;
+      }
+    }
+    List<InstanceView> found = VPC_FILTERS.apply(candidates.stream().map(i -> InstanceView.of(t, i)).toList(),
+        filters);
     found.sort(NEWEST_FIRST);
     return Page.of(found, offset, limit);
   }
@@ -333,7 +352,7 @@ public final class InstanceService {
           throw Rejection.inUse("ResourceInUse", x.id(), String.join(", ", routes) + "; delete or replace them first");
         }
         for (NetworkInterface e : NetworkInterfaceService.attachedTo(change.current(), x.id())) {
-          for (HaVip h : change.current().where(HaVip.class, h -> h.networkInterfaceId().equals(e.id()))) {
+          for (HaVip h : change.current().by(Indexes.HAVIP_BY_NETWORK_INTERFACE, e.id())) {
             change.put(h.withHolder("", "", clock.instant()));
           }
           if (e.primary()) {

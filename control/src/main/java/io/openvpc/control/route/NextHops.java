@@ -3,9 +3,9 @@ package io.openvpc.control.route;
 import io.openvpc.control.Ids;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.IpAddr;
-import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
@@ -67,8 +67,7 @@ final class NextHops {
         } catch (IllegalArgumentException e) {
           throw RouteErrors.instanceAddressMalformed(parameter, id);
         }
-        boolean instanceAddress = t.all(NetworkInterface.class).stream().anyMatch(e -> e.vpcId().equals(vpc.id())
-            && e.attached() && e.privateIps().stream().anyMatch(ip -> ip.address().equals(a)));
+        boolean instanceAddress = t.by(Indexes.ENI_BY_VPC, vpc.id()).stream().anyMatch(e -> e.attached() && e.privateIps().stream().anyMatch(ip -> ip.address().equals(a)));
         if (!instanceAddress) {
           throw RouteErrors.addressNotOfAnInstance(parameter, id, vpc);
         }

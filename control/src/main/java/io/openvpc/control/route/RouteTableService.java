@@ -13,6 +13,7 @@ import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.GatewayType;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Route;
 import io.openvpc.model.RouteTable;
@@ -76,7 +77,7 @@ public final class RouteTableService {
       Topology t = change.current();
       Vpc vpc = VpcService.require(t, vpcId, "VpcId");
       long limit = quotas.get("vpc-max-route-tables");
-      if (t.where(RouteTable.class, r -> r.vpcId().equals(vpc.id())).size() >= limit) {
+      if (t.countBy(Indexes.ROUTE_TABLE_BY_VPC, vpc.id()) >= limit) {
         throw RouteErrors.tooManyTables(limit);
       }
       return change.put(new RouteTable(Ids.next("rtb", t), vpc.id(), checked, false, List.of(), 1, checkedTags,
@@ -87,6 +88,9 @@ public final class RouteTableService {
   public Page<RouteTableView> describe(Scope scope, List<String> tableIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("RouteTableIds", tableIds, "rtb", "InvalidRouteTableId.Malformed", 100);
     Topology t = ledger.read(scope);
+    if (ids.isEmpty() && (filters == null || filters.isEmpty())) {
+      return Page.of(t, Indexes.ROUTE_TABLE_NEWEST, false, offset, limit).map(r -> view(t, r));
+    }
     List<RouteTableView> found = Listing.select("RouteTableIds", ids, filters,
         (id, p) -> view(t, SubnetService.requireTable(t, id, p, null)),
         t.all(RouteTable.class).stream().map(r -> view(t, r)).toList(), FILTERS,
@@ -100,8 +104,7 @@ public final class RouteTableService {
   }
 
   private static RouteTableView view(Topology t, RouteTable r) {
-    List<Subnet> subnets = t.where(Subnet.class, s -> s.routeTableId().equals(r.id()));
-    subnets.sort(Comparator.comparing(Subnet::id));
+    List<Subnet> subnets = t.by(Indexes.SUBNET_BY_ROUTE_TABLE, r.id());  // sorted by ID
     return new RouteTableView(r, t.find(Vpc.class, r.vpcId()).orElseThrow(), subnets);
   }
 
@@ -121,8 +124,7 @@ public final class RouteTableService {
       if (r.main()) {
         throw RouteErrors.defaultTableUndeletable(r);
       }
-      List<String> subnets = t.where(Subnet.class, s -> s.routeTableId().equals(r.id())).stream().map(Subnet::id)
-          .sorted().toList();
+      List<String> subnets = t.by(Indexes.SUBNET_BY_ROUTE_TABLE, r.id()).stream().map(Subnet::id).toList();
       if (!subnets.isEmpty()) {
         throw RouteErrors.tableInUse(r, subnets);
       }
@@ -228,7 +230,7 @@ public final class RouteTableService {
   /** For other services: the routes of a VPC's tables whose next hop is {@code type} {@code gatewayId}. */
   public static List<String> routesVia(Topology t, String vpcId, GatewayType type, String gatewayId) {
     List<String> out = new ArrayList<>();
-    for (RouteTable rt : t.where(RouteTable.class, r -> r.vpcId().equals(vpcId))) {
+    for (RouteTable rt : t.by(Indexes.ROUTE_TABLE_BY_VPC, vpcId)) {
       for (Route r : rt.routes()) {
         if (r.gatewayType() == type && r.gatewayId().equals(gatewayId)) {
           out.add("route " + r.routeItemId() + " of " + rt.id());

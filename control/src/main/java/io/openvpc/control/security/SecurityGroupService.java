@@ -10,8 +10,10 @@ import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.control.eni.NetworkInterfaceService;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkInterface;
+import io.openvpc.model.Order;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;
@@ -27,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Security groups as resources: creation (optionally with rules), listing, renaming, cloning, deletion
@@ -84,7 +85,7 @@ public final class SecurityGroupService {
     String project = projectId("ProjectId", projectId);
     return ledger.write(scope, change -> {
       Topology t = change.current();
-      var existing = t.where(SecurityGroup.class, g -> g.isDefault() && g.projectId().equals(project));
+      var existing = t.by(Indexes.SECURITY_GROUP_BY_PROJECT, project).stream().filter(SecurityGroup::isDefault).toList();
       if (!existing.isEmpty()) {
         return existing.get(0);
       }
@@ -98,7 +99,7 @@ public final class SecurityGroupService {
 
   private void checkGroupQuota(Topology t, String project) {
     long limit = quotas.get("security-group-max");
-    if (t.where(SecurityGroup.class, g -> g.projectId().equals(project)).size() >= limit) {
+    if (t.countBy(Indexes.SECURITY_GROUP_BY_PROJECT, project) >= limit) {
       throw Rejection.limit("LimitExceeded", "security groups per project in a region (security-group-max)", limit);
     }
   }
@@ -116,13 +117,18 @@ public final class SecurityGroupService {
   public Page<SecurityGroup> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit,
       String orderField, String orderDirection) {
     List<String> wanted = Validate.ids("SecurityGroupIds", ids, "sg", SecurityErrors.SG_MALFORMED, 100);
-    Comparator<SecurityGroup> order = order(orderField, orderDirection);
+    order(orderField, orderDirection);  // checks both
+    // the order the snapshot keeps, paged forwards (ASC) or backwards (DESC): the same as order(...)
+    Order<SecurityGroup> kept = "UpdateTime".equals(orderField) ? Indexes.SECURITY_GROUP_BY_UPDATED
+        : Indexes.SECURITY_GROUP_BY_CREATED;
+    boolean descending = orderDirection == null || orderDirection.isEmpty() || orderDirection.equals("DESC");
     Topology t = ledger.read(scope);
-    return Page.of(Listing.select("SecurityGroupIds", wanted, filters, (id, p) -> require(t, id, p),
-        t.all(SecurityGroup.class), FILTERS, order), offset, limit);
+    return Listing.page(t, "SecurityGroupIds", wanted, filters, (id, p) -> require(t, id, p), FILTERS, kept,
+        descending, offset, limit);
   }
 
-  private static Comparator<SecurityGroup> order(String field, String direction) {
+  /** The order DescribeSecurityGroups asks for ({@code OrderField}, {@code OrderDirection}), checked. */
+  static Comparator<SecurityGroup> order(String field, String direction) {
     Comparator<SecurityGroup> c;
     if (field == null || field.isEmpty() || field.equals("CreatedTime")) {
       c = Comparator.comparing(SecurityGroup::createdTime);
@@ -184,7 +190,7 @@ public final class SecurityGroupService {
         throw Rejection.inUse("ResourceInUse", g.id(), String.join(" and ", users)
             + "; unbind it and remove those rules first");
       }
-      for (SnapshotPolicy p : t.where(SnapshotPolicy.class, p -> p.securityGroupIds().contains(g.id()))) {
+      for (SnapshotPolicy p : t.by(Indexes.SNAPSHOT_POLICY_BY_SECURITY_GROUP, g.id())) {
         change.put(SnapshotService.withGroups(p, p.securityGroupIds().stream().filter(x -> !x.equals(g.id())).toList()));
       }
       change.delete(g);
@@ -198,16 +204,13 @@ public final class SecurityGroupService {
   }
 
   static List<NetworkInterface> boundEnis(Topology t, String groupId) {
-    return t.where(NetworkInterface.class, e -> e.securityGroupIds().contains(groupId));
+    return t.by(Indexes.ENI_BY_SECURITY_GROUP, groupId);
   }
 
   /** Other groups with a rule whose peer is {@code groupId}, sorted. */
   static List<String> referrers(Topology t, String groupId) {
-    return t.all(SecurityGroup.class).stream()
-        .filter(o -> !o.id().equals(groupId))
-        .filter(o -> Stream.concat(o.ingress().stream(), o.egress().stream())
-            .anyMatch(p -> p.securityGroupId().equals(groupId)))
-        .map(SecurityGroup::id).sorted().toList();
+    return t.idsBy(Indexes.SECURITY_GROUP_BY_REFERENCE, groupId).stream()  // sorted IDs
+        .filter(id -> !id.equals(groupId)).toList();
   }
 
   /** CloneSecurityGroup: a new group with the source's rules (self references now point at the copy). */
@@ -347,7 +350,7 @@ public final class SecurityGroupService {
     if (t.find(Instance.class, instanceId).isEmpty()) {
       throw Rejection.notFound("InvalidInstanceId.NotFound", param, instanceId);
     }
-    return t.where(NetworkInterface.class, e -> e.primary() && e.instanceId().equals(instanceId)).stream().findFirst()
+    return t.by(Indexes.ENI_BY_INSTANCE, instanceId).stream().filter(NetworkInterface::primary).findFirst()
         .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", param, instanceId));
   }
 }

@@ -9,12 +9,13 @@ import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.SecurityGroup;
 import io.openvpc.model.SnapshotFile;
-import io.openvpc.model.SnapshotPolicy;
 import io.openvpc.model.SnapshotPolicy.BackupPolicy;
+import io.openvpc.model.SnapshotPolicy;
 import io.openvpc.model.Tag;
 import io.openvpc.model.Topology;
 import java.time.Clock;
@@ -153,9 +154,8 @@ public final class SnapshotService {
   public Page<SnapshotPolicy> describe(Scope scope, List<String> ids, List<Filter> filters, Long offset, Long limit) {
     List<String> wanted = Validate.ids("SnapshotPolicyIds", ids, "sspolicy", SecurityErrors.ID_MALFORMED, 100);
     Topology t = ledger.read(scope);
-    return Page.of(Listing.select("SnapshotPolicyIds", wanted, filters, (id, p) -> require(t, id, p),
-        t.all(SnapshotPolicy.class), FILTERS,
-        Comparator.comparing(SnapshotPolicy::createdTime).reversed().thenComparing(SnapshotPolicy::id)), offset, limit);
+    return Listing.page(t, "SnapshotPolicyIds", wanted, filters, (id, p) -> require(t, id, p), FILTERS,
+        Indexes.SNAPSHOT_POLICY_NEWEST, false, offset, limit);
   }
 
   static SnapshotPolicy require(Topology t, String id, String param) {
@@ -215,7 +215,7 @@ public final class SnapshotService {
         if (!p.securityGroupIds().isEmpty()) {
           throw SecurityErrors.snapshotPolicyInUse(p);
         }
-        t.where(SnapshotFile.class, f -> f.snapshotPolicyId().equals(p.id())).forEach(change::delete);
+        t.by(Indexes.SNAPSHOT_FILE_BY_POLICY, p.id()).forEach(change::delete);
         change.delete(p);
       }
       return null;
@@ -235,8 +235,7 @@ public final class SnapshotService {
       for (int i = 0; i < groups.size(); i++) {
         String param = "Instances." + i + ".InstanceId";
         SecurityGroup g = SecurityGroupService.require(t, groups.get(i), param);
-        Optional<SnapshotPolicy> other = t.where(SnapshotPolicy.class, o -> o.securityGroupIds().contains(g.id()))
-            .stream().findFirst();
+        Optional<SnapshotPolicy> other = t.by(Indexes.SNAPSHOT_POLICY_BY_SECURITY_GROUP, g.id()).stream().findFirst();
         if (other.isPresent()) {
           throw SecurityErrors.groupUnderAnotherPolicy(g.id(), other.get().id());
         }
@@ -314,8 +313,8 @@ public final class SnapshotService {
     }
     Topology t = ledger.read(scope);
     Ids.requireWellFormed("sg", groupId, "InstanceId", SecurityErrors.SG_MALFORMED);
-    List<SnapshotFile> found = new ArrayList<>(t.where(SnapshotFile.class, f -> f.securityGroupId().equals(groupId)
-        && !f.backupTime().isBefore(from) && !f.backupTime().isAfter(to)));
+    List<SnapshotFile> found = new ArrayList<>(t.by(Indexes.SNAPSHOT_FILE_BY_SECURITY_GROUP, groupId).stream()
+        .filter(f -> !f.backupTime().isBefore(from) && !f.backupTime().isAfter(to)).toList());
     found.sort(Comparator.comparing(SnapshotFile::backupTime).reversed().thenComparing(SnapshotFile::id));
     return Page.of(found, offset, limit);
   }
@@ -395,8 +394,10 @@ public final class SnapshotService {
 
   /** Called inside every transaction that changes a group's rules: backs it up under its operate policy. */
   void groupChanged(Change change, SecurityGroup g, String operator) {
-    for (SnapshotPolicy p : change.current().where(SnapshotPolicy.class,
-        p -> p.enabled() && p.onChange() && p.securityGroupIds().contains(g.id()))) {
+    for (SnapshotPolicy p : change.current().by(Indexes.SNAPSHOT_POLICY_BY_SECURITY_GROUP, g.id())) {
+      if (!p.enabled() || !p.onChange()) {
+        continue;
+      }
       backup(change, p, g, operator);
     }
   }
@@ -447,8 +448,8 @@ public final class SnapshotService {
         continue;
       }
       for (String g : p.securityGroupIds()) {
-        boolean done = t.all(SnapshotFile.class).stream().anyMatch(f -> f.snapshotPolicyId().equals(p.id())
-            && f.securityGroupId().equals(g) && !f.backupTime().isBefore(last.get()));
+        boolean done = t.by(Indexes.SNAPSHOT_FILE_BY_POLICY, p.id()).stream().anyMatch(f ->
+            f.securityGroupId().equals(g) && !f.backupTime().isBefore(last.get()));
         if (!done) {
           out.add(new String[] {p.id(), g});
         }

@@ -6,10 +6,11 @@ import io.openvpc.control.Ledger;
 import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Validate;
-import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.address.PrivateAddresses.Holding;
+import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.IpAddr;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
@@ -91,7 +92,7 @@ public final class AddressUsageService {
 
   /** The taken addresses of the VPC (or only of {@code subnet}) that {@code keep} accepts, by address. */
   private static List<Holding> select(Topology t, Vpc vpc, Subnet subnet, Predicate<Holding> keep) {
-    Predicate<Subnet> which = subnet != null ? s -> s.id().equals(subnet.id()) : s -> s.vpcId().equals(vpc.id());
+    List<Subnet> which = subnet != null ? List.of(subnet) : t.by(Indexes.SUBNET_BY_VPC, vpc.id());
     return PrivateAddresses.taken(t, which).stream().filter(keep).sorted(BY_ADDRESS).toList();
   }
 

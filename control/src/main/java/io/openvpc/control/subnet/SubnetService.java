@@ -14,6 +14,7 @@ import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Rejection;
@@ -25,7 +26,6 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +104,7 @@ public final class SubnetService {
     return ledger.write(scope, change -> {
       Topology t = change.current();
       Vpc vpc = VpcService.require(t, vpcId, "VpcId");
-      List<Subnet> existing = t.where(Subnet.class, s -> s.vpcId().equals(vpc.id()));
+      List<Subnet> existing = t.by(Indexes.SUBNET_BY_VPC, vpc.id());
       long limit = quotas.get("vpc-max-subnets");
       if (existing.size() + specs.size() > limit) {
         throw Rejection.limit("LimitExceeded", "subnets per VPC (vpc-max-subnets)", limit);
@@ -116,7 +116,7 @@ public final class SubnetService {
         SubnetSpec s = specs.get(i);
         Cidr block = blocks.get(i);
         requireInsideVpc(vpc, block, p + "CidrBlock");
-        for (Subnet other : change.current().where(Subnet.class, x -> x.vpcId().equals(vpc.id()))) {
+        for (Subnet other : change.current().by(Indexes.SUBNET_BY_VPC, vpc.id())) {
           if (other.cidrBlock().overlaps(block)) {
             throw Rejection.value("InvalidParameterValue.SubnetConflict", p + "CidrBlock", "`" + block
                 + "` overlaps subnet " + other.id() + " (" + other.cidrBlock() + ") of " + vpc.id() + ".");
@@ -157,7 +157,7 @@ public final class SubnetService {
   }
 
   static RouteTable mainTable(Topology t, String vpcId) {
-    return t.where(RouteTable.class, r -> r.vpcId().equals(vpcId) && r.main()).stream().findFirst()
+    return t.by(Indexes.ROUTE_TABLE_BY_VPC, vpcId).stream().filter(RouteTable::main).findFirst()
         .orElseThrow(() -> new IllegalStateException(vpcId + " has no default route table"));
   }
 
@@ -192,10 +192,11 @@ public final class SubnetService {
   public Page<SubnetView> describe(Scope scope, List<String> subnetIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("SubnetIds", subnetIds, "subnet", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<Subnet> found = Listing.select("SubnetIds", ids, filters, (id, p) -> require(t, id, p), t.all(Subnet.class),
-        FILTERS, Comparator.comparing(Subnet::createdTime).reversed().thenComparing(Subnet::id));
-    Map<String, Long> used = PrivateAddresses.usedIpv4Counts(t);
-    Page<Subnet> page = Page.of(found, offset, limit);
+    Page<Subnet> page = Listing.page(t, "SubnetIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+        Map.of("vpc-id", Indexes.SUBNET_BY_VPC, "route-table-id", Indexes.SUBNET_BY_ROUTE_TABLE,
+            "network-acl-id", Indexes.SUBNET_BY_NETWORK_ACL),
+        Indexes.SUBNET_NEWEST, false, offset, limit);
+    Map<String, Long> used = PrivateAddresses.usedIpv4Counts(t, page.items());
     return new Page<>(page.totalCount(),
         page.items().stream().map(s -> new SubnetView(s, PrivateAddresses.available(s, used))).toList());
   }
@@ -217,11 +218,11 @@ public final class SubnetService {
       Topology t = change.current();
       Subnet s = require(t, subnetId, "SubnetId");
       List<String> users = new ArrayList<>();
-      t.where(Instance.class, i -> s.id().equals(i.subnetId())).stream().map(Instance::id).sorted()
+      t.by(Indexes.INSTANCE_BY_SUBNET, s.id()).stream().map(Instance::id).sorted()
           .forEach(id -> users.add("instance " + id));
-      t.where(NetworkInterface.class, e -> e.subnetId().equals(s.id()) && !e.primary()).stream()
+      t.by(Indexes.ENI_BY_SUBNET, s.id()).stream().filter(e -> !e.primary())
           .map(NetworkInterface::id).sorted().forEach(id -> users.add("network interface " + id));
-      t.where(HaVip.class, h -> h.subnetId().equals(s.id())).stream().map(HaVip::id).sorted()
+      t.by(Indexes.HAVIP_BY_SUBNET, s.id()).stream().map(HaVip::id).sorted()
           .forEach(id -> users.add("HAVIP " + id));
       if (!users.isEmpty()) {
         throw Rejection.inUse("ResourceInUse", s.id(), String.join(", ", users.subList(0, Math.min(10, users.size())))
@@ -260,8 +261,8 @@ public final class SubnetService {
           throw Rejection.value("InvalidParameterValue.SubnetRange", p + "Ipv6CidrBlock", "`" + block
               + "` must be a /64 inside " + vpc.id() + "'s IPv6 block " + vpc.ipv6CidrBlock() + ".");
         }
-        Optional<Subnet> clash = change.current().where(Subnet.class, x -> x.vpcId().equals(vpc.id())
-            && x.ipv6CidrBlock() != null && x.ipv6CidrBlock().overlaps(block)).stream().findFirst();
+        Optional<Subnet> clash = change.current().by(Indexes.SUBNET_BY_VPC, vpc.id()).stream().filter(x ->
+            x.ipv6CidrBlock() != null && x.ipv6CidrBlock().overlaps(block)).findFirst();
         if (clash.isPresent()) {
           throw Rejection.value("InvalidParameterValue.SubnetConflict", p + "Ipv6CidrBlock", "`" + block
               + "` is already the IPv6 block of " + clash.get().id() + ".");
@@ -276,8 +277,7 @@ public final class SubnetService {
     for (int i = 0; i < 256; i++) {
       Cidr candidate = new Cidr(vpc.ipv6CidrBlock().at(java.math.BigInteger.valueOf(i).shiftLeft(64)).address()
           .setPrefixLength(64, false).toPrefixBlock());
-      boolean taken = t.all(Subnet.class).stream().anyMatch(s -> s.vpcId().equals(vpc.id())
-          && s.ipv6CidrBlock() != null && s.ipv6CidrBlock().equals(candidate));
+      boolean taken = t.by(Indexes.SUBNET_BY_VPC, vpc.id()).stream().anyMatch(s -> s.ipv6CidrBlock() != null && s.ipv6CidrBlock().equals(candidate));
       if (!taken) {
         return candidate;
       }
@@ -299,8 +299,8 @@ public final class SubnetService {
         if (!s.vpcId().equals(vpc.id()) || s.ipv6CidrBlock() == null) {
           throw Rejection.value("InvalidParameterValue.Range", p, s.id() + " has no IPv6 block in " + vpc.id() + ".");
         }
-        List<String> holders = change.current().where(NetworkInterface.class,
-            e -> e.subnetId().equals(s.id()) && !e.ipv6Addresses().isEmpty()).stream().map(NetworkInterface::id).toList();
+        List<String> holders = change.current().by(Indexes.ENI_BY_SUBNET, s.id()).stream()
+            .filter(e -> !e.ipv6Addresses().isEmpty()).map(NetworkInterface::id).toList();
         if (!holders.isEmpty()) {
           throw Rejection.inUse("ResourceInUse", s.ipv6CidrBlock().toString(), "IPv6 addresses of " + String.join(", ", holders));
         }

@@ -3,12 +3,12 @@ package io.openvpc.control.task;
 import io.openvpc.control.Change;
 import io.openvpc.control.Ledger;
 import io.openvpc.control.Validate;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Scope;
 import io.openvpc.model.Task;
 import io.openvpc.model.Topology;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,8 +40,7 @@ public final class TaskService {
     }
     Topology t = change.current();
     if (t.count(Task.class) >= KEEP) {
-      t.all(Task.class).stream().min(Comparator.comparing(Task::createdTime).thenComparing(Task::id))
-          .ifPresent(change::delete);
+      t.range(Indexes.TASK_OLDEST, false, 0, 1).forEach(change::delete);
     }
     change.put(new Task(requestId, action, SUCCESS, String.join(",", resourceIds), clock.instant(), output));
   }

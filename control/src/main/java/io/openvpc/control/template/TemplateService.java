@@ -12,6 +12,8 @@ import io.openvpc.model.AddressSpec;
 import io.openvpc.model.AddressTemplate;
 import io.openvpc.model.AddressTemplateGroup;
 import io.openvpc.model.Direction;
+import io.openvpc.model.Indexes;
+import io.openvpc.model.Order;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Resource;
 import io.openvpc.model.Scope;
@@ -25,7 +27,6 @@ import io.openvpc.model.TemplateMember;
 import io.openvpc.model.Topology;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -217,28 +218,31 @@ public final class TemplateService {
       .tags(ServiceTemplateGroup::tags);
 
   public Page<AddressTemplate> describeAddressTemplates(Scope scope, List<Filter> filters, Long offset, Long limit) {
-    return page(ADDRESS_FILTERS.apply(ledger.read(scope).all(AddressTemplate.class), filters),
-        AddressTemplate::createdTime, AddressTemplate::id, offset, limit);
+    return page(ledger.read(scope), Indexes.ADDRESS_TEMPLATE_NEWEST, ADDRESS_FILTERS, filters, offset, limit);
   }
 
   public Page<AddressTemplateGroup> describeAddressGroups(Scope scope, List<Filter> filters, Long offset, Long limit) {
-    return page(ADDRESS_GROUP_FILTERS.apply(ledger.read(scope).all(AddressTemplateGroup.class), filters),
-        AddressTemplateGroup::createdTime, AddressTemplateGroup::id, offset, limit);
+    return page(ledger.read(scope), Indexes.ADDRESS_TEMPLATE_GROUP_NEWEST, ADDRESS_GROUP_FILTERS, filters, offset,
+        limit);
   }
 
   public Page<ServiceTemplate> describeServiceTemplates(Scope scope, List<Filter> filters, Long offset, Long limit) {
-    return page(SERVICE_FILTERS.apply(ledger.read(scope).all(ServiceTemplate.class), filters),
-        ServiceTemplate::createdTime, ServiceTemplate::id, offset, limit);
+    return page(ledger.read(scope), Indexes.SERVICE_TEMPLATE_NEWEST, SERVICE_FILTERS, filters, offset, limit);
   }
 
   public Page<ServiceTemplateGroup> describeServiceGroups(Scope scope, List<Filter> filters, Long offset, Long limit) {
-    return page(SERVICE_GROUP_FILTERS.apply(ledger.read(scope).all(ServiceTemplateGroup.class), filters),
-        ServiceTemplateGroup::createdTime, ServiceTemplateGroup::id, offset, limit);
+    return page(ledger.read(scope), Indexes.SERVICE_TEMPLATE_GROUP_NEWEST, SERVICE_GROUP_FILTERS, filters, offset,
+        limit);
   }
 
-  private static <R> Page<R> page(List<R> found, java.util.function.Function<R, java.time.Instant> created,
-      java.util.function.Function<R, String> id, Long offset, Long limit) {
-    found.sort(Comparator.comparing(created).reversed().thenComparing(id));
+  /** Newest first: without filters, cut from the order the snapshot keeps; with them, the matches sorted so. */
+  private static <R extends Resource> Page<R> page(Topology t, Order<R> order, Filters<R> rules, List<Filter> filters,
+      Long offset, Long limit) {
+    if (filters == null || filters.isEmpty()) {
+      return Page.of(t, order, false, offset, limit);
+    }
+    List<R> found = rules.apply(t.all(order.type()), filters);
+    found.sort(order.comparator());
     return Page.of(found, offset, limit);
   }
 
@@ -330,13 +334,11 @@ public final class TemplateService {
    */
   static List<TemplateUser> instances(Topology t, String id) {
     List<TemplateUser> out = new ArrayList<>();
-    t.where(AddressTemplateGroup.class, g -> g.addressTemplateIds().contains(id)).stream().map(AddressTemplateGroup::id)
-        .sorted().forEach(g -> out.add(new TemplateUser(Kind.ADDRESS_GROUP.apiName, g, List.of())));
-    t.where(ServiceTemplateGroup.class, g -> g.serviceTemplateIds().contains(id)).stream().map(ServiceTemplateGroup::id)
-        .sorted().forEach(g -> out.add(new TemplateUser(Kind.SERVICE_GROUP.apiName, g, List.of())));
-    List<SecurityGroup> groups = new ArrayList<>(t.all(SecurityGroup.class));
-    groups.sort(Comparator.comparing(SecurityGroup::id));
-    for (SecurityGroup g : groups) {
+    t.by(Indexes.ADDRESS_TEMPLATE_GROUP_BY_MEMBER, id).stream().map(AddressTemplateGroup::id)
+        .forEach(g -> out.add(new TemplateUser(Kind.ADDRESS_GROUP.apiName, g, List.of())));
+    t.by(Indexes.SERVICE_TEMPLATE_GROUP_BY_MEMBER, id).stream().map(ServiceTemplateGroup::id)
+        .forEach(g -> out.add(new TemplateUser(Kind.SERVICE_GROUP.apiName, g, List.of())));
+    for (SecurityGroup g : t.by(Indexes.SECURITY_GROUP_BY_REFERENCE, id)) {  // by ID
       List<TemplateUser.Rule> rules = new ArrayList<>();
       for (Direction d : Direction.values()) {
         List<SecurityGroupPolicy> policies = g.policies(d);

@@ -9,6 +9,7 @@ import io.openvpc.control.Page;
 import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Cidr;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Rejection;
 import io.openvpc.model.Route;
 import io.openvpc.model.RouteTable;
@@ -18,6 +19,7 @@ import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,7 +77,7 @@ public final class VpcBlockService {
 
   /** A user route to a destination inside a new block would be shadowed by the local route: refuse. */
   private static void requireNoRouteConflict(Topology t, Vpc v, Cidr b, String parameter) {
-    for (RouteTable rt : t.where(RouteTable.class, r -> r.vpcId().equals(v.id()))) {
+    for (RouteTable rt : t.by(Indexes.ROUTE_TABLE_BY_VPC, v.id())) {
       for (Route r : rt.routes()) {
         if (r.destination().overlaps(b)) {
           throw Rejection.value("InvalidParameterValue.VpcCidrOverlapRoute", parameter, "`" + b + "` overlaps route "
@@ -100,8 +102,8 @@ public final class VpcBlockService {
         throw Rejection.value("InvalidParameterValue.Range", parameter + "." + i, "`" + b
             + "` is not a secondary block of " + v.id() + ".");
       }
-      List<String> users = change.current().where(Subnet.class, s -> s.vpcId().equals(v.id())
-          && b.contains(s.cidrBlock())).stream().map(Subnet::id).sorted().toList();
+      List<String> users = change.current().by(Indexes.SUBNET_BY_VPC, v.id()).stream()
+          .filter(s -> b.contains(s.cidrBlock())).map(Subnet::id).toList();
       if (!users.isEmpty()) {
         throw Rejection.inUse("ResourceInUse", b.toString(), "subnets " + String.join(", ", users) + "; delete them first");
       }
@@ -132,7 +134,11 @@ public final class VpcBlockService {
       Long limit) {
     List<String> ids = Validate.ids("VpcIds", vpcIds, "vpc", VpcService.MALFORMED, 100);
     List<SecondaryBlock> all = new ArrayList<>();
-    for (Vpc v : ledger.read(scope).all(Vpc.class)) {
+    Topology t = ledger.read(scope);
+    // named VPCs: only theirs (selectWhere keeps the blocks of the named VPCs anyway); else every VPC's
+    Collection<Vpc> vpcs = ids.isEmpty() ? t.all(Vpc.class)
+        : ids.stream().distinct().map(id -> t.find(Vpc.class, id)).flatMap(java.util.Optional::stream).toList();
+    for (Vpc v : vpcs) {
       v.secondaryCidrBlocks().forEach(b -> all.add(new SecondaryBlock(v, b)));
     }
     return Page.of(Listing.selectWhere("VpcIds", ids, b -> b.vpc().id(), filters, all, FILTERS,
@@ -191,8 +197,8 @@ public final class VpcBlockService {
         throw Rejection.value("InvalidParameterValue.Range", "Ipv6CidrBlock", "`" + block + "` is not the IPv6 block of "
             + v.id() + " (" + v.ipv6CidrBlock() + ").");
       }
-      List<String> users = change.current().where(Subnet.class, s -> s.vpcId().equals(v.id())
-          && s.ipv6CidrBlock() != null).stream().map(Subnet::id).sorted().toList();
+      List<String> users = change.current().by(Indexes.SUBNET_BY_VPC, v.id()).stream()
+          .filter(s -> s.ipv6CidrBlock() != null).map(Subnet::id).toList();
       if (!users.isEmpty()) {
         throw Rejection.inUse("ResourceInUse", v.ipv6CidrBlock().toString(), "the IPv6 blocks of subnets "
             + String.join(", ", users) + "; unassign them first");

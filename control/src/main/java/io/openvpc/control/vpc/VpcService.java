@@ -10,6 +10,7 @@ import io.openvpc.control.Quotas;
 import io.openvpc.control.Validate;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.HaVip;
+import io.openvpc.model.Indexes;
 import io.openvpc.model.Instance;
 import io.openvpc.model.NetworkAcl;
 import io.openvpc.model.NetworkInterface;
@@ -21,7 +22,6 @@ import io.openvpc.model.Tag;
 import io.openvpc.model.Topology;
 import io.openvpc.model.Vpc;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +118,8 @@ public final class VpcService {
   public Page<Vpc> describe(Scope scope, List<String> vpcIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("VpcIds", vpcIds, "vpc", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<Vpc> found = Listing.select("VpcIds", ids, filters, (id, p) -> require(t, id, p), t.all(Vpc.class), FILTERS,
-        Comparator.comparing(Vpc::createdTime).reversed().thenComparing(Vpc::id));
-    return Page.of(found, offset, limit);
+    return Listing.page(t, "VpcIds", ids, filters, (id, p) -> require(t, id, p), FILTERS, Indexes.VPC_NEWEST, false,
+        offset, limit);
   }
 
   /** The VPC, or {@code ResourceNotFound} naming the parameter. */
@@ -155,13 +154,13 @@ public final class VpcService {
       Topology t = change.current();
       Vpc v = require(t, vpcId, "VpcId");
       Map<String, List<String>> users = new LinkedHashMap<>();
-      users.put("subnets", ids(t.where(Subnet.class, s -> s.vpcId().equals(v.id())), Subnet::id));
-      users.put("network interfaces", ids(t.where(NetworkInterface.class, e -> e.vpcId().equals(v.id())), NetworkInterface::id));
-      users.put("instances", ids(t.where(Instance.class, i -> v.id().equals(i.vpcId())), Instance::id));
-      users.put("HAVIPs", ids(t.where(HaVip.class, h -> h.vpcId().equals(v.id())), HaVip::id));
+      users.put("subnets", ids(t.by(Indexes.SUBNET_BY_VPC, v.id()), Subnet::id));
+      users.put("network interfaces", ids(t.by(Indexes.ENI_BY_VPC, v.id()), NetworkInterface::id));
+      users.put("instances", ids(t.by(Indexes.INSTANCE_BY_VPC, v.id()), Instance::id));
+      users.put("HAVIPs", ids(t.by(Indexes.HAVIP_BY_VPC, v.id()), HaVip::id));
       users.put("custom route tables",
-          ids(t.where(RouteTable.class, r -> r.vpcId().equals(v.id()) && !r.main()), RouteTable::id));
-      users.put("network ACLs", ids(t.where(NetworkAcl.class, a -> a.vpcId().equals(v.id())), NetworkAcl::id));
+          ids(t.by(Indexes.ROUTE_TABLE_BY_VPC, v.id()).stream().filter(r -> !r.main()).toList(), RouteTable::id));
+      users.put("network ACLs", ids(t.by(Indexes.NETWORK_ACL_BY_VPC, v.id()), NetworkAcl::id));
       String inUse = users.entrySet().stream().filter(e -> !e.getValue().isEmpty())
           .map(e -> e.getKey() + " " + String.join(", ", e.getValue().subList(0, Math.min(5, e.getValue().size())))
               + (e.getValue().size() > 5 ? " and " + (e.getValue().size() - 5) + " more" : ""))
@@ -169,7 +168,7 @@ public final class VpcService {
       if (!inUse.isEmpty()) {
         throw Rejection.inUse("ResourceInUse", v.id(), inUse + "; delete them first");
       }
-      t.where(RouteTable.class, r -> r.vpcId().equals(v.id())).forEach(change::delete);
+      t.by(Indexes.ROUTE_TABLE_BY_VPC, v.id()).forEach(change::delete);
       change.delete(v);
       return null;
     });
