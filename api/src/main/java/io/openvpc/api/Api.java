@@ -36,8 +36,8 @@ public final class Api {
   static List<HandlerFamily> families(ControlPlane control) {
     return List.of(
         new RegionHandlers(control.regions()),
-        new VpcHandlers(control.vpcs()),
-        new VpcBlockHandlers(control.vpcBlocks()),
+        new VpcHandlers(control.vpcs(), call -> control.ledger().read(call.scope())),
+        new VpcBlockHandlers(control.vpcBlocks(), call -> control.ledger().read(call.scope())),
         new SubnetHandlers(control.subnets()),
         new NetworkInterfaceHandlers(control.networkInterfaces(), control.networkInterfaceAddresses(),
             call -> control.ledger().read(call.scope())),

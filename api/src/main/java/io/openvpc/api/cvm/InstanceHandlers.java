@@ -17,6 +17,7 @@ import io.openvpc.api.types.cvm.Image;
 import io.openvpc.api.types.cvm.InstanceStatus;
 import io.openvpc.api.types.cvm.InstanceTypeConfig;
 import io.openvpc.api.types.cvm.InternetAccessible;
+import io.openvpc.api.types.cvm.LoginSettings;
 import io.openvpc.api.types.cvm.ModifyInstancesAttributeRequest;
 import io.openvpc.api.types.cvm.ModifyInstancesAttributeResponse;
 import io.openvpc.api.types.cvm.Placement;
@@ -169,7 +170,7 @@ public final class InstanceHandlers implements HandlerFamily {
             .setArchitecture(i.architecture()).setImageType("PUBLIC_IMAGE").setImageState("NORMAL")
             .setImageSource("OFFICIAL").setImageSize(20L).setImageCreator("").setImageDescription(i.name())
             .setCreatedTime("2024-01-01T00:00:00Z").setIsSupportCloudinit(true).setLicenseType("TencentCloud")
-            .setImageDeprecated(false)).toList());
+            .setImageDeprecated(false).setSnapshotSet(List.of()).setTags(List.of())).toList());
   }
 
   io.openvpc.api.types.cvm.Instance view(InstanceView v) {
@@ -185,7 +186,7 @@ public final class InstanceHandlers implements HandlerFamily {
         .setRestrictState("NORMAL")
         .setInstanceName(i.name())
         .setInstanceChargeType("POSTPAID_BY_HOUR")
-        .setSystemDisk(new SystemDisk().setDiskType("CLOUD_BSSD").setDiskSize(20L))
+        .setSystemDisk(new SystemDisk().setDiskType("CLOUD_BSSD").setDiskSize(20L).setEncrypt(false).setKmsKeyId(""))
         .setDataDisks(List.of())
         .setPrivateIpAddresses(List.of(primary.primaryIp().toString()))
         .setPublicIpAddresses(List.of())
@@ -196,6 +197,14 @@ public final class InstanceHandlers implements HandlerFamily {
         .setImageId(i.imageId())
         .setRenewFlag("")
         .setCreatedTime(Times.iso(i.createdTime()))
+        .setExpiredTime(null) // pay-as-you-go: Tencent answers null
+        .setLoginSettings(new LoginSettings().setKeyIds(List.of()))
+        .setDisasterRecoverGroupId("")
+        .setHpcClusterId("")
+        .setDedicatedClusterId("")
+        .setIsolatedSource("NOTISOLATED")
+        .setDisasterRecoverGroupIds(List.of())
+        .setLicenseType("TencentCloud")
         .setOsName(Catalogue.image(i.imageId()).map(Catalogue.Image::osName).orElse(""))
         .setSecurityGroupIds(primary.securityGroupIds())
         .setInstanceState(i.state().name())

@@ -129,7 +129,7 @@ public final class SubnetService {
         Subnet subnet = new Subnet(Ids.next("subnet", change.current()), vpc.id(), s.name(), block, null, s.zone(),
             tableId, "", false, false, checkedTags, clock.instant());
         change.put(subnet);
-        out.add(new SubnetView(subnet, subnet.totalIpAddressCount()));
+        out.add(new SubnetView(subnet, subnet.usableIpAddressCount()));
       }
       return out;
     });
