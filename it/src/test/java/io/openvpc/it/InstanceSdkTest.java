@@ -155,6 +155,29 @@ class InstanceSdkTest {
   }
 
   @Test
+  void runInstances_withoutSecurityGroupIds_bindsTheProjectsDefaultGroup_createdOnFirstUse() throws Exception {
+    // a server of its own, so that no other test has made the default group yet
+    try (SdkFixture own = SdkFixture.start()) {
+      SdkFixture.Network net = own.network("10.44.0.0/16", "10.44.1.0/24");
+      com.tencentcloudapi.vpc.v20170312.models.DescribeSecurityGroupsRequest all =
+          new com.tencentcloudapi.vpc.v20170312.models.DescribeSecurityGroupsRequest();
+      assertThat(own.vpc.DescribeSecurityGroups(all).getTotalCount()).isZero();
+      String first = own.instance(net, "a");
+      var groups = own.vpc.DescribeSecurityGroups(all).getSecurityGroupSet();
+      assertThat(groups).hasSize(1);
+      assertThat(groups[0].getIsDefault()).isTrue();
+      assertThat(groups[0].getSecurityGroupName()).isEqualTo("default");
+      assertThat(own.describeInstance(first).getSecurityGroupIds()).containsExactly(groups[0].getSecurityGroupId());
+      // the next instance gets the same group, and so does CreateDefaultSecurityGroup
+      assertThat(own.describeInstance(own.instance(net, "b")).getSecurityGroupIds())
+          .containsExactly(groups[0].getSecurityGroupId());
+      assertThat(own.vpc.CreateDefaultSecurityGroup(new com.tencentcloudapi.vpc.v20170312.models.CreateDefaultSecurityGroupRequest())
+          .getSecurityGroup().getSecurityGroupId()).isEqualTo(groups[0].getSecurityGroupId());
+      assertThat(own.vpc.DescribeSecurityGroups(all).getTotalCount()).isEqualTo(1L);
+    }
+  }
+
+  @Test
   void runInstances_errorsNameTheParameter() throws Exception {
     SdkFixture.Network net = sdk.network("10.43.0.0/16", "10.43.1.0/24");
     String otherSubnet = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.43.2.0/24", "ap-guangzhou-4"))

@@ -138,6 +138,22 @@ class NetworkInterfaceSdkTest {
     DescribeNetworkInterfaceLimitRequest lim = new DescribeNetworkInterfaceLimitRequest();
     lim.setInstanceId(ins[0]);
     assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniPrivateIpAddressQuantity()).isEqualTo(6L);
+    // as Tencent's examples count: the instance's type binds 2 ENIs, its primary one included (S5.SMALL2)
+    assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniQuantity()).isEqualTo(2L);
+    // an ENI ID is accepted too: an ENI binds no ENIs, and holds what its instance's type allows
+    lim.setInstanceId(eni);
+    assertThat(vpc.DescribeNetworkInterfaceLimit(lim)).satisfies(l -> {
+      assertThat(l.getEniQuantity()).isZero();
+      assertThat(l.getEniPrivateIpAddressQuantity()).isEqualTo(6L);
+    });
+    // an unattached one, the account's eni-max-private-ips
+    lim.setInstanceId(eni2);
+    assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniPrivateIpAddressQuantity()).isEqualTo(20L);
+    lim.setInstanceId("eni-zzzzzzzz");
+    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidNetworkInterfaceId.NotFound", "eni-zzzzzzzz");
+    lim.setInstanceId("vpc-12345678");
+    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidParameterValue.InstanceIdMalformed", "InstanceId");
+    lim.setInstanceId(ins[0]);
 
     String otherZone = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.51.2.0/24", "ap-guangzhou-4"))
         .getSubnet().getSubnetId();

@@ -467,11 +467,34 @@ public final class NetworkInterfaceService {
     return out;
   }
 
-  /** DescribeNetworkInterfaceLimit: the limits of an instance's type. */
-  public InstanceType limits(Scope scope, String instanceId) {
-    Ids.requireWellFormed("ins", instanceId, "InstanceId", "InvalidParameterValue.InstanceIdMalformed");
-    Instance i = ledger.read(scope).find(Instance.class, instanceId)
+  /**
+   * What DescribeNetworkInterfaceLimit answers: how many ENIs may be bound ({@code eniQuantity}) and how many
+   * private IPv4 addresses each may hold ({@code ipsPerEni}).
+   */
+  public record EniLimits(long eniQuantity, long ipsPerEni) {}
+
+  /**
+   * DescribeNetworkInterfaceLimit, whose InstanceId names an instance or an ENI, as Tencent's examples show:
+   * an instance may bind its type's ENIs (the primary one included) with its type's addresses each; an ENI
+   * binds no ENIs (0) and holds its instance type's addresses when attached, else the account's quota.
+   */
+  public EniLimits limits(Scope scope, String instanceId) {
+    Topology t = ledger.read(scope);
+    if (instanceId != null && instanceId.startsWith("eni-")) {
+      NetworkInterface e = require(t, instanceId, "InstanceId");
+      long ips = e.attached()
+          ? t.find(Instance.class, e.instanceId()).flatMap(i -> Catalogue.type(i.instanceType()))
+              .map(type -> (long) type.ipsPerEni()).orElse(quotas.get("eni-max-private-ips"))
+          : quotas.get("eni-max-private-ips");
+      return new EniLimits(0, ips);
+    }
+    if (!Ids.wellFormed("ins", instanceId)) {
+      throw Rejection.value("InvalidParameterValue.InstanceIdMalformed", "InstanceId",
+          "`" + instanceId + "` is neither an instance ID (ins-xxxxxxxx) nor an ENI ID (eni-xxxxxxxx).");
+    }
+    Instance i = t.find(Instance.class, instanceId)
         .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", "InstanceId", instanceId));
-    return Catalogue.requireType("InstanceType", i.instanceType());
+    InstanceType type = Catalogue.requireType("InstanceType", i.instanceType());
+    return new EniLimits(type.eniQuota(), type.ipsPerEni());
   }
 }

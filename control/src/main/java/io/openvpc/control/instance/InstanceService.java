@@ -4,6 +4,8 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Quotas;
+import io.openvpc.control.security.SecurityGroupService;
 import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Regions;
@@ -53,10 +55,17 @@ public final class InstanceService {
   private final NetworkInterfaceService enis;
   private final Clock clock;
 
+  private final Quotas quotas;
+
   public InstanceService(Ledger ledger, Regions regions, NetworkInterfaceService enis, Clock clock) {
+    this(ledger, regions, enis, Quotas.defaultQuotas(), clock);
+  }
+
+  public InstanceService(Ledger ledger, Regions regions, NetworkInterfaceService enis, Quotas quotas, Clock clock) {
     this.ledger = ledger;
     this.regions = regions;
     this.enis = enis;
+    this.quotas = quotas;
     this.clock = clock;
   }
 
@@ -134,8 +143,11 @@ public final class InstanceService {
     return ledger.write(scope, change -> {
       Topology t = change.current();
       Subnet subnet = placement(t, spec);
-      List<String> groups = enis.securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds",
-          "InvalidSecurityGroupId.NotFound");
+      // no SecurityGroupIds: Tencent binds the project's default group, creating it on first use (OpenVPC
+      // places every instance in project 0)
+      List<String> groups = spec.securityGroupIds() == null || spec.securityGroupIds().isEmpty()
+          ? List.of(SecurityGroupService.defaultGroup(change, "0", quotas, clock.instant()).id())
+          : enis.securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds", "InvalidSecurityGroupId.NotFound");
       List<IpAddr> ips = requestedAddresses(t, subnet, ipTexts);
       List<Instance> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
