@@ -29,7 +29,8 @@ public final class Api {
     for (HandlerFamily family : families(control)) {
       family.register(actions);
     }
-    return new Dispatcher(actions, control.regions());
+    return new Dispatcher(actions, control.regions(),
+        (call, resourceIds) -> control.tasks().ensure(call.scope(), call.requestId(), call.action(), resourceIds));
   }
 
   /** One line per resource family. */

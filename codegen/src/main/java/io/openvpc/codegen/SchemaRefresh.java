@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * API descriptions. Usage: {@code SchemaRefresh <spec dir> <schema dir>}; it reads
  * {@code <spec dir>/zh/<product>.api.json} (the complete edition) for every product OpenVPC serves.
  *
- * <p>Output format, one file per product: {@code {"service","version","actions":{Name:[input,output]},
+ * <p>Output format, one file per product: {@code {"service","version","actions":{Name:[input,output,"async"?]},
  * "objects":{Name:[[member, type, flag...], ...]}}} where type is {@code string|int|bool|float},
  * an object name, or either of those followed by {@code []} for a list, and the flags are
  * {@code "required"} (a request must carry it), {@code "out"} (a response always carries it: the spec's
@@ -62,7 +62,11 @@ public final class SchemaRefresh {
     for (Map.Entry<String, JsonNode> a : actions.entrySet()) {
       sb.append(quote(json, a.getKey())).append(":[")
           .append(quote(json, a.getValue().path("input").asText())).append(',')
-          .append(quote(json, a.getValue().path("output").asText())).append(']')
+          .append(quote(json, a.getValue().path("output").asText()));
+      if (async(a.getKey(), a.getValue(), intl.path("actions").path(a.getKey()))) {
+        sb.append(",\"async\"");
+      }
+      sb.append(']')
           .append(++i < actions.size() ? ",\n" : "\n");
     }
     sb.append("},\n\"objects\":{\n");
@@ -88,6 +92,15 @@ public final class SchemaRefresh {
     }
     sb.append("}}\n");
     return sb.toString();
+  }
+
+  /**
+   * Whether Tencent runs the action asynchronously, its result to be polled with DescribeVpcTaskResult:
+   * its description in either edition says so by naming that action.
+   */
+  static boolean async(String name, JsonNode action, JsonNode intl) {
+    return !name.equals("DescribeVpcTaskResult") && (action.path("document").asText().contains("DescribeVpcTaskResult")
+        || intl.path("document").asText().contains("DescribeVpcTaskResult"));
   }
 
   private static boolean nullableIn(JsonNode api, String object, String member) {

@@ -48,8 +48,13 @@ class NetworkInterfaceSdkTest {
     primary.setPrimary(true);
     c.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {primary});
     c.setSecondaryPrivateIpAddressCount(2L);
-    NetworkInterface e = vpc.CreateNetworkInterface(c).getNetworkInterface();
+    var createdResponse = vpc.CreateNetworkInterface(c);
+    NetworkInterface e = createdResponse.getNetworkInterface();
     assertThat(e.getNetworkInterfaceId()).matches("eni-[a-z0-9]{8}");
+    // asynchronous at Tencent: the RequestId is a task that reports the new ENI
+    sdk.assertTaskSucceeded(createdResponse.getRequestId(), e.getNetworkInterfaceId());
+    // not attached: Tencent answers the Attachment member, as null
+    assertThat(e.getAttachment()).isNull();
     assertThat(addresses(e)).containsExactly("10.50.1.10", "10.50.1.2", "10.50.1.3");
     assertThat(e.getPrivateIpAddressSet()[0].getPrimary()).isTrue();
     assertThat(e.getMacAddress()).startsWith("20:90:6F:");

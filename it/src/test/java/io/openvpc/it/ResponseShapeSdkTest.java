@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every implemented action, driven once with a valid request through the official SDK's CommonClient,
  * answers the shape Tencent describes: each member the spec marks output-required is present (null only
  * where the spec allows it), each member has the spec's type, recursively, and nothing else is there
- * ({@link ResponseShape}). The test enumerates the server's registered actions and fails for any it did
+ * ({@link ResponseShape}); and each action Tencent documents as asynchronous leaves a task that
+ * DescribeVpcTaskResult reports by the call's RequestId. The test enumerates the server's registered actions and fails for any it did
  * not drive, so a product that lands later must add its requests here and is held to its spec too.
  */
 class ResponseShapeSdkTest {
@@ -48,6 +49,18 @@ class ResponseShapeSdkTest {
       return JSON.missingNode();
     }
     driven.add(spec.service() + " " + action);
+    if (ApiSchema.get().async(spec.service(), action)) {
+      // Tencent runs it asynchronously: a client polls DescribeVpcTaskResult with the call's RequestId
+      String taskId = response.path("RequestId").asText();
+      try {
+        JsonNode task = JSON.readTree(vpc.call("DescribeVpcTaskResult", "{\"TaskId\":" + q(taskId) + "}")).path("Response");
+        if (!task.path("Status").asText().equals("SUCCESS")) {
+          problems.add(action + " is asynchronous; its task " + taskId + " answers " + task);
+        }
+      } catch (TencentCloudSDKException e) {
+        problems.add(action + " is asynchronous, but DescribeVpcTaskResult for its RequestId answers " + e.getErrorCode());
+      }
+    }
     // RequestId is the envelope's; the schema lists it too, so it is checked like any other member
     problems.addAll(SHAPE.check(spec.service(), action, response));
     return response;

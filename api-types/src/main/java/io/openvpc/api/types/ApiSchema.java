@@ -40,12 +40,14 @@ public final class ApiSchema {
   private final Map<String, Map<String, Map<String, Member>>> objectsByService;
   private final Map<String, List<String>> actionsByService;
   private final Map<String, Map<String, String[]>> ioByService;
+  private final Map<String, java.util.Set<String>> asyncByService;
 
   private ApiSchema(Map<String, Map<String, Map<String, Member>>> objects, Map<String, List<String>> actions,
-      Map<String, Map<String, String[]>> io) {
+      Map<String, Map<String, String[]>> io, Map<String, java.util.Set<String>> async) {
     this.objectsByService = objects;
     this.actionsByService = actions;
     this.ioByService = io;
+    this.asyncByService = async;
   }
 
   public static ApiSchema get() {
@@ -62,6 +64,14 @@ public final class ApiSchema {
     return ioByService.getOrDefault(service, Map.of()).get(action);
   }
 
+  /**
+   * Whether Tencent documents the action as asynchronous, its outcome to be polled with
+   * DescribeVpcTaskResult by the call's request ID (the compact schema's {@code "async"} mark).
+   */
+  public boolean async(String service, String action) {
+    return asyncByService.getOrDefault(service, java.util.Set.of()).contains(action);
+  }
+
   /** Every action name of a product, sorted. */
   public List<String> actions(String service) {
     return actionsByService.getOrDefault(service, List.of());
@@ -72,6 +82,7 @@ public final class ApiSchema {
     Map<String, Map<String, Map<String, Member>>> objects = new HashMap<>();
     Map<String, List<String>> actions = new HashMap<>();
     Map<String, Map<String, String[]>> io = new HashMap<>();
+    Map<String, java.util.Set<String>> async = new HashMap<>();
     for (String product : java.util.stream.Stream.concat(PRODUCTS.stream(), OWN.stream()).toList()) {
       try (InputStream in = ApiSchema.class.getResourceAsStream("schema/" + product + ".json")) {
         if (in == null) {
@@ -102,6 +113,9 @@ public final class ApiSchema {
           Map.Entry<String, JsonNode> a = it.next();
           names.add(a.getKey());
           pairs.put(a.getKey(), new String[] {a.getValue().get(0).asText(), a.getValue().get(1).asText()});
+          if (a.getValue().size() > 2 && a.getValue().get(2).asText().equals("async")) {
+            async.computeIfAbsent(product, k -> new java.util.HashSet<>()).add(a.getKey());
+          }
         }
         io.put(product, pairs);
         Collections.sort(names);
@@ -110,6 +124,6 @@ public final class ApiSchema {
         throw new UncheckedIOException(e);
       }
     }
-    return new ApiSchema(objects, actions, io);
+    return new ApiSchema(objects, actions, io, async);
   }
 }
