@@ -47,7 +47,6 @@ import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The networking part of cvm: RunInstances, DescribeInstances, DescribeInstancesStatus, Start, Stop,
@@ -158,7 +157,10 @@ public final class InstanceHandlers implements HandlerFamily {
       .exact("image-id", Catalogue.Image::id)
       .exact("image-type", i -> "PUBLIC_IMAGE")
       .exact("platform", Catalogue.Image::platform)
-      .fuzzy("image-name", Catalogue.Image::name);
+      .fuzzy("image-name", Catalogue.Image::name)
+      .exact("dedicated-cluster-id", i -> List.of()) // public images are not cached in CDC clusters
+      .exact("cdc-cache-status", i -> List.of())
+      .tags(i -> List.of()); // public images carry no tags: tag-key, tag-value and tag:<key> match none
 
   DescribeImagesResponse images(Call call, DescribeImagesRequest r) {
     List<Catalogue.Image> found = r.getImageIds() != null && !r.getImageIds().isEmpty()
@@ -210,7 +212,7 @@ public final class InstanceHandlers implements HandlerFamily {
         .setInstanceState(i.state().name())
         .setTags(i.tags().stream().map(t -> new io.openvpc.api.types.cvm.Tag().setKey(t.key()).setValue(t.value())).toList())
         .setStopChargingMode("NOT_APPLICABLE")
-        .setUuid(UUID.nameUUIDFromBytes(i.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+        .setUuid(InstanceService.uuidOf(i))
         .setIPv6Addresses(primary.ipv6Addresses().stream().map(a -> a.address().toString()).toList())
         .setDisableApiTermination(false)
         .setDefaultLoginUser("root")

@@ -53,6 +53,9 @@ public final class NetworkInterfaceService {
   /** Addresses one call may request, as Tencent limits it. */
   public static final int MAX_ADDRESSES_PER_CALL = 10;
 
+  /** address-ip with exact matching: several values, or one with {@code ip-exact-match} TRUE. */
+  private static final String EXACT_ADDRESS_IP = "address-ip (exact)";
+
   private static final Filters<NetworkInterface> FILTERS = new Filters<NetworkInterface>()
       .exact("vpc-id", NetworkInterface::vpcId)
       .exact("subnet-id", NetworkInterface::subnetId)
@@ -61,12 +64,43 @@ public final class NetworkInterfaceService {
       .exact("groups.security-group-id", NetworkInterface::securityGroupIds)
       .fuzzy("network-interface-name", NetworkInterface::name)
       .fuzzy("network-interface-description", NetworkInterface::description)
-      .exact("address-ip", e -> e.privateIps().stream().map(ip -> ip.address().toString()).toList())
+      .any("address-ip", (e, v) -> e.privateIps().stream().anyMatch(ip -> ip.address().toString().endsWith(v)))
+      .exact(EXACT_ADDRESS_IP, e -> e.privateIps().stream().map(ip -> ip.address().toString()).toList())
+      .exact("public-address-ip", e -> List.of()) // no public addresses without EIPs
+      .exact("address-type", e -> e.ipv6Addresses().isEmpty() ? List.of() : List.of("ULA"))
+      .exact("termination-protection", e -> "false")
+      .exact("traffic-protection", e -> "false")
       .exact("address-ipv6", e -> e.ipv6Addresses().stream().map(ip -> ip.address().toString()).toList())
       .bool("is-primary", NetworkInterface::primary)
       .exact("eni-type", e -> e.primary() ? "1" : "0")
       .exact("eni-qos", e -> "")
       .tags(NetworkInterface::tags);
+
+  /**
+   * Tencent's address-ip: one value matches as a suffix of an address, several match exactly, and
+   * {@code ip-exact-match} TRUE makes one value exact too (only its first value counts).
+   */
+  static List<Filter> addressIpFilters(List<Filter> filters) {
+    if (filters == null) {
+      return null;
+    }
+    boolean exact = filters.stream().anyMatch(f -> "ip-exact-match".equals(f.name()) && !f.values().isEmpty()
+        && f.values().get(0).equalsIgnoreCase("true"));
+    List<Filter> out = new ArrayList<>();
+    for (Filter f : filters) {
+      if ("ip-exact-match".equals(f.name())) {
+        if (f.values().isEmpty() || !(f.values().get(0).equalsIgnoreCase("true")
+            || f.values().get(0).equalsIgnoreCase("false"))) {
+          throw Rejection.value("InvalidParameterValue", "Filters." + filters.indexOf(f) + ".Values",
+              "ip-exact-match takes TRUE or FALSE.");
+        }
+        continue;
+      }
+      out.add("address-ip".equals(f.name()) && (exact || f.values().size() > 1)
+          ? new Filter(EXACT_ADDRESS_IP, f.values()) : f);
+    }
+    return out;
+  }
 
   private final Ledger ledger;
   private final Quotas quotas;
@@ -262,7 +296,8 @@ public final class NetworkInterfaceService {
   public Page<NetworkInterface> describe(Scope scope, List<String> eniIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    List<NetworkInterface> found = Listing.select("NetworkInterfaceIds", ids, filters, (id, p) -> require(t, id, p),
+    List<NetworkInterface> found = Listing.select("NetworkInterfaceIds", ids, addressIpFilters(filters),
+        (id, p) -> require(t, id, p),
         t.all(NetworkInterface.class), FILTERS,
         Comparator.comparing(NetworkInterface::createdTime).reversed().thenComparing(NetworkInterface::id));
     return Page.of(found, offset, limit);

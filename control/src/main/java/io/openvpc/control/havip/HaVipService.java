@@ -54,6 +54,9 @@ public final class HaVipService {
       .exact("address-ip", HaVip::addressIp)
       .exact("havip-association.instance-id", HaVip::allowedInstanceIds)
       .exact("havip-association.instance-type", h -> h.allowedInstanceIds().stream().map(HaVipService::typeOf).toList())
+      .bool("check-associate", HaVip::checkAssociate)
+      .exact("type", h -> "NORMAL")
+      .exact("cdc-id", h -> List.of())
       .tags(HaVip::tags);
 
   private final Ledger ledger;

@@ -98,7 +98,20 @@ public final class InstanceService {
       .exact("private-ip-address", v -> v.interfaces().stream()
           .flatMap(e -> e.privateIps().stream()).map(ip -> ip.address().toString()).toList())
       .exact("security-group-id", v -> v.primary().securityGroupIds())
+      .exact("uuid", v -> uuidOf(v.instance()))
+      .exact("ipv6-address", v -> v.interfaces().stream()
+          .flatMap(e -> e.ipv6Addresses().stream()).map(ip -> ip.address().toString()).toList())
+      .exact("public-ip-address", v -> List.of()) // no public addresses without EIPs
+      .exact("host-id", v -> List.of()) // nor CDH hosts
+      .exact("dedicated-cluster-id", v -> List.of()) // nor CDC clusters
+      .time("creation-start-time", v -> v.instance().createdTime(), true)
+      .time("creation-end-time", v -> v.instance().createdTime(), false)
       .tags(v -> v.instance().tags());
+
+  /** The instance's UUID as DescribeInstances answers it: stable, derived from the ID. */
+  public static String uuidOf(Instance i) {
+    return java.util.UUID.nameUUIDFromBytes(i.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
 
   /** The filters of DescribeVpcInstances, as Tencent's vpc API names them. */
   private static final Filters<InstanceView> VPC_FILTERS = new Filters<InstanceView>()
