@@ -13,6 +13,7 @@ import io.openvpc.control.Validate;
 import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.route.RouteTableService;
+import io.openvpc.model.Cidr;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
 import io.openvpc.model.Instance;
@@ -137,7 +138,8 @@ public final class InstanceService {
     InstanceType type = Catalogue.requireType("InstanceType", spec.instanceType() == null || spec.instanceType().isEmpty()
         ? Catalogue.DEFAULT_TYPE : spec.instanceType());
     Catalogue.Image image = Catalogue.requireImage("ImageId", spec.imageId());
-    if (spec.vpcId() == null || spec.subnetId() == null) {
+    boolean defaultNetwork = spec.vpcId() == null && spec.subnetId() == null;
+    if (!defaultNetwork && (spec.vpcId() == null || spec.subnetId() == null)) {
       throw Rejection.missing(spec.vpcId() == null ? "VirtualPrivateCloud.VpcId" : "VirtualPrivateCloud.SubnetId");
     }
     long count = spec.count() == null ? 1 : spec.count();
@@ -155,7 +157,8 @@ public final class InstanceService {
     List<Tag> tags = Validate.tags("TagSpecification.0.Tags", spec.tags());
     return ledger.write(scope, change -> {
       Topology t = change.current();
-      Subnet subnet = placement(t, spec);
+      // VirtualPrivateCloud is optional: without it Tencent launches into the default VPC's default subnet
+      Subnet subnet = defaultNetwork ? defaultSubnet(change, spec.zone()) : placement(t, spec);
       // no SecurityGroupIds: Tencent binds the project's default group, creating it on first use (OpenVPC
       // places every instance in project 0)
       List<String> groups = spec.securityGroupIds() == null || spec.securityGroupIds().isEmpty()
@@ -178,6 +181,47 @@ public final class InstanceService {
       }
       return out;
     });
+  }
+
+  /** The default VPC Tencent gives an account in a region (and a /20 default subnet per zone). */
+  static final Cidr DEFAULT_VPC_BLOCK = Cidr.parse("172.16.0.0/16");
+
+  /**
+   * The default VPC's default subnet in {@code zone}, as RunInstances without VirtualPrivateCloud uses
+   * them; both are created on first use, like Tencent's: {@code Default-VPC} 172.16.0.0/16 and a
+   * {@code Default-Subnet} /20 per zone (the first /20 of the block no subnet overlaps).
+   */
+  private Subnet defaultSubnet(io.openvpc.control.Change change, String zone) {
+    Topology t = change.current();
+    Vpc vpc = t.where(Vpc.class, Vpc::isDefault).stream().findFirst().orElse(null);
+    if (vpc == null) {
+      long limit = quotas.get("appid-max-vpcs");
+      if (t.count(Vpc.class) >= limit) {
+        throw Rejection.limit("LimitExceeded", "VPCs per region (appid-max-vpcs), which the default VPC would "
+            + "exceed", limit);
+      }
+      vpc = change.put(new Vpc(Ids.next("vpc", t), "Default-VPC", DEFAULT_VPC_BLOCK, List.of(), null, true, false,
+          false, io.openvpc.control.vpc.VpcService.DEFAULT_DNS, "", List.of(), clock.instant()));
+      change.put(new io.openvpc.model.RouteTable(Ids.next("rtb", change.current()), vpc.id(), "default", true,
+          List.of(), 1, List.of(), clock.instant()));
+    }
+    Vpc v = vpc;
+    Topology now = change.current();
+    var existing = now.where(Subnet.class, s -> s.vpcId().equals(v.id()) && s.isDefault() && s.zone().equals(zone));
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    String table = now.where(io.openvpc.model.RouteTable.class, r -> r.vpcId().equals(v.id()) && r.main()).get(0).id();
+    List<Subnet> inVpc = now.where(Subnet.class, s -> s.vpcId().equals(v.id()));
+    for (int i = 0; i < 16; i++) {
+      Cidr block = Cidr.parse("172.16." + (i * 16) + ".0/20");
+      if (v.cidrBlock().contains(block) && inVpc.stream().noneMatch(s -> s.cidrBlock().overlaps(block))) {
+        return change.put(new Subnet(Ids.next("subnet", now), v.id(), "Default-Subnet", block, null, zone, table, "",
+            true, false, List.of(), clock.instant()));
+      }
+    }
+    throw Rejection.value("InvalidParameterValue.Range", "VirtualPrivateCloud", "the default VPC " + v.id()
+        + " has no free /20 for a default subnet in " + zone + "; name a VPC and subnet.");
   }
 
   private static Subnet placement(Topology t, RunSpec spec) {
