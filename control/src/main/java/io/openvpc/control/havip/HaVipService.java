@@ -100,7 +100,9 @@ public final class HaVipService {
       String subnetId = spec.subnetId() != null && !spec.subnetId().isEmpty() ? spec.subnetId()
           : holder != null ? holder.subnetId() : null;
       if (subnetId == null) {
-        throw Rejection.missing("SubnetId");
+        // both optional in Tencent's description, but one of them places the HAVIP
+        throw new Rejection("MissingParameter", "Give `SubnetId` (or `NetworkInterfaceId`, whose subnet the HAVIP "
+            + "then takes): neither was given.", "请指定 `SubnetId`（或 `NetworkInterfaceId`，HAVIP 将使用其子网）。");
       }
       Subnet subnet = SubnetService.requireIn(t, subnetId, "SubnetId", vpc);
       long limit = quotas.get("vpc-max-havips");
