@@ -29,15 +29,16 @@ public final class Api {
     for (HandlerFamily family : families(control)) {
       family.register(actions);
     }
-    return new Dispatcher(actions, control.regions());
+    return new Dispatcher(actions, control.regions(),
+        (call, resourceIds) -> control.tasks().ensure(call.scope(), call.requestId(), call.action(), resourceIds));
   }
 
   /** One line per resource family. */
   static List<HandlerFamily> families(ControlPlane control) {
     return List.of(
         new RegionHandlers(control.regions()),
-        new VpcHandlers(control.vpcs()),
-        new VpcBlockHandlers(control.vpcBlocks()),
+        new VpcHandlers(control.vpcs(), call -> control.ledger().read(call.scope())),
+        new VpcBlockHandlers(control.vpcBlocks(), call -> control.ledger().read(call.scope())),
         new SubnetHandlers(control.subnets()),
         new NetworkInterfaceHandlers(control.networkInterfaces(), control.networkInterfaceAddresses(),
             call -> control.ledger().read(call.scope())),

@@ -71,10 +71,16 @@ public final class Dispatcher {
   private final ConcurrentHashMap<String, LongAdder> answered =
       new ConcurrentHashMap<>();
   private final Params params = new Params(ApiSchema.get());
+  private final AsyncTasks asyncTasks;
 
   public Dispatcher(Actions actions, Regions regions) {
+    this(actions, regions, AsyncTasks.NONE);
+  }
+
+  public Dispatcher(Actions actions, Regions regions, AsyncTasks asyncTasks) {
     this.actions = actions;
     this.regions = regions;
+    this.asyncTasks = asyncTasks;
   }
 
   public Actions actions() {
@@ -180,6 +186,10 @@ public final class Dispatcher {
     }
     Call call = new Call(r.requestId(), r.appId(), r.region(), spec.action(), r.language());
     Object response = entry.handler().handle(call, request);
+    if (response != null && ApiSchema.get().async(spec.service(), spec.action())) {
+      // Tencent runs it asynchronously: a client polls DescribeVpcTaskResult with this request ID
+      asyncTasks.ensure(call, AsyncTasks.resourceIds(request, response));
+    }
     return response != null ? response : Json.MAPPER.createObjectNode();
   }
 

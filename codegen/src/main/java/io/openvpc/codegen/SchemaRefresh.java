@@ -16,9 +16,13 @@ import java.util.TreeMap;
  * API descriptions. Usage: {@code SchemaRefresh <spec dir> <schema dir>}; it reads
  * {@code <spec dir>/zh/<product>.api.json} (the complete edition) for every product OpenVPC serves.
  *
- * <p>Output format, one file per product: {@code {"service","version","actions":{Name:[input,output]},
- * "objects":{Name:[[member, type, "required"?], ...]}}} where type is {@code string|int|bool|float},
- * an object name, or either of those followed by {@code []} for a list.
+ * <p>Output format, one file per product: {@code {"service","version","actions":{Name:[input,output,"async"?]},
+ * "objects":{Name:[[member, type, flag...], ...]}}} where type is {@code string|int|bool|float},
+ * an object name, or either of those followed by {@code []} for a list, and the flags are
+ * {@code "required"} (a request must carry it), {@code "out"} (a response always carries it: the spec's
+ * {@code output_required}) and {@code "null"} (a response may carry it as {@code null}: the spec's
+ * {@code value_allowed_null} in either edition, since the English one marks more members, or a
+ * description that says when the member is null, as Instance.ExpiredTime's does for pay-as-you-go).
  */
 public final class SchemaRefresh {
   static final List<String> PRODUCTS = List.of("vpc", "cvm", "clb", "dc");
@@ -35,12 +39,19 @@ public final class SchemaRefresh {
     for (String product : PRODUCTS) {
       Path source = spec.resolve("zh").resolve(product + ".api.json");
       JsonNode api = json.readTree(source.toFile());
-      Files.writeString(out.resolve(product + ".json"), compact(product, api), StandardCharsets.UTF_8);
+      Path english = spec.resolve(product + ".api.json");
+      JsonNode intl = Files.exists(english) ? json.readTree(english.toFile()) : json.createObjectNode();
+      Files.writeString(out.resolve(product + ".json"), compact(product, api, intl), StandardCharsets.UTF_8);
       System.out.println("wrote " + out.resolve(product + ".json") + " from " + source);
     }
   }
 
   static String compact(String product, JsonNode api) {
+    return compact(product, api, new ObjectMapper().createObjectNode());
+  }
+
+  /** {@code intl}: the English edition, whose nullable marks are added to the Chinese edition's. */
+  static String compact(String product, JsonNode api, JsonNode intl) {
     ObjectMapper json = new ObjectMapper();
     StringBuilder sb = new StringBuilder();
     String version = api.path("metadata").path("apiVersion").asText();
@@ -51,7 +62,11 @@ public final class SchemaRefresh {
     for (Map.Entry<String, JsonNode> a : actions.entrySet()) {
       sb.append(quote(json, a.getKey())).append(":[")
           .append(quote(json, a.getValue().path("input").asText())).append(',')
-          .append(quote(json, a.getValue().path("output").asText())).append(']')
+          .append(quote(json, a.getValue().path("output").asText()));
+      if (async(a.getKey(), a.getValue(), intl.path("actions").path(a.getKey()))) {
+        sb.append(",\"async\"");
+      }
+      sb.append(']')
           .append(++i < actions.size() ? ",\n" : "\n");
     }
     sb.append("},\n\"objects\":{\n");
@@ -65,12 +80,36 @@ public final class SchemaRefresh {
         sb.append('[').append(quote(json, m.path("name").asText())).append(',')
             .append(quote(json, typeOf(m)));
         if (m.path("required").asBoolean(false)) sb.append(",\"required\"");
+        if (m.path("output_required").asBoolean(false)) sb.append(",\"out\"");
+        if (m.path("value_allowed_null").asBoolean(false)
+            || nullableIn(intl, o.getKey(), m.path("name").asText())
+            || m.path("document").asText().toLowerCase(java.util.Locale.ROOT).contains("null")) {
+          sb.append(",\"null\"");
+        }
         sb.append(']');
       }
       sb.append(']').append(++i < objects.size() ? ",\n" : "\n");
     }
     sb.append("}}\n");
     return sb.toString();
+  }
+
+  /**
+   * Whether Tencent runs the action asynchronously, its result to be polled with DescribeVpcTaskResult:
+   * its description in either edition says so by naming that action.
+   */
+  static boolean async(String name, JsonNode action, JsonNode intl) {
+    return !name.equals("DescribeVpcTaskResult") && (action.path("document").asText().contains("DescribeVpcTaskResult")
+        || intl.path("document").asText().contains("DescribeVpcTaskResult"));
+  }
+
+  private static boolean nullableIn(JsonNode api, String object, String member) {
+    for (JsonNode m : api.path("objects").path(object).path("members")) {
+      if (m.path("name").asText().equals(member)) {
+        return m.path("value_allowed_null").asBoolean(false);
+      }
+    }
+    return false;
   }
 
   static String typeOf(JsonNode member) {

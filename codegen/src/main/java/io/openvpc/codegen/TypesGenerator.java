@@ -64,6 +64,16 @@ public final class TypesGenerator {
       String member = m.get(0).asText();
       String type = javaType(pkg, m.get(1).asText());
       String accessor = member.equals("Class") ? "Class_" : member;
+      boolean out = false;
+      boolean nullable = false;
+      for (int i = 2; i < m.size(); i++) {
+        out |= m.get(i).asText().equals("out");
+        nullable |= m.get(i).asText().equals("null");
+      }
+      if (out && nullable) {
+        // Tencent always answers this member, as null when it has no value
+        sb.append("  @").append(ANN).append("JsonInclude(").append(ANN).append("JsonInclude.Include.ALWAYS)\n");
+      }
       sb.append("  @").append(ANN).append("JsonProperty(\"").append(member).append("\")\n")
           .append("  private ").append(type).append(' ').append(member).append(";\n")
           .append("  public ").append(type).append(" get").append(accessor).append("() { return this.")

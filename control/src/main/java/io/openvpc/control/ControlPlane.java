@@ -61,8 +61,8 @@ public final class ControlPlane {
     this.addressUsage = new AddressUsageService(ledger);
     this.networkInterfaces = new NetworkInterfaceService(ledger, quotas, clock);
     this.networkInterfaceAddresses = new NetworkInterfaceAddressService(ledger, quotas, clock);
-    this.instances = new InstanceService(ledger, regions, networkInterfaces, clock);
-    this.tasks = new TaskService(ledger);
+    this.instances = new InstanceService(ledger, regions, networkInterfaces, quotas, clock);
+    this.tasks = new TaskService(ledger, clock);
     this.routeTables = new RouteTableService(ledger, quotas, clock);
     this.haVips = new HaVipService(ledger, quotas, clock);
     this.analysis = new NetworkAnalysis(ledger, new Engine());

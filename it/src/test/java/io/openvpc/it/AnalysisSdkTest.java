@@ -9,6 +9,7 @@ import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.AssociateNetworkInterfaceSecurityGroupsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DisassociateNetworkInterfaceSecurityGroupsRequest;
 import com.tencentcloudapi.vpc.v20170312.models.CreateSecurityGroupWithPoliciesRequest;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicy;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityGroupPolicySet;
@@ -60,6 +61,13 @@ class AnalysisSdkTest {
     bind.setNetworkInterfaceIds(new String[] {sdk.primaryEniOf(b)});
     bind.setSecurityGroupIds(new String[] {web});
     vpc.AssociateNetworkInterfaceSecurityGroups(bind);
+    // RunInstances bound the project's default group (every IPv4 flow accepted), as Tencent does: b keeps
+    // only web, so that web decides what reaches it
+    DisassociateNetworkInterfaceSecurityGroupsRequest unbind = new DisassociateNetworkInterfaceSecurityGroupsRequest();
+    unbind.setNetworkInterfaceIds(new String[] {sdk.primaryEniOf(b)});
+    unbind.setSecurityGroupIds(java.util.Arrays.stream(sdk.describeInstance(b).getSecurityGroupIds())
+        .filter(g -> !g.equals(web)).toArray(String[]::new));
+    vpc.DisassociateNetworkInterfaceSecurityGroups(unbind);
   }
 
   static JsonNode call(String action, String body) throws Exception {

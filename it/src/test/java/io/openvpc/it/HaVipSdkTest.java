@@ -135,5 +135,7 @@ class HaVipSdkTest {
     c.setVip(null);
     c.setSubnetId(null);
     assertError(() -> vpc.CreateHaVip(c), "MissingParameter", "SubnetId");
+    // both are optional in Tencent's description: the message names the alternative
+    assertError(() -> vpc.CreateHaVip(c), "MissingParameter", "NetworkInterfaceId");
   }
 }

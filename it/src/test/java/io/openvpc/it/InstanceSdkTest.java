@@ -155,6 +155,61 @@ class InstanceSdkTest {
   }
 
   @Test
+  void runInstances_withoutSecurityGroupIds_bindsTheProjectsDefaultGroup_createdOnFirstUse() throws Exception {
+    // a server of its own, so that no other test has made the default group yet
+    try (SdkFixture own = SdkFixture.start()) {
+      SdkFixture.Network net = own.network("10.44.0.0/16", "10.44.1.0/24");
+      com.tencentcloudapi.vpc.v20170312.models.DescribeSecurityGroupsRequest all =
+          new com.tencentcloudapi.vpc.v20170312.models.DescribeSecurityGroupsRequest();
+      assertThat(own.vpc.DescribeSecurityGroups(all).getTotalCount()).isZero();
+      String first = own.instance(net, "a");
+      var groups = own.vpc.DescribeSecurityGroups(all).getSecurityGroupSet();
+      assertThat(groups).hasSize(1);
+      assertThat(groups[0].getIsDefault()).isTrue();
+      assertThat(groups[0].getSecurityGroupName()).isEqualTo("default");
+      assertThat(own.describeInstance(first).getSecurityGroupIds()).containsExactly(groups[0].getSecurityGroupId());
+      // the next instance gets the same group, and so does CreateDefaultSecurityGroup
+      assertThat(own.describeInstance(own.instance(net, "b")).getSecurityGroupIds())
+          .containsExactly(groups[0].getSecurityGroupId());
+      assertThat(own.vpc.CreateDefaultSecurityGroup(new com.tencentcloudapi.vpc.v20170312.models.CreateDefaultSecurityGroupRequest())
+          .getSecurityGroup().getSecurityGroupId()).isEqualTo(groups[0].getSecurityGroupId());
+      assertThat(own.vpc.DescribeSecurityGroups(all).getTotalCount()).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void runInstances_withoutVirtualPrivateCloud_usesTheDefaultVpcAndSubnet() throws Exception {
+    // VirtualPrivateCloud is optional in Tencent's description: the default VPC and its default subnet in
+    // the zone are used, and made on first use
+    try (SdkFixture own = SdkFixture.start()) {
+      RunInstancesRequest r = runRequest(null, null, 1, "plain");
+      r.setVirtualPrivateCloud(null);
+      String first = own.cvm.RunInstances(r).getInstanceIdSet()[0];
+      Instance i = own.describeInstance(first);
+      com.tencentcloudapi.vpc.v20170312.models.DescribeVpcsRequest dv = new com.tencentcloudapi.vpc.v20170312.models.DescribeVpcsRequest();
+      var vpcs = own.vpc.DescribeVpcs(dv).getVpcSet();
+      assertThat(vpcs).hasSize(1);
+      assertThat(vpcs[0].getIsDefault()).isTrue();
+      assertThat(vpcs[0].getCidrBlock()).isEqualTo("172.16.0.0/16");
+      assertThat(i.getVirtualPrivateCloud().getVpcId()).isEqualTo(vpcs[0].getVpcId());
+      var subnet = own.describeSubnet(i.getVirtualPrivateCloud().getSubnetId());
+      assertThat(subnet.getIsDefault()).isTrue();
+      assertThat(subnet.getZone()).isEqualTo(ZONE);
+      assertThat(subnet.getCidrBlock()).isEqualTo("172.16.0.0/20");
+      // the same VPC and subnet next time; another zone gets the next /20
+      assertThat(own.describeInstance(own.cvm.RunInstances(r).getInstanceIdSet()[0]).getVirtualPrivateCloud().getSubnetId())
+          .isEqualTo(subnet.getSubnetId());
+      r.getPlacement().setZone("ap-guangzhou-4");
+      String other = own.describeInstance(own.cvm.RunInstances(r).getInstanceIdSet()[0]).getVirtualPrivateCloud().getSubnetId();
+      assertThat(own.describeSubnet(other).getCidrBlock()).isEqualTo("172.16.16.0/20");
+      assertThat(own.vpc.DescribeVpcs(dv).getTotalCount()).isEqualTo(1L);
+      // naming only one of the two is still refused
+      RunInstancesRequest half = runRequest(vpcs[0].getVpcId(), null, 1, "half");
+      assertError(() -> own.cvm.RunInstances(half), "MissingParameter", "VirtualPrivateCloud.SubnetId");
+    }
+  }
+
+  @Test
   void runInstances_errorsNameTheParameter() throws Exception {
     SdkFixture.Network net = sdk.network("10.43.0.0/16", "10.43.1.0/24");
     String otherSubnet = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.43.2.0/24", "ap-guangzhou-4"))

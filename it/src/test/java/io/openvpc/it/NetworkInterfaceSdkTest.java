@@ -48,8 +48,13 @@ class NetworkInterfaceSdkTest {
     primary.setPrimary(true);
     c.setPrivateIpAddresses(new PrivateIpAddressSpecification[] {primary});
     c.setSecondaryPrivateIpAddressCount(2L);
-    NetworkInterface e = vpc.CreateNetworkInterface(c).getNetworkInterface();
+    var createdResponse = vpc.CreateNetworkInterface(c);
+    NetworkInterface e = createdResponse.getNetworkInterface();
     assertThat(e.getNetworkInterfaceId()).matches("eni-[a-z0-9]{8}");
+    // asynchronous at Tencent: the RequestId is a task that reports the new ENI
+    sdk.assertTaskSucceeded(createdResponse.getRequestId(), e.getNetworkInterfaceId());
+    // not attached: Tencent answers the Attachment member, as null
+    assertThat(e.getAttachment()).isNull();
     assertThat(addresses(e)).containsExactly("10.50.1.10", "10.50.1.2", "10.50.1.3");
     assertThat(e.getPrivateIpAddressSet()[0].getPrimary()).isTrue();
     assertThat(e.getMacAddress()).startsWith("20:90:6F:");
@@ -138,6 +143,22 @@ class NetworkInterfaceSdkTest {
     DescribeNetworkInterfaceLimitRequest lim = new DescribeNetworkInterfaceLimitRequest();
     lim.setInstanceId(ins[0]);
     assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniPrivateIpAddressQuantity()).isEqualTo(6L);
+    // as Tencent's examples count: the instance's type binds 2 ENIs, its primary one included (S5.SMALL2)
+    assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniQuantity()).isEqualTo(2L);
+    // an ENI ID is accepted too: an ENI binds no ENIs, and holds what its instance's type allows
+    lim.setInstanceId(eni);
+    assertThat(vpc.DescribeNetworkInterfaceLimit(lim)).satisfies(l -> {
+      assertThat(l.getEniQuantity()).isZero();
+      assertThat(l.getEniPrivateIpAddressQuantity()).isEqualTo(6L);
+    });
+    // an unattached one, the account's eni-max-private-ips
+    lim.setInstanceId(eni2);
+    assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniPrivateIpAddressQuantity()).isEqualTo(20L);
+    lim.setInstanceId("eni-zzzzzzzz");
+    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidNetworkInterfaceId.NotFound", "eni-zzzzzzzz");
+    lim.setInstanceId("vpc-12345678");
+    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidParameterValue.InstanceIdMalformed", "InstanceId");
+    lim.setInstanceId(ins[0]);
 
     String otherZone = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.51.2.0/24", "ap-guangzhou-4"))
         .getSubnet().getSubnetId();

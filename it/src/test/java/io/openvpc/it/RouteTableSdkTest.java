@@ -79,6 +79,9 @@ class RouteTableSdkTest {
     assertThat(def.getMain()).isTrue();
     assertThat(def.getRouteSet()).extracting(Route::getGatewayType, Route::getDestinationCidrBlock)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("LOCAL", "10.60.0.0/16"));
+    // the local route is the system's: not USER (the one type a caller may edit) but NETD
+    assertThat(def.getRouteSet()).extracting(Route::getRouteType, Route::getGatewayId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("NETD", "Local"));
     assertThat(def.getAssociationSet()).extracting(a -> a.getSubnetId()).containsExactly(net.subnetId());
 
     String custom = createTable(net.vpcId(), "custom");

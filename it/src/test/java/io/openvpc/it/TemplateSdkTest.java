@@ -351,6 +351,63 @@ class TemplateSdkTest {
   }
 
   @Test
+  void templateModifyAndDelete_leaveATaskToPoll() throws Exception {
+    // Tencent documents these as asynchronous: DescribeVpcTaskResult with the call's RequestId reports them
+    CreateAddressTemplateRequest c = new CreateAddressTemplateRequest();
+    c.setAddressTemplateName("polled");
+    c.setAddresses(new String[] {"10.9.0.0/16"});
+    String ipm = vpc.CreateAddressTemplate(c).getAddressTemplate().getAddressTemplateId();
+    CreateAddressTemplateGroupRequest g = new CreateAddressTemplateGroupRequest();
+    g.setAddressTemplateGroupName("polled");
+    g.setAddressTemplateIds(new String[] {ipm});
+    String ipmg = vpc.CreateAddressTemplateGroup(g).getAddressTemplateGroup().getAddressTemplateGroupId();
+    CreateServiceTemplateRequest s = new CreateServiceTemplateRequest();
+    s.setServiceTemplateName("polled");
+    s.setServices(new String[] {"tcp:80"});
+    String ppm = vpc.CreateServiceTemplate(s).getServiceTemplate().getServiceTemplateId();
+    CreateServiceTemplateGroupRequest sg = new CreateServiceTemplateGroupRequest();
+    sg.setServiceTemplateGroupName("polled");
+    sg.setServiceTemplateIds(new String[] {ppm});
+    String ppmg = vpc.CreateServiceTemplateGroup(sg).getServiceTemplateGroup().getServiceTemplateGroupId();
+
+    ModifyAddressTemplateAttributeRequest ma = new ModifyAddressTemplateAttributeRequest();
+    ma.setAddressTemplateId(ipm);
+    ma.setAddressTemplateName("polled2");
+    assertPolled(vpc.ModifyAddressTemplateAttribute(ma).getRequestId(), ipm);
+    ModifyAddressTemplateGroupAttributeRequest mg = new ModifyAddressTemplateGroupAttributeRequest();
+    mg.setAddressTemplateGroupId(ipmg);
+    mg.setAddressTemplateGroupName("polled2");
+    assertPolled(vpc.ModifyAddressTemplateGroupAttribute(mg).getRequestId(), ipmg);
+    ModifyServiceTemplateAttributeRequest ms = new ModifyServiceTemplateAttributeRequest();
+    ms.setServiceTemplateId(ppm);
+    ms.setServiceTemplateName("polled2");
+    assertPolled(vpc.ModifyServiceTemplateAttribute(ms).getRequestId(), ppm);
+    ModifyServiceTemplateGroupAttributeRequest msg = new ModifyServiceTemplateGroupAttributeRequest();
+    msg.setServiceTemplateGroupId(ppmg);
+    msg.setServiceTemplateGroupName("polled2");
+    assertPolled(vpc.ModifyServiceTemplateGroupAttribute(msg).getRequestId(), ppmg);
+
+    DeleteServiceTemplateGroupRequest dsg = new DeleteServiceTemplateGroupRequest();
+    dsg.setServiceTemplateGroupId(ppmg);
+    assertPolled(vpc.DeleteServiceTemplateGroup(dsg).getRequestId(), ppmg);
+    DeleteServiceTemplateRequest ds = new DeleteServiceTemplateRequest();
+    ds.setServiceTemplateId(ppm);
+    assertPolled(vpc.DeleteServiceTemplate(ds).getRequestId(), ppm);
+    DeleteAddressTemplateGroupRequest dg = new DeleteAddressTemplateGroupRequest();
+    dg.setAddressTemplateGroupId(ipmg);
+    assertPolled(vpc.DeleteAddressTemplateGroup(dg).getRequestId(), ipmg);
+    DeleteAddressTemplateRequest da = new DeleteAddressTemplateRequest();
+    da.setAddressTemplateId(ipm);
+    assertPolled(vpc.DeleteAddressTemplate(da).getRequestId(), ipm);
+  }
+
+  static void assertPolled(String requestId, String resourceId) throws Exception {
+    DescribeVpcTaskResultResponse t = sdk.task(requestId);
+    assertThat(t.getStatus()).isEqualTo("SUCCESS");
+    assertThat(resources(t)).containsExactly(resourceId);
+  }
+
+  @Test
   void templateInstances_reportedAsTask() throws Exception {
     Used u = templatesInUse();
     DescribeAddressTemplateInstancesRequest a = new DescribeAddressTemplateInstancesRequest();

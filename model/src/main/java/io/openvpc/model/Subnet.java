@@ -39,8 +39,13 @@ public record Subnet(
     return address.equals(cidrBlock.first()) || address.equals(gateway()) || address.equals(cidrBlock.last());
   }
 
-  /** The number of addresses instances can use. */
+  /** Every address of the block, reserved ones included (Tencent's TotalIpAddressCount: 256 for a /24). */
   public long totalIpAddressCount() {
-    return cidrBlock.size().longValueExact() - RESERVED_IPV4_ADDRESSES;
+    return cidrBlock.size().longValueExact();
+  }
+
+  /** The number of addresses instances can use: all but the reserved ones. */
+  public long usableIpAddressCount() {
+    return totalIpAddressCount() - RESERVED_IPV4_ADDRESSES;
   }
 }

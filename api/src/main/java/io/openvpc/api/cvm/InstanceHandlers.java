@@ -17,6 +17,7 @@ import io.openvpc.api.types.cvm.Image;
 import io.openvpc.api.types.cvm.InstanceStatus;
 import io.openvpc.api.types.cvm.InstanceTypeConfig;
 import io.openvpc.api.types.cvm.InternetAccessible;
+import io.openvpc.api.types.cvm.LoginSettings;
 import io.openvpc.api.types.cvm.ModifyInstancesAttributeRequest;
 import io.openvpc.api.types.cvm.ModifyInstancesAttributeResponse;
 import io.openvpc.api.types.cvm.Placement;
@@ -46,7 +47,6 @@ import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The networking part of cvm: RunInstances, DescribeInstances, DescribeInstancesStatus, Start, Stop,
@@ -157,7 +157,10 @@ public final class InstanceHandlers implements HandlerFamily {
       .exact("image-id", Catalogue.Image::id)
       .exact("image-type", i -> "PUBLIC_IMAGE")
       .exact("platform", Catalogue.Image::platform)
-      .fuzzy("image-name", Catalogue.Image::name);
+      .fuzzy("image-name", Catalogue.Image::name)
+      .exact("dedicated-cluster-id", i -> List.of()) // public images are not cached in CDC clusters
+      .exact("cdc-cache-status", i -> List.of())
+      .tags(i -> List.of()); // public images carry no tags: tag-key, tag-value and tag:<key> match none
 
   DescribeImagesResponse images(Call call, DescribeImagesRequest r) {
     List<Catalogue.Image> found = r.getImageIds() != null && !r.getImageIds().isEmpty()
@@ -169,7 +172,7 @@ public final class InstanceHandlers implements HandlerFamily {
             .setArchitecture(i.architecture()).setImageType("PUBLIC_IMAGE").setImageState("NORMAL")
             .setImageSource("OFFICIAL").setImageSize(20L).setImageCreator("").setImageDescription(i.name())
             .setCreatedTime("2024-01-01T00:00:00Z").setIsSupportCloudinit(true).setLicenseType("TencentCloud")
-            .setImageDeprecated(false)).toList());
+            .setImageDeprecated(false).setSnapshotSet(List.of()).setTags(List.of())).toList());
   }
 
   io.openvpc.api.types.cvm.Instance view(InstanceView v) {
@@ -185,7 +188,7 @@ public final class InstanceHandlers implements HandlerFamily {
         .setRestrictState("NORMAL")
         .setInstanceName(i.name())
         .setInstanceChargeType("POSTPAID_BY_HOUR")
-        .setSystemDisk(new SystemDisk().setDiskType("CLOUD_BSSD").setDiskSize(20L))
+        .setSystemDisk(new SystemDisk().setDiskType("CLOUD_BSSD").setDiskSize(20L).setEncrypt(false).setKmsKeyId(""))
         .setDataDisks(List.of())
         .setPrivateIpAddresses(List.of(primary.primaryIp().toString()))
         .setPublicIpAddresses(List.of())
@@ -196,12 +199,20 @@ public final class InstanceHandlers implements HandlerFamily {
         .setImageId(i.imageId())
         .setRenewFlag("")
         .setCreatedTime(Times.iso(i.createdTime()))
+        .setExpiredTime(null) // pay-as-you-go: Tencent answers null
+        .setLoginSettings(new LoginSettings().setKeyIds(List.of()))
+        .setDisasterRecoverGroupId("")
+        .setHpcClusterId("")
+        .setDedicatedClusterId("")
+        .setIsolatedSource("NOTISOLATED")
+        .setDisasterRecoverGroupIds(List.of())
+        .setLicenseType("TencentCloud")
         .setOsName(Catalogue.image(i.imageId()).map(Catalogue.Image::osName).orElse(""))
         .setSecurityGroupIds(primary.securityGroupIds())
         .setInstanceState(i.state().name())
         .setTags(i.tags().stream().map(t -> new io.openvpc.api.types.cvm.Tag().setKey(t.key()).setValue(t.value())).toList())
         .setStopChargingMode("NOT_APPLICABLE")
-        .setUuid(UUID.nameUUIDFromBytes(i.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+        .setUuid(InstanceService.uuidOf(i))
         .setIPv6Addresses(primary.ipv6Addresses().stream().map(a -> a.address().toString()).toList())
         .setDisableApiTermination(false)
         .setDefaultLoginUser("root")

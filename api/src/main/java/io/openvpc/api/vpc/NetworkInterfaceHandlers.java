@@ -50,7 +50,6 @@ import io.openvpc.control.eni.NetworkInterfaceAddressService;
 import io.openvpc.control.eni.NetworkInterfaceAddressService.Ipv6Description;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.eni.NetworkInterfaceService.AddressSpec;
-import io.openvpc.control.instance.InstanceType;
 import io.openvpc.model.NetworkInterface;
 import io.openvpc.model.PrivateIp;
 import io.openvpc.model.Subnet;
@@ -207,9 +206,9 @@ public final class NetworkInterfaceHandlers implements HandlerFamily {
   }
 
   DescribeNetworkInterfaceLimitResponse limit(Call call, DescribeNetworkInterfaceLimitRequest r) {
-    InstanceType t = enis.limits(call.scope(), r.getInstanceId());
-    return new DescribeNetworkInterfaceLimitResponse().setEniQuantity((long) t.eniQuota() - 1)
-        .setEniPrivateIpAddressQuantity((long) t.ipsPerEni()).setExtendEniQuantity(0L)
+    NetworkInterfaceService.EniLimits l = enis.limits(call.scope(), r.getInstanceId());
+    return new DescribeNetworkInterfaceLimitResponse().setEniQuantity(l.eniQuantity())
+        .setEniPrivateIpAddressQuantity(l.ipsPerEni()).setExtendEniQuantity(0L)
         .setExtendEniPrivateIpAddressQuantity(0L).setSubEniQuantity(0L).setSubEniPrivateIpAddressQuantity(0L);
   }
 

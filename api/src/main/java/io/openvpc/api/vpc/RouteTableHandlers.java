@@ -134,7 +134,10 @@ public final class RouteTableHandlers implements HandlerFamily {
     for (Cidr local : v.localDestinations()) {
       io.openvpc.api.types.vpc.Route r = new io.openvpc.api.types.vpc.Route()
           .setGatewayType("LOCAL").setGatewayId("Local").setRouteId(0L).setRouteItemId("")
-          .setRouteDescription("local route of " + t.vpcId()).setEnabled(true).setRouteType("USER")
+          .setRouteDescription("local route of " + t.vpcId()).setEnabled(true)
+          // not USER, the only type a caller may edit: NETD is Tencent's type for the routes the system installs
+          // and nobody may edit or delete (its Route.RouteType lists USER, NETD and CCN)
+          .setRouteType("NETD")
           .setRouteTableId(t.id()).setPublishedToVbc(false).setCreatedTime(Times.local(v.vpc().createdTime()))
           .setCdcId("");
       if (local.isIpv4()) {

@@ -22,9 +22,11 @@ import io.openvpc.api.types.vpc.UnassignIpv6SubnetCidrBlockRequest;
 import io.openvpc.api.types.vpc.UnassignIpv6SubnetCidrBlockResponse;
 import io.openvpc.api.types.vpc.VpcActions;
 import io.openvpc.control.Page;
+import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.subnet.SubnetService;
 import io.openvpc.control.subnet.SubnetService.SubnetView;
 import io.openvpc.model.Subnet;
+import io.openvpc.model.Topology;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +101,25 @@ public final class SubnetHandlers implements HandlerFamily {
     subnets.unassignIpv6(call.scope(), r.getVpcId(),
         r.getIpv6SubnetCidrBlocks().stream().map(Ipv6SubnetCidrBlock::getSubnetId).toList());
     return new UnassignIpv6SubnetCidrBlockResponse();
+  }
+
+  /**
+   * The subnets of {@code vpc} inside {@code block} (a secondary block's {@code SubnetSet}), newest first
+   * as DescribeSubnets lists them; {@code used} as {@link PrivateAddresses#usedIpv4Counts} gives it.
+   */
+  /** The taken IPv4 addresses per subnet of the given VPCs (what {@link #within} needs for their blocks). */
+  public static java.util.Map<String, Long> usedInVpcs(Topology t, java.util.Collection<io.openvpc.model.Vpc> vpcs) {
+    List<Subnet> subnets = new java.util.ArrayList<>();
+    vpcs.stream().map(io.openvpc.model.Vpc::id).distinct()
+        .forEach(id -> subnets.addAll(t.by(io.openvpc.model.Indexes.SUBNET_BY_VPC, id)));
+    return PrivateAddresses.usedIpv4Counts(t, subnets);
+  }
+
+  public static List<io.openvpc.api.types.vpc.Subnet> within(Topology t, io.openvpc.model.Vpc vpc, io.openvpc.model.Cidr block,
+      java.util.Map<String, Long> used) {
+    return t.by(io.openvpc.model.Indexes.SUBNET_BY_VPC, vpc.id()).stream().filter(s -> block.contains(s.cidrBlock()))
+        .sorted(java.util.Comparator.comparing(Subnet::createdTime).reversed().thenComparing(Subnet::id))
+        .map(s -> view(new SubnetView(s, PrivateAddresses.available(s, used)))).toList();
   }
 
   /** The API shape of a subnet. */

@@ -328,6 +328,7 @@ public final class TemplateHandlers implements HandlerFamily {
         .setAddressTemplateGroupName(g.name()).setAddressTemplateIdSet(g.addressTemplateIds())
         .setAddressTemplateSet(TemplateService.addressTemplates(t, g.addressTemplateIds()).stream()
             .map(a -> new AddressTemplateItem().setAddressTemplateId(a.id()).setAddressTemplateName(a.name())
+                .setFrom("").setTo("") // deprecated members Tencent still answers, empty
                 .setUpdatedTime(Times.local(a.createdTime()))).toList())
         .setCreatedTime(time).setUpdatedTime(time).setTagSet(Convert.tagSet(g.tags()));
   }

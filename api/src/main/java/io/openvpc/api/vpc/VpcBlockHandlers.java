@@ -22,14 +22,19 @@ import io.openvpc.control.Page;
 import io.openvpc.control.vpc.VpcBlockService;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.Vpc;
+import io.openvpc.model.Topology;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Secondary IPv4 blocks (the *AssistantCidr actions) and the VPC's IPv6 block. */
 public final class VpcBlockHandlers implements HandlerFamily {
   private final VpcBlockService blocks;
+  private final Function<Call, Topology> topology;
 
-  public VpcBlockHandlers(VpcBlockService blocks) {
+  public VpcBlockHandlers(VpcBlockService blocks, Function<Call, Topology> topology) {
     this.blocks = blocks;
+    this.topology = topology;
   }
 
   @Override
@@ -44,7 +49,7 @@ public final class VpcBlockHandlers implements HandlerFamily {
 
   CreateAssistantCidrResponse create(Call call, CreateAssistantCidrRequest r) {
     Vpc v = blocks.addSecondary(call.scope(), r.getVpcId(), r.getCidrBlocks());
-    return new CreateAssistantCidrResponse().setAssistantCidrSet(set(v, r.getCidrBlocks()));
+    return new CreateAssistantCidrResponse().setAssistantCidrSet(set(topology.apply(call), v, r.getCidrBlocks()));
   }
 
   DeleteAssistantCidrResponse delete(Call call, DeleteAssistantCidrRequest r) {
@@ -54,14 +59,16 @@ public final class VpcBlockHandlers implements HandlerFamily {
 
   ModifyAssistantCidrResponse modify(Call call, ModifyAssistantCidrRequest r) {
     Vpc v = blocks.replaceSecondary(call.scope(), r.getVpcId(), r.getNewCidrBlocks(), r.getOldCidrBlocks());
-    return new ModifyAssistantCidrResponse().setAssistantCidrSet(set(v, null));
+    return new ModifyAssistantCidrResponse().setAssistantCidrSet(set(topology.apply(call), v, null));
   }
 
   DescribeAssistantCidrResponse describe(Call call, DescribeAssistantCidrRequest r) {
     Page<VpcBlockService.SecondaryBlock> page = blocks.describeSecondary(call.scope(), r.getVpcIds(),
         Convert.filters(r.getFilters()), r.getOffset(), r.getLimit());
+    Topology t = topology.apply(call);
+    Map<String, Long> used = SubnetHandlers.usedInVpcs(t, page.items().stream().map(VpcBlockService.SecondaryBlock::vpc).toList());
     return new DescribeAssistantCidrResponse().setTotalCount(page.totalCount())
-        .setAssistantCidrSet(page.items().stream().map(b -> view(b.vpc(), b.block())).toList());
+        .setAssistantCidrSet(page.items().stream().map(b -> view(t, b.vpc(), b.block(), used)).toList());
   }
 
   AssignIpv6CidrBlockResponse assignIpv6(Call call, AssignIpv6CidrBlockRequest r) {
@@ -75,13 +82,16 @@ public final class VpcBlockHandlers implements HandlerFamily {
   }
 
   /** The VPC's secondary blocks, or only those named in {@code only}. */
-  private static List<AssistantCidr> set(Vpc v, List<String> only) {
+  private static List<AssistantCidr> set(Topology t, Vpc v, List<String> only) {
+    Map<String, Long> used = SubnetHandlers.usedInVpcs(t, List.of(v));
     return v.secondaryCidrBlocks().stream()
         .filter(c -> only == null || only.stream().anyMatch(o -> Cidr.isValid(o) && Cidr.parseLenient(o).equals(c)))
-        .map(c -> view(v, c)).toList();
+        .map(c -> view(t, v, c, used)).toList();
   }
 
-  static AssistantCidr view(Vpc v, Cidr c) {
-    return new AssistantCidr().setVpcId(v.id()).setCidrBlock(c.toString()).setAssistantType(0L);
+  /** A secondary block with the subnets carved from it (Tencent's {@code SubnetSet}). */
+  static AssistantCidr view(Topology t, Vpc v, Cidr c, Map<String, Long> used) {
+    return new AssistantCidr().setVpcId(v.id()).setCidrBlock(c.toString()).setAssistantType(0L)
+        .setSubnetSet(SubnetHandlers.within(t, v, c, used));
   }
 }

@@ -21,14 +21,20 @@ import io.openvpc.control.Page;
 import io.openvpc.control.vpc.VpcService;
 import io.openvpc.model.Cidr;
 import io.openvpc.model.Vpc;
+import io.openvpc.model.Topology;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** CreateVpc, DescribeVpcs, ModifyVpcAttribute, DeleteVpc and DescribeVpcLimits. */
 public final class VpcHandlers implements HandlerFamily {
   private final VpcService vpcs;
 
-  public VpcHandlers(VpcService vpcs) {
+  private final Function<Call, Topology> topology;
+
+  public VpcHandlers(VpcService vpcs, Function<Call, Topology> topology) {
     this.vpcs = vpcs;
+    this.topology = topology;
   }
 
   @Override
@@ -44,14 +50,16 @@ public final class VpcHandlers implements HandlerFamily {
     Vpc vpc = vpcs.create(call.scope(), new VpcService.VpcSpec(r.getVpcName(), r.getCidrBlock(),
         r.getEnableMulticast(), r.getDnsServers(), r.getDomainName(), Convert.tags(r.getTags()),
         r.getEnableRouteVpcPublish()));
-    return new CreateVpcResponse().setVpc(view(vpc));
+    return new CreateVpcResponse().setVpc(view(vpc, null, Map.of()));
   }
 
   DescribeVpcsResponse describe(Call call, DescribeVpcsRequest r) {
     Page<Vpc> page = vpcs.describe(call.scope(), r.getVpcIds(), Convert.filters(r.getFilters()),
         Convert.number("Offset", r.getOffset()), Convert.number("Limit", r.getLimit()));
+    Topology t = page.items().stream().anyMatch(v -> !v.secondaryCidrBlocks().isEmpty()) ? topology.apply(call) : null;
+    Map<String, Long> used = t == null ? Map.of() : SubnetHandlers.usedInVpcs(t, page.items());
     return new DescribeVpcsResponse().setTotalCount(page.totalCount())
-        .setVpcSet(page.items().stream().map(VpcHandlers::view).toList());
+        .setVpcSet(page.items().stream().map(v -> view(v, t, used)).toList());
   }
 
   ModifyVpcAttributeResponse modify(Call call, ModifyVpcAttributeRequest r) {
@@ -71,8 +79,8 @@ public final class VpcHandlers implements HandlerFamily {
     return new DescribeVpcLimitsResponse().setVpcLimitSet(set);
   }
 
-  /** The API shape of a VPC. */
-  public static io.openvpc.api.types.vpc.Vpc view(Vpc v) {
+  /** The API shape of a VPC; {@code t} gives its secondary blocks' subnets (a new VPC, without any, needs none). */
+  public static io.openvpc.api.types.vpc.Vpc view(Vpc v, Topology t, Map<String, Long> used) {
     return new io.openvpc.api.types.vpc.Vpc()
         .setVpcId(v.id())
         .setVpcName(v.name())
@@ -86,8 +94,7 @@ public final class VpcHandlers implements HandlerFamily {
         .setEnableDhcp(true)
         .setIpv6CidrBlock(v.ipv6CidrBlock() == null ? "" : v.ipv6CidrBlock().toString())
         .setTagSet(Convert.tagSet(v.tags()))
-        .setAssistantCidrSet(v.secondaryCidrBlocks().stream().map(c -> new io.openvpc.api.types.vpc.AssistantCidr()
-            .setVpcId(v.id()).setCidrBlock(c.toString()).setAssistantType(0L)).toList())
+        .setAssistantCidrSet(v.secondaryCidrBlocks().stream().map(c -> VpcBlockHandlers.view(t, v, c, used)).toList())
         .setEnableRouteVpcPublish(v.enableRouteVpcPublish())
         .setIpv6CidrBlockSet(List.of())
         .setEnableRouteVpcPublishIpv6(false);

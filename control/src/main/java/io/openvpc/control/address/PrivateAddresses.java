@@ -111,7 +111,7 @@ public final class PrivateAddresses {
 
   /** The addresses instances can use in a subnet: its total minus what is taken. */
   public static long available(Subnet s, Map<String, Long> usedCounts) {
-    return Math.max(0, s.totalIpAddressCount() - usedCounts.getOrDefault(s.id(), 0L));
+    return Math.max(0, s.usableIpAddressCount() - usedCounts.getOrDefault(s.id(), 0L));
   }
 
   /**

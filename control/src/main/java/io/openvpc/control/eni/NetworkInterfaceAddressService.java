@@ -54,7 +54,8 @@ public final class NetworkInterfaceAddressService {
     List<AddressSpec> specs = new ArrayList<>(requested == null ? List.of() : requested);
     long n = count == null ? 0 : count;
     if (specs.isEmpty() && n <= 0) {
-      throw Rejection.missing("PrivateIpAddresses");
+      throw new Rejection("MissingParameter", "Give `PrivateIpAddresses` or `SecondaryPrivateIpAddressCount`: neither "
+          + "was given.", "请至少指定 `PrivateIpAddresses` 或 `SecondaryPrivateIpAddressCount` 之一。");
     }
     if (!specs.isEmpty() && n > 0) {
       throw new Rejection("InvalidParameterValue.Combination", "`PrivateIpAddresses` and "

@@ -55,6 +55,9 @@ public final class NetworkInterfaceService {
   /** Addresses one call may request, as Tencent limits it. */
   public static final int MAX_ADDRESSES_PER_CALL = 10;
 
+  /** address-ip with exact matching: several values, or one with {@code ip-exact-match} TRUE. */
+  private static final String EXACT_ADDRESS_IP = "address-ip (exact)";
+
   private static final Filters<NetworkInterface> FILTERS = new Filters<NetworkInterface>()
       .exact("vpc-id", NetworkInterface::vpcId)
       .exact("subnet-id", NetworkInterface::subnetId)
@@ -63,12 +66,43 @@ public final class NetworkInterfaceService {
       .exact("groups.security-group-id", NetworkInterface::securityGroupIds)
       .fuzzy("network-interface-name", NetworkInterface::name)
       .fuzzy("network-interface-description", NetworkInterface::description)
-      .exact("address-ip", e -> e.privateIps().stream().map(ip -> ip.address().toString()).toList())
+      .any("address-ip", (e, v) -> e.privateIps().stream().anyMatch(ip -> ip.address().toString().endsWith(v)))
+      .exact(EXACT_ADDRESS_IP, e -> e.privateIps().stream().map(ip -> ip.address().toString()).toList())
+      .exact("public-address-ip", e -> List.of()) // no public addresses without EIPs
+      .exact("address-type", e -> e.ipv6Addresses().isEmpty() ? List.of() : List.of("ULA"))
+      .exact("termination-protection", e -> "false")
+      .exact("traffic-protection", e -> "false")
       .exact("address-ipv6", e -> e.ipv6Addresses().stream().map(ip -> ip.address().toString()).toList())
       .bool("is-primary", NetworkInterface::primary)
       .exact("eni-type", e -> e.primary() ? "1" : "0")
       .exact("eni-qos", e -> "")
       .tags(NetworkInterface::tags);
+
+  /**
+   * Tencent's address-ip: one value matches as a suffix of an address, several match exactly, and
+   * {@code ip-exact-match} TRUE makes one value exact too (only its first value counts).
+   */
+  static List<Filter> addressIpFilters(List<Filter> filters) {
+    if (filters == null) {
+      return null;
+    }
+    boolean exact = filters.stream().anyMatch(f -> "ip-exact-match".equals(f.name()) && !f.values().isEmpty()
+        && f.values().get(0).equalsIgnoreCase("true"));
+    List<Filter> out = new ArrayList<>();
+    for (Filter f : filters) {
+      if ("ip-exact-match".equals(f.name())) {
+        if (f.values().isEmpty() || !(f.values().get(0).equalsIgnoreCase("true")
+            || f.values().get(0).equalsIgnoreCase("false"))) {
+          throw Rejection.value("InvalidParameterValue", "Filters." + filters.indexOf(f) + ".Values",
+              "ip-exact-match takes TRUE or FALSE.");
+        }
+        continue;
+      }
+      out.add("address-ip".equals(f.name()) && (exact || f.values().size() > 1)
+          ? new Filter(EXACT_ADDRESS_IP, f.values()) : f);
+    }
+    return out;
+  }
 
   private final Ledger ledger;
   private final Quotas quotas;
@@ -264,7 +298,7 @@ public final class NetworkInterfaceService {
   public Page<NetworkInterface> describe(Scope scope, List<String> eniIds, List<Filter> filters, Long offset, Long limit) {
     List<String> ids = Validate.ids("NetworkInterfaceIds", eniIds, "eni", MALFORMED, 100);
     Topology t = ledger.read(scope);
-    return Listing.page(t, "NetworkInterfaceIds", ids, filters, (id, p) -> require(t, id, p), FILTERS,
+    return Listing.page(t, "NetworkInterfaceIds", ids, addressIpFilters(filters), (id, p) -> require(t, id, p), FILTERS,
         Map.of("vpc-id", Indexes.ENI_BY_VPC, "subnet-id", Indexes.ENI_BY_SUBNET,
             "attachment.instance-id", Indexes.ENI_BY_INSTANCE),
         Indexes.ENI_NEWEST, false, offset, limit);
@@ -469,11 +503,34 @@ public final class NetworkInterfaceService {
     return out;
   }
 
-  /** DescribeNetworkInterfaceLimit: the limits of an instance's type. */
-  public InstanceType limits(Scope scope, String instanceId) {
-    Ids.requireWellFormed("ins", instanceId, "InstanceId", "InvalidParameterValue.InstanceIdMalformed");
-    Instance i = ledger.read(scope).find(Instance.class, instanceId)
+  /**
+   * What DescribeNetworkInterfaceLimit answers: how many ENIs may be bound ({@code eniQuantity}) and how many
+   * private IPv4 addresses each may hold ({@code ipsPerEni}).
+   */
+  public record EniLimits(long eniQuantity, long ipsPerEni) {}
+
+  /**
+   * DescribeNetworkInterfaceLimit, whose InstanceId names an instance or an ENI, as Tencent's examples show:
+   * an instance may bind its type's ENIs (the primary one included) with its type's addresses each; an ENI
+   * binds no ENIs (0) and holds its instance type's addresses when attached, else the account's quota.
+   */
+  public EniLimits limits(Scope scope, String instanceId) {
+    Topology t = ledger.read(scope);
+    if (instanceId != null && instanceId.startsWith("eni-")) {
+      NetworkInterface e = require(t, instanceId, "InstanceId");
+      long ips = e.attached()
+          ? t.find(Instance.class, e.instanceId()).flatMap(i -> Catalogue.type(i.instanceType()))
+              .map(type -> (long) type.ipsPerEni()).orElse(quotas.get("eni-max-private-ips"))
+          : quotas.get("eni-max-private-ips");
+      return new EniLimits(0, ips);
+    }
+    if (!Ids.wellFormed("ins", instanceId)) {
+      throw Rejection.value("InvalidParameterValue.InstanceIdMalformed", "InstanceId",
+          "`" + instanceId + "` is neither an instance ID (ins-xxxxxxxx) nor an ENI ID (eni-xxxxxxxx).");
+    }
+    Instance i = t.find(Instance.class, instanceId)
         .orElseThrow(() -> Rejection.notFound("InvalidInstanceId.NotFound", "InstanceId", instanceId));
-    return Catalogue.requireType("InstanceType", i.instanceType());
+    InstanceType type = Catalogue.requireType("InstanceType", i.instanceType());
+    return new EniLimits(type.eniQuota(), type.ipsPerEni());
   }
 }

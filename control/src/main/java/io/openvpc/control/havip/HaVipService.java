@@ -55,6 +55,9 @@ public final class HaVipService {
       .exact("address-ip", HaVip::addressIp)
       .exact("havip-association.instance-id", HaVip::allowedInstanceIds)
       .exact("havip-association.instance-type", h -> h.allowedInstanceIds().stream().map(HaVipService::typeOf).toList())
+      .bool("check-associate", HaVip::checkAssociate)
+      .exact("type", h -> "NORMAL")
+      .exact("cdc-id", h -> List.of())
       .tags(HaVip::tags);
 
   private final Ledger ledger;
@@ -98,7 +101,9 @@ public final class HaVipService {
       String subnetId = spec.subnetId() != null && !spec.subnetId().isEmpty() ? spec.subnetId()
           : holder != null ? holder.subnetId() : null;
       if (subnetId == null) {
-        throw Rejection.missing("SubnetId");
+        // both optional in Tencent's description, but one of them places the HAVIP
+        throw new Rejection("MissingParameter", "Give `SubnetId` (or `NetworkInterfaceId`, whose subnet the HAVIP "
+            + "then takes): neither was given.", "请指定 `SubnetId`（或 `NetworkInterfaceId`，HAVIP 将使用其子网）。");
       }
       Subnet subnet = SubnetService.requireIn(t, subnetId, "SubnetId", vpc);
       long limit = quotas.get("vpc-max-havips");

@@ -4,6 +4,7 @@ import io.openvpc.control.Filter;
 import io.openvpc.control.Filters;
 import io.openvpc.control.Ids;
 import io.openvpc.control.Ledger;
+import io.openvpc.control.Quotas;
 import io.openvpc.control.Listing;
 import io.openvpc.control.Page;
 import io.openvpc.control.Regions;
@@ -12,6 +13,7 @@ import io.openvpc.control.address.PrivateAddresses;
 import io.openvpc.control.eni.NetworkInterfaceService;
 import io.openvpc.control.route.RouteTableService;
 import io.openvpc.control.security.SecurityGroupService;
+import io.openvpc.model.Cidr;
 import io.openvpc.model.GatewayType;
 import io.openvpc.model.HaVip;
 import io.openvpc.model.Indexes;
@@ -58,10 +60,17 @@ public final class InstanceService {
   private final NetworkInterfaceService enis;
   private final Clock clock;
 
+  private final Quotas quotas;
+
   public InstanceService(Ledger ledger, Regions regions, NetworkInterfaceService enis, Clock clock) {
+    this(ledger, regions, enis, Quotas.defaultQuotas(), clock);
+  }
+
+  public InstanceService(Ledger ledger, Regions regions, NetworkInterfaceService enis, Quotas quotas, Clock clock) {
     this.ledger = ledger;
     this.regions = regions;
     this.enis = enis;
+    this.quotas = quotas;
     this.clock = clock;
   }
 
@@ -94,7 +103,20 @@ public final class InstanceService {
       .exact("private-ip-address", v -> v.interfaces().stream()
           .flatMap(e -> e.privateIps().stream()).map(ip -> ip.address().toString()).toList())
       .exact("security-group-id", v -> v.primary().securityGroupIds())
+      .exact("uuid", v -> uuidOf(v.instance()))
+      .exact("ipv6-address", v -> v.interfaces().stream()
+          .flatMap(e -> e.ipv6Addresses().stream()).map(ip -> ip.address().toString()).toList())
+      .exact("public-ip-address", v -> List.of()) // no public addresses without EIPs
+      .exact("host-id", v -> List.of()) // nor CDH hosts
+      .exact("dedicated-cluster-id", v -> List.of()) // nor CDC clusters
+      .time("creation-start-time", v -> v.instance().createdTime(), true)
+      .time("creation-end-time", v -> v.instance().createdTime(), false)
       .tags(v -> v.instance().tags());
+
+  /** The instance's UUID as DescribeInstances answers it: stable, derived from the ID. */
+  public static String uuidOf(Instance i) {
+    return java.util.UUID.nameUUIDFromBytes(i.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
 
   /** The filters of DescribeVpcInstances, as Tencent's vpc API names them. */
   private static final Filters<InstanceView> VPC_FILTERS = new Filters<InstanceView>()
@@ -120,7 +142,8 @@ public final class InstanceService {
     InstanceType type = Catalogue.requireType("InstanceType", spec.instanceType() == null || spec.instanceType().isEmpty()
         ? Catalogue.DEFAULT_TYPE : spec.instanceType());
     Catalogue.Image image = Catalogue.requireImage("ImageId", spec.imageId());
-    if (spec.vpcId() == null || spec.subnetId() == null) {
+    boolean defaultNetwork = spec.vpcId() == null && spec.subnetId() == null;
+    if (!defaultNetwork && (spec.vpcId() == null || spec.subnetId() == null)) {
       throw Rejection.missing(spec.vpcId() == null ? "VirtualPrivateCloud.VpcId" : "VirtualPrivateCloud.SubnetId");
     }
     long count = spec.count() == null ? 1 : spec.count();
@@ -138,9 +161,13 @@ public final class InstanceService {
     List<Tag> tags = Validate.tags("TagSpecification.0.Tags", spec.tags());
     return ledger.write(scope, change -> {
       Topology t = change.current();
-      Subnet subnet = placement(t, spec);
-      List<String> groups = enis.securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds",
-          SecurityGroupService.CVM_NOT_FOUND);
+      // VirtualPrivateCloud is optional: without it Tencent launches into the default VPC's default subnet
+      Subnet subnet = defaultNetwork ? defaultSubnet(change, spec.zone()) : placement(t, spec);
+      // no SecurityGroupIds: Tencent binds the project's default group, creating it on first use (OpenVPC
+      // places every instance in project 0)
+      List<String> groups = spec.securityGroupIds() == null || spec.securityGroupIds().isEmpty()
+          ? List.of(SecurityGroupService.defaultGroup(change, "0", quotas, clock.instant()).id())
+          : enis.securityGroups(t, spec.securityGroupIds(), "SecurityGroupIds", SecurityGroupService.CVM_NOT_FOUND);
       List<IpAddr> ips = requestedAddresses(t, subnet, ipTexts);
       List<Instance> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -158,6 +185,47 @@ public final class InstanceService {
       }
       return out;
     });
+  }
+
+  /** The default VPC Tencent gives an account in a region (and a /20 default subnet per zone). */
+  static final Cidr DEFAULT_VPC_BLOCK = Cidr.parse("172.16.0.0/16");
+
+  /**
+   * The default VPC's default subnet in {@code zone}, as RunInstances without VirtualPrivateCloud uses
+   * them; both are created on first use, like Tencent's: {@code Default-VPC} 172.16.0.0/16 and a
+   * {@code Default-Subnet} /20 per zone (the first /20 of the block no subnet overlaps).
+   */
+  private Subnet defaultSubnet(io.openvpc.control.Change change, String zone) {
+    Topology t = change.current();
+    Vpc vpc = t.where(Vpc.class, Vpc::isDefault).stream().findFirst().orElse(null);
+    if (vpc == null) {
+      long limit = quotas.get("appid-max-vpcs");
+      if (t.count(Vpc.class) >= limit) {
+        throw Rejection.limit("LimitExceeded", "VPCs per region (appid-max-vpcs), which the default VPC would "
+            + "exceed", limit);
+      }
+      vpc = change.put(new Vpc(Ids.next("vpc", t), "Default-VPC", DEFAULT_VPC_BLOCK, List.of(), null, true, false,
+          false, io.openvpc.control.vpc.VpcService.DEFAULT_DNS, "", List.of(), clock.instant()));
+      change.put(new io.openvpc.model.RouteTable(Ids.next("rtb", change.current()), vpc.id(), "default", true,
+          List.of(), 1, List.of(), clock.instant()));
+    }
+    Vpc v = vpc;
+    Topology now = change.current();
+    var existing = now.where(Subnet.class, s -> s.vpcId().equals(v.id()) && s.isDefault() && s.zone().equals(zone));
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    String table = now.where(io.openvpc.model.RouteTable.class, r -> r.vpcId().equals(v.id()) && r.main()).get(0).id();
+    List<Subnet> inVpc = now.where(Subnet.class, s -> s.vpcId().equals(v.id()));
+    for (int i = 0; i < 16; i++) {
+      Cidr block = Cidr.parse("172.16." + (i * 16) + ".0/20");
+      if (v.cidrBlock().contains(block) && inVpc.stream().noneMatch(s -> s.cidrBlock().overlaps(block))) {
+        return change.put(new Subnet(Ids.next("subnet", now), v.id(), "Default-Subnet", block, null, zone, table, "",
+            true, false, List.of(), clock.instant()));
+      }
+    }
+    throw Rejection.value("InvalidParameterValue.Range", "VirtualPrivateCloud", "the default VPC " + v.id()
+        + " has no free /20 for a default subnet in " + zone + "; name a VPC and subnet.");
   }
 
   private static Subnet placement(Topology t, RunSpec spec) {

@@ -67,7 +67,10 @@ public final class RouteTableService {
       .exact("vpc-id", v -> v.table().vpcId())
       .bool("association.main", v -> v.table().main())
       .exact("association.subnet-id", v -> v.subnets().stream().map(Subnet::id).toList())
-      .exact("next-hop-type", v -> v.table().routes().stream().map(r -> r.gatewayType().name()).toList())
+      // every table holds the VPC's local routes, whose next hop type is LOCAL
+      .exact("next-hop-type", v -> java.util.stream.Stream.concat(java.util.stream.Stream.of("LOCAL"),
+          v.table().routes().stream().map(r -> r.gatewayType().name())).toList())
+      .bool("visible", v -> true)
       .tags(v -> v.table().tags());
 
   public RouteTable create(Scope scope, String vpcId, String name, List<Tag> tags) {

@@ -83,21 +83,31 @@ public final class SecurityGroupService {
    */
   public SecurityGroup createDefault(Scope scope, String projectId) {
     String project = projectId("ProjectId", projectId);
-    return ledger.write(scope, change -> {
-      Topology t = change.current();
-      var existing = t.by(Indexes.SECURITY_GROUP_BY_PROJECT, project).stream().filter(SecurityGroup::isDefault).toList();
-      if (!existing.isEmpty()) {
-        return existing.get(0);
-      }
-      checkGroupQuota(t, project);
-      SecurityGroupPolicy all = new SecurityGroupPolicy("ALL", "ALL", "", "", "0.0.0.0/0", "", "", "", "", "ACCEPT",
-          "", clock.instant());
-      return change.put(new SecurityGroup(Ids.next("sg", t), "default", "System created security group", project, true,
-          1, List.of(all), List.of(all), List.of(), clock.instant(), clock.instant()));
-    });
+    return ledger.write(scope, change -> defaultGroup(change, project, quotas, clock.instant()));
+  }
+
+  /**
+   * The project's default group in {@code change}, created when the project has none yet: what
+   * CreateDefaultSecurityGroup answers, and what RunInstances binds when the call names no group.
+   */
+  public static SecurityGroup defaultGroup(Change change, String project, Quotas quotas, java.time.Instant now) {
+    Topology t = change.current();
+    var existing = t.by(Indexes.SECURITY_GROUP_BY_PROJECT, project).stream().filter(SecurityGroup::isDefault).toList();
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    checkGroupQuota(t, project, quotas);
+    SecurityGroupPolicy all = new SecurityGroupPolicy("ALL", "ALL", "", "", "0.0.0.0/0", "", "", "", "", "ACCEPT",
+        "", now);
+    return change.put(new SecurityGroup(Ids.next("sg", t), "default", "System created security group", project, true,
+        1, List.of(all), List.of(all), List.of(), now, now));
   }
 
   private void checkGroupQuota(Topology t, String project) {
+    checkGroupQuota(t, project, quotas);
+  }
+
+  private static void checkGroupQuota(Topology t, String project, Quotas quotas) {
     long limit = quotas.get("security-group-max");
     if (t.countBy(Indexes.SECURITY_GROUP_BY_PROJECT, project) >= limit) {
       throw Rejection.limit("LimitExceeded", "security groups per project in a region (security-group-max)", limit);

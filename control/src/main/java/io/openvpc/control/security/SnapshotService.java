@@ -297,7 +297,8 @@ public final class SnapshotService {
     List<SecurityGroup> groups = p.securityGroupIds().stream().map(id -> t.find(SecurityGroup.class, id))
         .flatMap(Optional::stream).toList();
     return Page.of(new Filters<SecurityGroup>().exact("instance-id", SecurityGroup::id)
-        .fuzzy("instance-name", SecurityGroup::name).apply(groups, filters), offset, limit);
+        .fuzzy("instance-name", SecurityGroup::name).exact("instance-region", g -> scope.region())
+        .apply(groups, filters), offset, limit);
   }
 
   /** DescribeSnapshotFiles: a group's backups taken between two Beijing-time dates, newest first. */

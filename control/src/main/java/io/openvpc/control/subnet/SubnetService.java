@@ -53,6 +53,8 @@ public final class SubnetService {
       .exact("network-acl-id", Subnet::networkAclId)
       .exact("ipv6-cidr-block", s -> s.ipv6CidrBlock() == null ? null : s.ipv6CidrBlock().toString())
       .exact("cdc-id", s -> "")
+      .exact("address-type", s -> s.ipv6CidrBlock() == null ? null : "ULA")
+      .exact("isp-type", s -> s.ipv6CidrBlock() == null ? null : "BGP")
       .bool("is-cdc-subnet", s -> false)
       .tags(Subnet::tags);
 
@@ -129,7 +131,7 @@ public final class SubnetService {
         Subnet subnet = new Subnet(Ids.next("subnet", change.current()), vpc.id(), s.name(), block, null, s.zone(),
             tableId, "", false, false, checkedTags, clock.instant());
         change.put(subnet);
-        out.add(new SubnetView(subnet, subnet.totalIpAddressCount()));
+        out.add(new SubnetView(subnet, subnet.usableIpAddressCount()));
       }
       return out;
     });

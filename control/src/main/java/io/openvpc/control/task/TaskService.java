@@ -22,9 +22,15 @@ public final class TaskService {
   public static final String SUCCESS = "SUCCESS";
 
   private final Ledger ledger;
+  private final Clock clock;
 
   public TaskService(Ledger ledger) {
+    this(ledger, Clock.systemUTC());
+  }
+
+  public TaskService(Ledger ledger, Clock clock) {
     this.ledger = ledger;
+    this.clock = clock;
   }
 
   /** Records a finished task within {@code change}, dropping the oldest beyond {@link #KEEP}. */
@@ -43,6 +49,23 @@ public final class TaskService {
       t.range(Indexes.TASK_OLDEST, false, 0, 1).forEach(change::delete);
     }
     change.put(new Task(requestId, action, SUCCESS, String.join(",", resourceIds), clock.instant(), output));
+  }
+
+  /**
+   * Records a finished task for a call that did its work in a transaction of its own without recording
+   * one (an asynchronous action whose service has no task of its own to report); nothing when the request
+   * ID has its task already.
+   */
+  public void ensure(Scope scope, String requestId, String action, List<String> resourceIds) {
+    if (requestId == null || requestId.isEmpty() || ledger.read(scope).find(Task.class, requestId).isPresent()) {
+      return;
+    }
+    ledger.write(scope, change -> {
+      if (change.current().find(Task.class, requestId).isEmpty()) {
+        record(change, clock, requestId, action, resourceIds);
+      }
+      return null;
+    });
   }
 
   /** The task of a request ID, or {@code ResourceNotFound}. */

@@ -116,7 +116,8 @@ public final class VpcBlockService {
     boolean noNew = newBlocks == null || newBlocks.isEmpty();
     boolean noOld = oldBlocks == null || oldBlocks.isEmpty();
     if (noNew && noOld) {
-      throw Rejection.missing("NewCidrBlocks");
+      throw new Rejection("MissingParameter", "Give `NewCidrBlocks`, `OldCidrBlocks` or both: neither was given.",
+          "请至少指定 `NewCidrBlocks` 或 `OldCidrBlocks` 之一。");
     }
     List<Cidr> added = noNew ? List.of() : parseBlocks("NewCidrBlocks", newBlocks);
     List<Cidr> removed = noOld ? List.of() : parseBlocks("OldCidrBlocks", oldBlocks);

@@ -43,6 +43,8 @@ public final class VpcService {
       .bool("is-default", Vpc::isDefault)
       .exact("cidr-block", v -> v.ipv4Blocks().stream().map(Cidr::toString).toList())
       .exact("ipv6-cidr-block", v -> v.ipv6CidrBlock() == null ? null : v.ipv6CidrBlock().toString())
+      .exact("address-type", v -> v.ipv6CidrBlock() == null ? null : "ULA") // the blocks OpenVPC assigns
+      .exact("isp-type", v -> v.ipv6CidrBlock() == null ? null : "BGP")
       .tags(Vpc::tags);
 
   private final Ledger ledger;

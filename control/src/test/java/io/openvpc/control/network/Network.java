@@ -50,7 +50,7 @@ final class Network {
     subnets = new SubnetService(ledger, regions, quotas, clock);
     enis = new NetworkInterfaceService(ledger, quotas, clock);
     addresses = new NetworkInterfaceAddressService(ledger, quotas, clock);
-    instances = new InstanceService(ledger, regions, enis, clock);
+    instances = new InstanceService(ledger, regions, enis, quotas, clock);
     routes = new RouteTableService(ledger, quotas, clock);
     havips = new HaVipService(ledger, quotas, clock);
   }

@@ -39,7 +39,8 @@ class SubnetServiceTest {
   @Test
   void create_reservesNetworkGatewayAndBroadcast() {
     Subnet s = n.subnet(n.vpc("10.0.0.0/16"), "10.0.1.0/28");
-    assertThat(s.totalIpAddressCount()).isEqualTo(13);
+    assertThat(s.totalIpAddressCount()).isEqualTo(16);
+    assertThat(s.usableIpAddressCount()).isEqualTo(13);
     assertThat(s.routeTableId()).startsWith("rtb-");
   }
 
