@@ -26,7 +26,9 @@ final class ErrorCodes {
     if (family(code, ".NotFound") && documented.get().contains(NOT_FOUND)) {
       return NOT_FOUND;
     }
-    if (family(code, ".Malformed") && !code.equals(MALFORMED) && documented.get().contains(MALFORMED)) {
+    boolean malformed = family(code, ".Malformed")
+        || code.startsWith("InvalidParameterValue.") && code.endsWith("Malformed"); // ...InstanceIdMalformed
+    if (malformed && !code.equals(MALFORMED) && documented.get().contains(MALFORMED)) {
       return MALFORMED;
     }
     // A finer code than the action documents (ResourceInUse.Address where only ResourceInUse is listed):

@@ -25,6 +25,8 @@ class ErrorCodesTest {
         .isEqualTo("InvalidParameterValue.Malformed");
     assertThat(ErrorCodes.answer("vpc", "DescribeVpcPrivateIpAddresses", "InvalidVpcId.Malformed"))
         .isEqualTo("InvalidParameterValue.Malformed");
+    assertThat(ErrorCodes.answer("vpc", "DescribeNetworkInterfaceLimit", "InvalidParameterValue.InstanceIdMalformed"))
+        .isEqualTo("InvalidParameterValue.Malformed");
   }
 
   @Test

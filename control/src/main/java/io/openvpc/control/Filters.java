@@ -78,7 +78,9 @@ public final class Filters<R> {
     try {
       return java.time.LocalDateTime.parse(v, LOCAL_TIME).toInstant(java.time.ZoneOffset.ofHours(8));
     } catch (java.time.format.DateTimeParseException e) {
-      throw Rejection.malformed(param, v, "a time such as 2023-06-01 00:00:00");
+      // the code cvm's DescribeInstances documents for it (the one action with a time filter)
+      throw Rejection.value("InvalidParameterValue.InvalidTimeFormat", param,
+          "`" + v + "` is malformed; expected a time such as 2023-06-01 00:00:00.");
     }
   }
 

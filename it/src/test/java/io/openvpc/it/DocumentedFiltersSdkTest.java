@@ -56,7 +56,7 @@ class DocumentedFiltersSdkTest {
     assertThat(instances(cvmFilter("public-ip-address", "1.2.3.4"))).isEmpty();
     DescribeInstancesRequest bad = new DescribeInstancesRequest();
     bad.setFilters(new com.tencentcloudapi.cvm.v20170312.models.Filter[] {cvmFilter("creation-start-time", "2023-06-01")});
-    assertError(() -> cvm.DescribeInstances(bad), "InvalidParameterValue.Malformed", "Filters.0.Values.0");
+    assertError(() -> cvm.DescribeInstances(bad), "InvalidParameterValue.InvalidTimeFormat", "Filters.0.Values.0");
   }
 
   @Test

@@ -155,9 +155,9 @@ class NetworkInterfaceSdkTest {
     lim.setInstanceId(eni2);
     assertThat(vpc.DescribeNetworkInterfaceLimit(lim).getEniPrivateIpAddressQuantity()).isEqualTo(20L);
     lim.setInstanceId("eni-zzzzzzzz");
-    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidNetworkInterfaceId.NotFound", "eni-zzzzzzzz");
+    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "ResourceNotFound", "eni-zzzzzzzz");
     lim.setInstanceId("vpc-12345678");
-    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidParameterValue.InstanceIdMalformed", "InstanceId");
+    assertError(() -> vpc.DescribeNetworkInterfaceLimit(lim), "InvalidParameterValue.Malformed", "InstanceId");
     lim.setInstanceId(ins[0]);
 
     String otherZone = vpc.CreateSubnet(SdkFixture.subnetRequest(net.vpcId(), "z4", "10.51.2.0/24", "ap-guangzhou-4"))

@@ -334,7 +334,7 @@ class VpcAddressSdkTest {
     CreateAndAttachNetworkInterfaceRequest unknown = createAndAttach(net.vpcId(), net.subnetId(), "ins-00000000");
     assertError(() -> vpc.CreateAndAttachNetworkInterface(unknown), "ResourceNotFound", "ins-00000000");
     CreateAndAttachNetworkInterfaceRequest malformed = createAndAttach(net.vpcId(), net.subnetId(), "ins-1");
-    assertError(() -> vpc.CreateAndAttachNetworkInterface(malformed), "InvalidParameterValue",
+    assertError(() -> vpc.CreateAndAttachNetworkInterface(malformed), "InvalidParameterValue.Malformed",
         "InstanceId");
     CreateAndAttachNetworkInterfaceRequest missing = createAndAttach(net.vpcId(), net.subnetId(), null);
     assertError(() -> vpc.CreateAndAttachNetworkInterface(missing), "MissingParameter", "InstanceId");
