@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000}"
 entries="${2:-10000}"
-mvn -q -B -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-cp="$(cat bench/target/classpath.txt):bench/target/classes"
+source bench/classpath.sh   # builds (no install) and sets $cp to this checkout's modules
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$cp" io.openvpc.bench.dataplane.ApiLatencyBench "$n" 2>&1 | grep -v ' INFO '
 java -cp "$cp" io.openvpc.bench.dataplane.DataplaneBench realize "$n" 2>&1 | grep -v ' INFO '

@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${1:-h2}"
 shift || true
-mvn -q -B -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-cp="$(cat bench/target/classpath.txt):bench/target/classes"
+source bench/classpath.sh   # builds (no install) and sets $cp to this checkout's modules
 data="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 export OPENVPC_SECRET_ID="AKIDbench$(date +%s%N)"
