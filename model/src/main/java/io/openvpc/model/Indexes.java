@@ -50,7 +50,7 @@ public final class Indexes {
    */
   public static final Index<SecurityGroup> SECURITY_GROUP_BY_REFERENCE =
       Index.byEach("reference", SecurityGroup.class, Indexes::references)
-          .sameKeysWhen((a, b) -> a.ingress() == b.ingress() && a.egress() == b.egress());
+          .sameKeysWhen((a, b) -> sameReferences(a.ingress(), b.ingress()) && sameReferences(a.egress(), b.egress()));
 
   public static final Index<SnapshotPolicy> SNAPSHOT_POLICY_BY_SECURITY_GROUP =
       Index.byEach("security group", SnapshotPolicy.class, SnapshotPolicy::securityGroupIds);
@@ -133,15 +133,51 @@ public final class Indexes {
     Set<String> out = new LinkedHashSet<>();
     for (List<SecurityGroupPolicy> rules : List.of(g.ingress(), g.egress())) {
       for (int i = 0, n = rules.size(); i < n; i++) {
-        SecurityGroupPolicy p = rules.get(i);
-        add(out, p.securityGroupId());
-        add(out, p.addressTemplateId());
-        add(out, p.addressTemplateGroupId());
-        add(out, p.serviceTemplateId());
-        add(out, p.serviceTemplateGroupId());
+        addAll(out, rules.get(i));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether two versions of a rule list name the same peers and templates, looking only at the rules
+   * that changed: an edit keeps the untouched rules as the same objects, so the lists share a prefix
+   * and a suffix by identity, and what lies between them in each is all that can differ. When the
+   * rules between name the same things (most often nothing: a CIDR rule inserted), so do the lists,
+   * and a rule change costs a pass of reference comparisons instead of hashing every rule of a group
+   * that may hold tens of thousands. When they do not, false: the keys are computed in full.
+   */
+  static boolean sameReferences(List<SecurityGroupPolicy> a, List<SecurityGroupPolicy> b) {
+    if (a == b) {
+      return true;
+    }
+    int n = a.size();
+    int m = b.size();
+    int prefix = 0;
+    while (prefix < n && prefix < m && a.get(prefix) == b.get(prefix)) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < n - prefix && suffix < m - prefix && a.get(n - 1 - suffix) == b.get(m - 1 - suffix)) {
+      suffix++;
+    }
+    Set<String> before = new LinkedHashSet<>();
+    Set<String> after = new LinkedHashSet<>();
+    for (int i = prefix; i < n - suffix; i++) {
+      addAll(before, a.get(i));
+    }
+    for (int i = prefix; i < m - suffix; i++) {
+      addAll(after, b.get(i));
+    }
+    return before.equals(after);
+  }
+
+  private static void addAll(Set<String> out, SecurityGroupPolicy p) {
+    add(out, p.securityGroupId());
+    add(out, p.addressTemplateId());
+    add(out, p.addressTemplateGroupId());
+    add(out, p.serviceTemplateId());
+    add(out, p.serviceTemplateGroupId());
   }
 
   private static void add(Set<String> out, String id) {

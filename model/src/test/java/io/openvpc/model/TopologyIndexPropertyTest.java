@@ -40,7 +40,10 @@ class TopologyIndexPropertyTest {
           deletes.add(ResourceKey.of(gone));
           puts.removeIf(p -> p.id().equals(gone.id()));
         } else {
-          Resource r = random(rnd);
+          Resource drawn = random(rnd);
+          // as the rule editor does: untouched rules stay the same objects
+          Resource r = drawn instanceof SecurityGroup && model.get(drawn.id()) instanceof SecurityGroup was
+              && rnd.nextBoolean() ? edited(rnd, was) : drawn;
           model.put(r.id(), r);
           deletes.removeIf(d -> d.id().equals(r.id()));
           puts.removeIf(p -> p.id().equals(r.id()));
@@ -147,6 +150,23 @@ class TopologyIndexPropertyTest {
       }
     }
     return out;
+  }
+
+  /** {@code g} with one rule inserted, deleted or replaced in a direction, every other rule the same object. */
+  private static SecurityGroup edited(Random rnd, SecurityGroup g) {
+    boolean ingress = rnd.nextBoolean();
+    List<SecurityGroupPolicy> rules = new ArrayList<>(ingress ? g.ingress() : g.egress());
+    SecurityGroupPolicy fresh = rule(rnd.nextBoolean() ? pick(rnd, GROUPS) : "");
+    int op = rules.isEmpty() ? 0 : rnd.nextInt(3);
+    if (op == 0) {
+      rules.add(rnd.nextInt(rules.size() + 1), fresh);
+    } else if (op == 1) {
+      rules.remove(rnd.nextInt(rules.size()));
+    } else {
+      rules.set(rnd.nextInt(rules.size()), fresh);
+    }
+    return new SecurityGroup(g.id(), g.name(), g.description(), g.projectId(), g.isDefault(), g.version() + 1,
+        ingress ? rules : g.ingress(), ingress ? g.egress() : rules, g.tags(), g.createdTime(), g.updateTime());
   }
 
   static SecurityGroupPolicy rule(String peerGroup) {
