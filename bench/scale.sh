@@ -13,10 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-# package without tests in one reactor (store-jdbc needs control's test jar): the classpath then names
-# this worktree's module jars, never a stale copy from ~/.m2
-mvn -q -o -B -pl bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-cp="$(cat bench/target/classpath.txt):bench/target/classes"
+source bench/classpath.sh   # builds (no install) and sets $cp to this checkout's modules
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in "${sizes[@]}"; do
   data="$(mktemp -d)"

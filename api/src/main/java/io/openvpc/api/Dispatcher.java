@@ -116,7 +116,7 @@ public final class Dispatcher {
       }
       String code = ErrorCodes.answer(entry.spec().service(), entry.spec().action(), e.code());
       count(entry, code);
-      return error(r.requestId(), code, "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
+      return error(r.requestId(), code, e, language);
     } catch (ClaimConflict e) {
       // the services turn the conflicts they expect into their own codes; this is the fallback
       return error(r.requestId(), new Rejection("ResourceInUse", "A value this request claims (an address, say) is "
@@ -130,7 +130,12 @@ public final class Dispatcher {
 
   /** The envelope of a refusal, in the caller's language. */
   public static Reply error(String requestId, Rejection e, String language) {
-    return error(requestId, e.code(), "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
+    return error(requestId, e.code(), e, language);
+  }
+
+  /** The envelope of a refusal answered with {@code code}, in the caller's language. */
+  private static Reply error(String requestId, String code, Rejection e, String language) {
+    return error(requestId, code, "zh-CN".equalsIgnoreCase(language) ? e.messageZh() : e.getMessage());
   }
 
   /** {@code InternalError}, pointing at the server log by the request's ID, and nothing of the cause. */

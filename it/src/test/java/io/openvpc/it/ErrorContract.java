@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -54,9 +53,5 @@ final class ErrorContract {
       throw new UncheckedIOException(e);
     }
     return out;
-  }
-
-  static Set<String> listed() {
-    return BEYOND.keySet();
   }
 }

@@ -17,8 +17,6 @@ import java.util.Locale;
 final class SecurityErrors {
   static final String SG_MALFORMED = "InvalidSecurityGroupID.Malformed";
   static final String SG_NOT_FOUND = "InvalidSecurityGroupID.NotFound";
-  /** The same mistake as cvm's actions spell it (RunInstances, ModifyInstancesAttribute, AssociateSecurityGroups). */
-  static final String CVM_SG_NOT_FOUND = "InvalidSecurityGroupId.NotFound";
   /** The code for a malformed template or snapshot policy ID. */
   static final String ID_MALFORMED = "InvalidParameterValue.Malformed";
   private static final String COEXIST = "InvalidParameter.Coexist";

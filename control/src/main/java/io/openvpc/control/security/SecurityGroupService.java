@@ -158,8 +158,11 @@ public final class SecurityGroupService {
   }
 
   /** The group, or {@code InvalidSecurityGroupID.NotFound} naming the parameter. */
-  /** The code cvm's actions answer for a security group that does not exist. */
-  public static final String CVM_NOT_FOUND = SecurityErrors.CVM_SG_NOT_FOUND;
+  /**
+   * The code cvm's actions answer for a security group that does not exist (RunInstances,
+   * ModifyInstancesAttribute, AssociateSecurityGroups), spelled as cvm spells it.
+   */
+  public static final String CVM_NOT_FOUND = "InvalidSecurityGroupId.NotFound";
 
   public static SecurityGroup require(Topology t, String id, String parameter) {
     Ids.requireWellFormed("sg", id, parameter, SecurityErrors.SG_MALFORMED);
@@ -319,7 +322,7 @@ public final class SecurityGroupService {
       for (int i = 0; i < groups.size(); i++) {
         String id = groups.get(i);
         if (t.find(SecurityGroup.class, id).isEmpty()) {
-          throw Rejection.notFound(SecurityErrors.CVM_SG_NOT_FOUND, "SecurityGroupIds." + i, id); // cvm's spelling
+          throw Rejection.notFound(CVM_NOT_FOUND, "SecurityGroupIds." + i, id); // cvm's spelling
         }
       }
       for (int i = 0; i < targets.size(); i++) {

@@ -3,6 +3,8 @@ package io.openvpc.dataplane.linux;
 import io.openvpc.dataplane.host.HostState;
 import io.openvpc.dataplane.host.Link;
 import io.openvpc.dataplane.host.Netns;
+import io.openvpc.dataplane.host.NftChain;
+import io.openvpc.dataplane.host.NftSet;
 import io.openvpc.dataplane.host.NftTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -587,13 +589,8 @@ public final class Reconciler {
     if (now.nftables().unknown()) {
       parts.add("nftables table changed since it was recorded");
     } else if (!applied.nftables().equals(now.nftables())) {
-      Set<String> chains = new TreeSet<>();
-      applied.nftables().chains().stream().filter(c -> !now.nftables().chains().contains(c)).forEach(c -> chains.add(c.name()));
-      now.nftables().chains().stream().filter(c -> !applied.nftables().chains().contains(c)).forEach(c -> chains.add(c.name()));
-      Set<String> sets = new TreeSet<>();
-      applied.nftables().sets().stream().filter(c -> !now.nftables().sets().contains(c)).forEach(c -> sets.add(c.name()));
-      now.nftables().sets().stream().filter(c -> !applied.nftables().sets().contains(c)).forEach(c -> sets.add(c.name()));
-      parts.add("nftables chains " + chains + " sets " + sets);
+      parts.add("nftables chains " + differing(applied.nftables().chains(), now.nftables().chains(), NftChain::name)
+          + " sets " + differing(applied.nftables().sets(), now.nftables().sets(), NftSet::name));
     }
     NetnsPlan plan = NetnsPlan.between(withoutTable(applied), withoutTable(now));
     if (!plan.sysctls().isEmpty()) {
@@ -609,6 +606,14 @@ public final class Reconciler {
       parts.add("resolver file");
     }
     return String.join("; ", parts);
+  }
+
+  /** The names of the parts in one list and not (equal) in the other. */
+  private static <T> Set<String> differing(List<T> a, List<T> b, java.util.function.Function<T, String> name) {
+    Set<String> out = new TreeSet<>();
+    a.stream().filter(x -> !b.contains(x)).forEach(x -> out.add(name.apply(x)));
+    b.stream().filter(x -> !a.contains(x)).forEach(x -> out.add(name.apply(x)));
+    return out;
   }
 
   private static Netns withoutTable(Netns n) {
